@@ -1,0 +1,299 @@
+//! One bibliography entry and the small types it is made of.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ident::{ArxivId, DblpKey, Doi, MaybeTyped, PageRange};
+use crate::person::Person;
+
+/// What kind of publication an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryKind {
+    /// A paper in conference or workshop proceedings.
+    Inproceedings,
+    /// A journal article.
+    Article,
+    /// A preprint (arXiv, a report not yet published).
+    Preprint,
+    /// A PhD or master's thesis.
+    Thesis,
+    /// A book.
+    Book,
+    /// A chapter or part of a book or collection.
+    Chapter,
+    /// Anything else.
+    #[default]
+    Misc,
+}
+
+/// Where an entry is in its publication life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Published (the default when nothing says otherwise).
+    #[default]
+    Published,
+    /// Accepted, to appear.
+    Accepted,
+    /// Submitted or under review.
+    UnderReview,
+    /// Available only as a preprint.
+    Preprint,
+}
+
+/// What a link points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    /// The paper itself (PDF or publisher page).
+    Paper,
+    /// A PDF file.
+    Pdf,
+    /// Source code.
+    Code,
+    /// Slides.
+    Slides,
+    /// A talk or video.
+    Video,
+    /// A poster.
+    Poster,
+    /// A project page.
+    Project,
+    /// A DOI resolver link.
+    Doi,
+    /// An arXiv page.
+    Arxiv,
+    /// A dblp record.
+    Dblp,
+    /// A BibTeX file.
+    Bibtex,
+    /// Anything else.
+    Other,
+}
+
+/// A link attached to an entry, with the label it had in the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// What the link points to.
+    pub kind: LinkKind,
+    /// The URL.
+    pub url: String,
+    /// The label it had in the input, e.g. `PDF`, `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// Where an entry came from: file, line, the headings above it and its raw text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The input file (`-` for standard input).
+    pub file: String,
+    /// The 1-based line where the entry starts.
+    pub line: u32,
+    /// The 1-based line where it ends, when it spans several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_line: Option<u32>,
+    /// The headings above the entry, outermost first, e.g. `["Paper list", "OSDI", "2018"]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub section: Vec<String>,
+    /// The entry's text exactly as it was in the input.
+    pub raw: String,
+}
+
+/// Where a field's value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Written in the entry itself.
+    Input,
+    /// Taken from context: a heading above the entry (`## OSDI`, `### 2018`).
+    Context,
+    /// Derived from other fields (an arXiv id read from a link, a key generated).
+    Derived,
+    /// Filled or corrected from dblp.
+    Dblp,
+}
+
+/// The outcome of matching an entry against dblp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchStatus {
+    /// One record clearly matched.
+    Matched,
+    /// Candidates were too close to tell, or too weak to trust: nothing was changed.
+    Ambiguous,
+    /// No record matched.
+    Unmatched,
+    /// The lookup itself failed (network, server); retrying may help.
+    Failed,
+}
+
+/// The parts of a match score, each in `0.0..=1.0`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreBreakdown {
+    /// Title similarity.
+    pub title: f64,
+    /// Author overlap (absent when the entry had no authors).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authors: Option<f64>,
+    /// Year agreement (absent when the entry had no year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<f64>,
+    /// Venue agreement (absent when the entry had no venue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<f64>,
+}
+
+/// A dblp record considered for an entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    /// The record's key.
+    pub dblp_key: DblpKey,
+    /// Its title.
+    pub title: String,
+    /// Its score.
+    pub score: f64,
+    /// How the score was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<ScoreBreakdown>,
+}
+
+/// The result of matching one entry against dblp.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatchResult {
+    /// The decision.
+    pub status: MatchStatus,
+    /// The best candidate's score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// The chosen record (only when matched).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dblp_key: Option<DblpKey>,
+    /// The second-best candidate's score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<f64>,
+    /// How the best score was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<ScoreBreakdown>,
+    /// The candidates, best first (kept for ambiguous decisions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+    /// Why the decision was taken, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One publication.
+///
+/// Field names are the paperlist JSON contract (see `docs/paperlist.schema.json`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Citation key, unique within a library, e.g. `moritz2018ray`.
+    pub key: String,
+    /// Kind of publication.
+    pub kind: EntryKind,
+    /// Title, without trailing period.
+    pub title: String,
+    /// Authors in order.
+    #[serde(default)]
+    pub authors: Vec<Person>,
+    /// Editors in order (books, proceedings).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<Person>,
+    /// Venue: the registry's short name when known (`OSDI`), else as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    /// Publication year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Publication status.
+    #[serde(default)]
+    pub status: Status,
+    /// Pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<MaybeTyped<PageRange>>,
+    /// Journal volume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    /// Journal issue number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Publisher.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// DOI (kept raw if it does not parse).
+    #[serde(default)]
+    pub doi: Option<MaybeTyped<Doi>>,
+    /// dblp record key.
+    #[serde(default)]
+    pub dblp_key: Option<MaybeTyped<DblpKey>>,
+    /// arXiv identifier.
+    #[serde(default)]
+    pub arxiv: Option<MaybeTyped<ArxivId>>,
+    /// The main link (title link, publisher page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Other links (PDF, code, slides, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// Awards, as written (`Best Paper Award`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub awards: Vec<String>,
+    /// A free-text note from the input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Input fields with no place of their own (BibTeX `month`, `isbn`, `abstract`, ...).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+    /// Where the entry came from.
+    pub source: Source,
+    /// Where each field's value came from, by field name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub provenance: BTreeMap<String, Origin>,
+    /// Input values that enrichment replaced, by field name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub previous: BTreeMap<String, serde_json::Value>,
+    /// The dblp match, once enriched.
+    #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
+    pub match_result: Option<MatchResult>,
+}
+
+impl Entry {
+    /// The DOI, if it parsed.
+    pub fn doi(&self) -> Option<&Doi> {
+        self.doi.as_ref().and_then(MaybeTyped::typed)
+    }
+
+    /// The dblp key, if it parsed.
+    pub fn dblp_key(&self) -> Option<&DblpKey> {
+        self.dblp_key.as_ref().and_then(MaybeTyped::typed)
+    }
+
+    /// The arXiv id, if it parsed.
+    pub fn arxiv(&self) -> Option<&ArxivId> {
+        self.arxiv.as_ref().and_then(MaybeTyped::typed)
+    }
+
+    /// The pages, if they parsed.
+    pub fn pages(&self) -> Option<&PageRange> {
+        self.pages.as_ref().and_then(MaybeTyped::typed)
+    }
+
+    /// Records where a field's value came from.
+    pub fn set_origin(&mut self, field: &str, origin: Origin) {
+        self.provenance.insert(field.to_owned(), origin);
+    }
+
+    /// Where a field's value came from, if recorded.
+    pub fn origin(&self, field: &str) -> Option<Origin> {
+        self.provenance.get(field).copied()
+    }
+}

@@ -1,0 +1,522 @@
+//! People: authors and editors, their names, affiliations and markers.
+
+use serde::{Deserialize, Serialize};
+
+use crate::normalize::{collapse_whitespace, fold, normalize_name, split_homonym_suffix};
+
+/// One author (or editor) of an entry.
+///
+/// `name` is the name as written, cleaned of markers, links and affiliations.
+/// `given` and `family` are filled where the two can be told apart; a single
+/// word (`Arvind`) or an organisation leaves both empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// The name as written, e.g. `Philipp Moritz`.
+    pub name: String,
+    /// Given names, e.g. `Philipp`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given: Option<String>,
+    /// Family name with its particles, e.g. `Moritz`, `van der Berg`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    /// Generational suffix, e.g. `Jr.`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+    /// Affiliation as written next to the name, e.g. `UC Berkeley`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+    /// dblp person id, e.g. `77/1117`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dblp_pid: Option<String>,
+    /// The name as dblp writes it, with its homonym number, e.g. `Ying Liu 0024`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dblp_name: Option<String>,
+    /// ORCID iD, e.g. `0000-0002-1825-0097`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orcid: Option<String>,
+    /// Marked as an equal contributor (`*`, `†`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub equal_contribution: bool,
+    /// Marked as a corresponding author.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub corresponding: bool,
+    /// Highlighted in the input (bold, underlined): usually the page's owner.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub highlighted: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// Lower-case particles that belong to the family name (`van`, `de`, `von der`).
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "dos", "das", "du", "le",
+    "la", "ten", "ter", "zu", "af", "al", "el", "bin", "ibn",
+];
+
+/// Generational suffixes.
+const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
+
+fn is_suffix(token: &str) -> bool {
+    SUFFIXES.contains(&token.to_ascii_lowercase().as_str())
+}
+
+impl Person {
+    /// A person from a name as written: `Given Family`, `Family, Given`,
+    /// `Family, Jr., Given`, `von Family, Given`, or `FAMILY Given`.
+    ///
+    /// ```
+    /// use paperlist_model::Person;
+    /// let p = Person::new("Ludwig van Beethoven");
+    /// assert_eq!(p.family.as_deref(), Some("van Beethoven"));
+    /// assert_eq!(p.given.as_deref(), Some("Ludwig"));
+    /// ```
+    pub fn new(name: &str) -> Person {
+        let cleaned = collapse_whitespace(name);
+        let (without_homonym, homonym) = split_homonym_suffix(&cleaned);
+        let (given, family, suffix) = split_name(without_homonym);
+        let display = if given.is_some() && family.is_some() && cleaned.contains(',') {
+            // "Family, Given" is shown in reading order.
+            let mut display = format!(
+                "{} {}",
+                given.as_deref().unwrap_or_default(),
+                family.as_deref().unwrap_or_default()
+            );
+            if let Some(suffix) = &suffix {
+                display.push_str(", ");
+                display.push_str(suffix);
+            }
+            display
+        } else {
+            without_homonym.to_owned()
+        };
+        Person {
+            name: display,
+            given,
+            family,
+            suffix,
+            dblp_name: homonym.map(|_| cleaned.clone()),
+            ..Person::default()
+        }
+    }
+
+    /// A person from separately known given and family names.
+    pub fn from_parts(given: Option<&str>, family: &str) -> Person {
+        let given = given.map(collapse_whitespace).filter(|g| !g.is_empty());
+        let family = collapse_whitespace(family);
+        let name = match &given {
+            Some(given) => format!("{given} {family}"),
+            None => family.clone(),
+        };
+        Person {
+            name,
+            given,
+            family: Some(family),
+            ..Person::default()
+        }
+    }
+
+    /// The comparison form of the name (see [`normalize_name`]).
+    pub fn normalized_name(&self) -> String {
+        normalize_name(&self.name)
+    }
+
+    /// The family name if known, else the last word of the name.
+    pub fn family_or_last_word(&self) -> &str {
+        match &self.family {
+            Some(family) => family,
+            None => self.name.split_whitespace().last().unwrap_or(&self.name),
+        }
+    }
+
+    /// The key used to decide whether two written names can be the same person.
+    pub fn name_key(&self) -> NameKey {
+        NameKey::of(self)
+    }
+}
+
+/// Splits a cleaned name into (given, family, suffix).
+fn split_name(name: &str) -> (Option<String>, Option<String>, Option<String>) {
+    let parts: Vec<&str> = name
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    match parts.as_slice() {
+        [family, suffix, given] => {
+            return (
+                Some((*given).to_owned()),
+                Some((*family).to_owned()),
+                Some((*suffix).to_owned()),
+            );
+        }
+        [first, second] if is_suffix(second) => {
+            let (given, family, _) = split_name(first);
+            return (given, family, Some((*second).to_owned()));
+        }
+        [family, given] => return (Some((*given).to_owned()), Some((*family).to_owned()), None),
+        _ => {}
+    }
+    let mut tokens: Vec<&str> = name.split_whitespace().collect();
+    let mut suffix = None;
+    if tokens.len() > 2 && tokens.last().is_some_and(|t| is_suffix(t)) {
+        suffix = tokens.pop().map(str::to_owned);
+    }
+    if tokens.len() < 2 {
+        return (None, None, suffix);
+    }
+    // "MIAO Xupeng": an all-capitals first word before mixed-case words is the family name.
+    // Two capitals are more often initials ("HT Kung") than a family name.
+    let is_caps = |t: &str| {
+        t.chars().filter(|c| c.is_alphabetic()).count() > 2 && t.chars().all(|c| !c.is_lowercase())
+    };
+    if is_caps(tokens[0]) && !tokens[1..].iter().all(|t| is_caps(t)) {
+        return (
+            Some(tokens[1..].join(" ")),
+            Some(tokens[0].to_owned()),
+            suffix,
+        );
+    }
+    let last = tokens.len() - 1;
+    let mut family_start = last;
+    while family_start > 1 && PARTICLES.contains(&tokens[family_start - 1]) {
+        family_start -= 1;
+    }
+    let given = tokens[..family_start].join(" ");
+    let family = tokens[family_start..].join(" ");
+    (Some(given), Some(family), suffix)
+}
+
+/// How well two written names agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameAgreement {
+    /// Different people, as far as the names tell.
+    Different,
+    /// Same family name, given names unknown on one side.
+    FamilyOnly,
+    /// Same family name and compatible given names or initials (`J. Smith`, `John Smith`),
+    /// or the same two names in swapped order.
+    Compatible,
+    /// The same name once folded.
+    Same,
+}
+
+/// A name reduced for comparison: folded family name and folded given-name words.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NameKey {
+    /// Folded family name, particles included (`van der berg`).
+    pub family: String,
+    /// Folded given-name words (`["j", "gregory"]`).
+    pub given: Vec<String>,
+}
+
+impl NameKey {
+    /// The key of a person.
+    pub fn of(person: &Person) -> NameKey {
+        let words = |text: &str| -> Vec<String> {
+            normalize_name(text)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        match (&person.family, &person.given) {
+            (Some(family), given) => NameKey {
+                family: words(family).join(" "),
+                given: given.as_deref().map(words).unwrap_or_default(),
+            },
+            (None, _) => {
+                let mut all = words(&person.name);
+                let family = all.pop().unwrap_or_default();
+                NameKey { family, given: all }
+            }
+        }
+    }
+
+    /// Compares two names.
+    pub fn agreement(&self, other: &NameKey) -> NameAgreement {
+        if self.family.is_empty() || other.family.is_empty() {
+            return NameAgreement::Different;
+        }
+        if self.family == other.family {
+            if self.given == other.given {
+                return NameAgreement::Same;
+            }
+            if self.given.is_empty() || other.given.is_empty() {
+                return NameAgreement::FamilyOnly;
+            }
+            return if givens_compatible(&self.given, &other.given) {
+                NameAgreement::Compatible
+            } else {
+                NameAgreement::Different
+            };
+        }
+        // Written in the other order ("Miao Xupeng" / "Xupeng Miao").
+        let joined = |key: &NameKey| {
+            let mut all = key.given.clone();
+            all.push(key.family.clone());
+            all
+        };
+        let (mut a, mut b) = (joined(self), joined(other));
+        if a.len() == 2 && b.len() == 2 {
+            a.sort();
+            b.sort();
+            if a == b {
+                return NameAgreement::Compatible;
+            }
+        }
+        // Glued given names ("Xupeng" / "Xu Peng", "Hsien-Hsin" / "Hsien Hsin").
+        if self.family.replace(' ', "") == other.family.replace(' ', "")
+            && self.given.concat() == other.given.concat()
+        {
+            return NameAgreement::Same;
+        }
+        NameAgreement::Different
+    }
+}
+
+/// Whether two lists of given-name words can name the same person: each word
+/// pairs with a word or an initial of the other, in order (`j gregory` ~ `james gregory`,
+/// `ht` ~ `h t`).
+fn givens_compatible(a: &[String], b: &[String]) -> bool {
+    let expand = |words: &[String]| -> Vec<String> {
+        // "HT Kung": a short all-initials word stands for several initials.
+        words
+            .iter()
+            .flat_map(|w| {
+                if w.len() <= 2 && w.len() > 1 {
+                    w.chars().map(|c| c.to_string()).collect::<Vec<_>>()
+                } else {
+                    vec![w.clone()]
+                }
+            })
+            .collect()
+    };
+    let (a, b) = (expand(a), expand(b));
+    let word_matches = |x: &str, y: &str| {
+        x == y || (x.len() == 1 && y.starts_with(x)) || (y.len() == 1 && x.starts_with(y))
+    };
+    // The first given name must agree; middle names may be missing on one side.
+    let (Some(first_a), Some(first_b)) = (a.first(), b.first()) else {
+        return true;
+    };
+    if !word_matches(first_a, first_b) {
+        return a.concat() == b.concat();
+    }
+    let (shorter, longer) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let mut j = 1;
+    for word in &shorter[1..] {
+        while j < longer.len() && !word_matches(word, &longer[j]) {
+            j += 1;
+        }
+        if j == longer.len() {
+            return false;
+        }
+        j += 1;
+    }
+    true
+}
+
+/// Whether a written name looks like an organisation rather than a person
+/// (`Microsoft Research`, `University of Washington`, `Google`).
+pub fn looks_like_organization(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "university",
+        "universitat",
+        "universite",
+        "universidad",
+        "universita",
+        "college",
+        "institute",
+        "institut",
+        "instituto",
+        "research",
+        "laboratory",
+        "laboratories",
+        "lab",
+        "labs",
+        "inc",
+        "corp",
+        "corporation",
+        "ltd",
+        "llc",
+        "gmbh",
+        "company",
+        "co",
+        "group",
+        "department",
+        "dept",
+        "school",
+        "center",
+        "centre",
+        "academy",
+        "foundation",
+        "technologies",
+        "technology",
+        "microsoft",
+        "google",
+        "facebook",
+        "meta",
+        "amazon",
+        "nvidia",
+        "alibaba",
+        "tencent",
+        "bytedance",
+        "huawei",
+        "intel",
+        "ibm",
+        "baidu",
+        "samsung",
+        "apple",
+        "vmware",
+        "deepmind",
+        "openai",
+        "sensetime",
+        "kuaishou",
+        "petuum",
+        "cerebras",
+        "nokia",
+        "aws",
+        "kaist",
+        "unist",
+        "mit",
+        "cmu",
+        "ucla",
+        "ucsd",
+        "epfl",
+        "eth",
+        "inria",
+        "csail",
+        "national",
+        "state",
+        "academia",
+        "sciences",
+        "polytechnic",
+        "tsinghua",
+        "peking",
+    ];
+    let folded = fold(name);
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|word| WORDS.contains(&word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(name: &str) -> (Option<String>, Option<String>) {
+        let p = Person::new(name);
+        (p.given, p.family)
+    }
+
+    fn s(text: &str) -> Option<String> {
+        Some(text.to_owned())
+    }
+
+    #[test]
+    fn splits_given_and_family() {
+        assert_eq!(split("Philipp Moritz"), (s("Philipp"), s("Moritz")));
+        assert_eq!(split("Michael I. Jordan"), (s("Michael I."), s("Jordan")));
+        assert_eq!(
+            split("J. Gregory Pauloski"),
+            (s("J. Gregory"), s("Pauloski"))
+        );
+        assert_eq!(split("HT Kung"), (s("HT"), s("Kung")));
+        assert_eq!(split("Moritz, Philipp"), (s("Philipp"), s("Moritz")));
+        assert_eq!(
+            split("Ludwig van Beethoven"),
+            (s("Ludwig"), s("van Beethoven"))
+        );
+        assert_eq!(
+            split("Alon De Jagger"),
+            (s("Alon De"), s("Jagger")),
+            "capitalised De is a given name, as BibTeX reads it"
+        );
+        assert_eq!(split("MIAO Xupeng"), (s("Xupeng"), s("MIAO")));
+        assert_eq!(split("Arvind"), (None, None));
+        assert_eq!(
+            split("Jean-François Crespo"),
+            (s("Jean-François"), s("Crespo"))
+        );
+        let steele = Person::new("Guy L. Steele Jr.");
+        assert_eq!(
+            (
+                steele.given.as_deref(),
+                steele.family.as_deref(),
+                steele.suffix.as_deref()
+            ),
+            (Some("Guy L."), Some("Steele"), Some("Jr."))
+        );
+        let bibtex = Person::new("Steele, Jr., Guy L.");
+        assert_eq!(bibtex.name, "Guy L. Steele, Jr.");
+        assert_eq!(bibtex.family.as_deref(), Some("Steele"));
+    }
+
+    #[test]
+    fn homonym_number_goes_to_dblp_name() {
+        let p = Person::new("Ying Liu 0024");
+        assert_eq!(p.name, "Ying Liu");
+        assert_eq!(p.dblp_name.as_deref(), Some("Ying Liu 0024"));
+        assert_eq!(p.family.as_deref(), Some("Liu"));
+    }
+
+    #[test]
+    fn name_agreement() {
+        let agree = |a: &str, b: &str| {
+            Person::new(a)
+                .name_key()
+                .agreement(&Person::new(b).name_key())
+        };
+        assert_eq!(agree("Jiří Šimša", "Jiri Simsa"), NameAgreement::Same);
+        assert_eq!(
+            agree("Marcel Wagenländer", "Marcel Wagenlander"),
+            NameAgreement::Same
+        );
+        assert_eq!(
+            agree("Jean-Franc\u{00B8}ois Crespo", "Jean-François Crespo"),
+            NameAgreement::Same
+        );
+        assert_eq!(
+            agree(r"Francisco Guzm{\'{a}}n", "Francisco Guzmán"),
+            NameAgreement::Same
+        );
+        assert_eq!(agree("Ying Liu 0024", "Ying Liu"), NameAgreement::Same);
+        assert_eq!(
+            agree("J. Gregory Pauloski", "James Gregory Pauloski"),
+            NameAgreement::Compatible
+        );
+        assert_eq!(agree("HT Kung", "H. T. Kung"), NameAgreement::Compatible);
+        assert_eq!(
+            agree("H. T. Kung", "Hsiang-Tsung Kung"),
+            NameAgreement::Compatible
+        );
+        assert_eq!(
+            agree("Michael I. Jordan", "Michael Jordan"),
+            NameAgreement::Compatible
+        );
+        assert_eq!(
+            agree("Miao Xupeng", "Xupeng Miao"),
+            NameAgreement::Compatible
+        );
+        assert_eq!(agree("Jun Yang", "Jian Yang"), NameAgreement::Different);
+        assert_eq!(agree("Jun Yang", "Jun Wang"), NameAgreement::Different);
+        assert_eq!(agree("Moritz", "Philipp Moritz"), NameAgreement::FamilyOnly);
+    }
+
+    #[test]
+    fn organisations_are_recognised() {
+        assert!(looks_like_organization("Microsoft Research"));
+        assert!(looks_like_organization("University of Washington"));
+        assert!(looks_like_organization("Petuum, Inc."));
+        assert!(!looks_like_organization("Philipp Moritz"));
+        assert!(!looks_like_organization("Arvind"));
+    }
+}

@@ -1,0 +1,1090 @@
+//! The venue registry: canonical short names, full names, the aliases people
+//! write, the kind of venue and its dblp streams.
+//!
+//! [`lookup`] resolves a whole venue string (`NIPS`, `Proc. VLDB Endow.`,
+//! `USENIX ATC '21`, `SIGMOD Conference`, `(ASPLOS '24)`,
+//! `Proceedings of ASPLOS Conference 2024`); [`detect`] finds a venue named
+//! inside a longer text such as a heading (`NeurIPS 2023 papers`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ident::DblpKey;
+use crate::normalize::fold;
+
+/// What kind of venue this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VenueKind {
+    /// A conference or symposium with proceedings.
+    Conference,
+    /// A journal (including proceedings journals such as PVLDB).
+    Journal,
+    /// A workshop.
+    Workshop,
+    /// A preprint server (arXiv/CoRR).
+    Preprint,
+}
+
+/// One venue of the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Venue {
+    /// Canonical short name, e.g. `OSDI`, `NeurIPS`, `USENIX ATC`.
+    pub short: &'static str,
+    /// Full name of the series, e.g. `USENIX Symposium on Operating Systems Design and Implementation`.
+    pub name: &'static str,
+    /// Kind of venue.
+    pub kind: VenueKind,
+    /// Other names people and dblp write (`NIPS`, `Proc. VLDB Endow.`, `SIGMOD Conference`).
+    pub aliases: &'static [&'static str],
+    /// dblp streams, e.g. `conf/osdi`, `journals/pvldb`; the first is the main one.
+    pub dblp_streams: &'static [&'static str],
+}
+
+impl Venue {
+    /// Whether a dblp record key belongs to one of this venue's streams.
+    pub fn owns_dblp_key(&self, key: &DblpKey) -> bool {
+        self.dblp_streams.contains(&key.stream())
+    }
+}
+
+use VenueKind::{Conference as C, Journal as J, Preprint as P, Workshop as W};
+
+macro_rules! venue {
+    ($short:literal, $kind:expr, $name:literal, [$($alias:literal),* $(,)?], [$($stream:literal),* $(,)?]) => {
+        Venue {
+            short: $short,
+            name: $name,
+            kind: $kind,
+            aliases: &[$($alias),*],
+            dblp_streams: &[$($stream),*],
+        }
+    };
+}
+
+/// Every venue the registry knows.
+static VENUES: &[Venue] = &[
+    // Operating systems, distributed systems, storage, networking.
+    venue!(
+        "OSDI",
+        C,
+        "USENIX Symposium on Operating Systems Design and Implementation",
+        ["Operating Systems Design and Implementation"],
+        ["conf/osdi"]
+    ),
+    venue!(
+        "SOSP",
+        C,
+        "ACM Symposium on Operating Systems Principles",
+        [
+            "Symposium on Operating Systems Principles",
+            "Operating Systems Principles"
+        ],
+        ["conf/sosp"]
+    ),
+    venue!(
+        "NSDI",
+        C,
+        "USENIX Symposium on Networked Systems Design and Implementation",
+        ["Networked Systems Design and Implementation"],
+        ["conf/nsdi"]
+    ),
+    venue!(
+        "EuroSys",
+        C,
+        "European Conference on Computer Systems",
+        [
+            "EuroSys Conference",
+            "European Conference on Computer Systems"
+        ],
+        ["conf/eurosys"]
+    ),
+    venue!(
+        "USENIX ATC",
+        C,
+        "USENIX Annual Technical Conference",
+        [
+            "ATC",
+            "USENIX ATC",
+            "USENIX Annual Technical Conference, General Track",
+            "Annual Technical Conference"
+        ],
+        ["conf/usenix"]
+    ),
+    venue!(
+        "FAST",
+        C,
+        "USENIX Conference on File and Storage Technologies",
+        ["File and Storage Technologies"],
+        ["conf/fast"]
+    ),
+    venue!(
+        "SoCC",
+        C,
+        "ACM Symposium on Cloud Computing",
+        ["Symposium on Cloud Computing", "ACM SoCC"],
+        ["conf/cloud"]
+    ),
+    venue!(
+        "Middleware",
+        C,
+        "International Middleware Conference",
+        ["Middleware Conference"],
+        ["conf/middleware"]
+    ),
+    venue!(
+        "ICDCS",
+        C,
+        "IEEE International Conference on Distributed Computing Systems",
+        ["International Conference on Distributed Computing Systems"],
+        ["conf/icdcs"]
+    ),
+    venue!(
+        "HotOS",
+        W,
+        "Workshop on Hot Topics in Operating Systems",
+        ["Hot Topics in Operating Systems"],
+        ["conf/hotos"]
+    ),
+    venue!(
+        "HotCloud",
+        W,
+        "USENIX Workshop on Hot Topics in Cloud Computing",
+        ["Hot Topics in Cloud Computing"],
+        ["conf/hotcloud"]
+    ),
+    venue!(
+        "EuroMLSys",
+        W,
+        "Workshop on Machine Learning and Systems (EuroMLSys)",
+        ["EuroMLSys@EuroSys"],
+        ["conf/euromlsys"]
+    ),
+    venue!(
+        "SIGCOMM",
+        C,
+        "ACM SIGCOMM Conference",
+        ["ACM SIGCOMM", "SIGCOMM Conference"],
+        ["conf/sigcomm"]
+    ),
+    venue!(
+        "MobiCom",
+        C,
+        "Annual International Conference on Mobile Computing and Networking",
+        ["ACM MobiCom", "Mobile Computing and Networking"],
+        ["conf/mobicom"]
+    ),
+    venue!(
+        "MobiSys",
+        C,
+        "International Conference on Mobile Systems, Applications, and Services",
+        ["ACM MobiSys", "Mobile Systems, Applications, and Services"],
+        ["conf/mobisys"]
+    ),
+    venue!(
+        "SenSys",
+        C,
+        "ACM Conference on Embedded Networked Sensor Systems",
+        ["Embedded Networked Sensor Systems"],
+        ["conf/sensys"]
+    ),
+    venue!(
+        "INFOCOM",
+        C,
+        "IEEE Conference on Computer Communications",
+        ["IEEE INFOCOM"],
+        ["conf/infocom"]
+    ),
+    venue!(
+        "CoNEXT",
+        C,
+        "International Conference on emerging Networking EXperiments and Technologies",
+        ["ACM CoNEXT"],
+        ["conf/conext"]
+    ),
+    venue!(
+        "IMC",
+        C,
+        "Internet Measurement Conference",
+        ["ACM IMC", "Internet Measurement"],
+        ["conf/imc"]
+    ),
+    // Architecture, HPC, compilers, programming languages.
+    venue!(
+        "ASPLOS",
+        C,
+        "International Conference on Architectural Support for Programming Languages and Operating Systems",
+        ["Architectural Support for Programming Languages and Operating Systems"],
+        ["conf/asplos"]
+    ),
+    venue!(
+        "ISCA",
+        C,
+        "International Symposium on Computer Architecture",
+        ["ACM/IEEE International Symposium on Computer Architecture"],
+        ["conf/isca"]
+    ),
+    venue!(
+        "MICRO",
+        C,
+        "IEEE/ACM International Symposium on Microarchitecture",
+        [
+            "International Symposium on Microarchitecture",
+            "Microarchitecture"
+        ],
+        ["conf/micro"]
+    ),
+    venue!(
+        "HPCA",
+        C,
+        "IEEE International Symposium on High-Performance Computer Architecture",
+        [
+            "International Symposium on High-Performance Computer Architecture",
+            "High-Performance Computer Architecture",
+            "High Performance Computer Architecture"
+        ],
+        ["conf/hpca"]
+    ),
+    venue!(
+        "SC",
+        C,
+        "International Conference for High Performance Computing, Networking, Storage and Analysis",
+        [
+            "Supercomputing",
+            "Supercomputing Conference",
+            "High Performance Computing, Networking, Storage and Analysis"
+        ],
+        ["conf/sc"]
+    ),
+    venue!(
+        "PPoPP",
+        C,
+        "ACM SIGPLAN Symposium on Principles and Practice of Parallel Programming",
+        ["Principles and Practice of Parallel Programming"],
+        ["conf/ppopp"]
+    ),
+    venue!(
+        "ICS",
+        C,
+        "International Conference on Supercomputing",
+        ["ACM International Conference on Supercomputing"],
+        ["conf/ics"]
+    ),
+    venue!(
+        "IPDPS",
+        C,
+        "IEEE International Parallel and Distributed Processing Symposium",
+        [
+            "International Parallel and Distributed Processing Symposium",
+            "Parallel and Distributed Processing Symposium"
+        ],
+        ["conf/ipps"]
+    ),
+    venue!(
+        "HPDC",
+        C,
+        "International Symposium on High-Performance Parallel and Distributed Computing",
+        ["High-Performance Parallel and Distributed Computing"],
+        ["conf/hpdc"]
+    ),
+    venue!(
+        "CLUSTER",
+        C,
+        "IEEE International Conference on Cluster Computing",
+        ["IEEE CLUSTER"],
+        ["conf/cluster"]
+    ),
+    venue!(
+        "Euro-Par",
+        C,
+        "International European Conference on Parallel and Distributed Computing",
+        ["EuroPar"],
+        ["conf/europar"]
+    ),
+    venue!(
+        "PACT",
+        C,
+        "International Conference on Parallel Architectures and Compilation Techniques",
+        ["Parallel Architectures and Compilation Techniques"],
+        ["conf/IEEEpact"]
+    ),
+    venue!(
+        "CGO",
+        C,
+        "IEEE/ACM International Symposium on Code Generation and Optimization",
+        ["Code Generation and Optimization"],
+        ["conf/cgo"]
+    ),
+    venue!(
+        "PLDI",
+        C,
+        "ACM SIGPLAN Conference on Programming Language Design and Implementation",
+        ["Programming Language Design and Implementation"],
+        ["conf/pldi"]
+    ),
+    venue!(
+        "POPL",
+        C,
+        "ACM SIGPLAN Symposium on Principles of Programming Languages",
+        ["Principles of Programming Languages"],
+        ["conf/popl"]
+    ),
+    venue!(
+        "OOPSLA",
+        C,
+        "ACM SIGPLAN Conference on Object-Oriented Programming, Systems, Languages, and Applications",
+        ["Object-Oriented Programming, Systems, Languages, and Applications"],
+        ["conf/oopsla"]
+    ),
+    venue!(
+        "DAC",
+        C,
+        "Design Automation Conference",
+        ["ACM/IEEE Design Automation Conference"],
+        ["conf/dac"]
+    ),
+    venue!(
+        "FPGA",
+        C,
+        "ACM/SIGDA International Symposium on Field-Programmable Gate Arrays",
+        ["Field-Programmable Gate Arrays"],
+        ["conf/fpga"]
+    ),
+    // Data management and mining.
+    venue!(
+        "SIGMOD",
+        C,
+        "ACM SIGMOD International Conference on Management of Data",
+        [
+            "SIGMOD Conference",
+            "ACM SIGMOD",
+            "Management of Data",
+            "Proc. ACM Manag. Data",
+            "PACMMOD",
+            "Proceedings of the ACM on Management of Data"
+        ],
+        ["conf/sigmod", "journals/pacmmod"]
+    ),
+    venue!(
+        "VLDB",
+        J,
+        "Proceedings of the VLDB Endowment",
+        [
+            "PVLDB",
+            "Proc. VLDB Endow.",
+            "VLDB Endowment",
+            "Proceedings of the VLDB Endowment",
+            "Very Large Data Bases",
+            "International Conference on Very Large Data Bases",
+            "VLDB Conference"
+        ],
+        ["journals/pvldb", "conf/vldb"]
+    ),
+    venue!(
+        "VLDB J.",
+        J,
+        "The VLDB Journal",
+        ["VLDB Journal", "VLDBJ", "The VLDB Journal"],
+        ["journals/vldb"]
+    ),
+    venue!(
+        "ICDE",
+        C,
+        "IEEE International Conference on Data Engineering",
+        [
+            "International Conference on Data Engineering",
+            "Data Engineering"
+        ],
+        ["conf/icde"]
+    ),
+    venue!(
+        "PODS",
+        C,
+        "ACM Symposium on Principles of Database Systems",
+        ["Principles of Database Systems"],
+        ["conf/pods"]
+    ),
+    venue!(
+        "CIDR",
+        C,
+        "Conference on Innovative Data Systems Research",
+        ["Innovative Data Systems Research"],
+        ["conf/cidr"]
+    ),
+    venue!(
+        "EDBT",
+        C,
+        "International Conference on Extending Database Technology",
+        ["Extending Database Technology"],
+        ["conf/edbt"]
+    ),
+    venue!(
+        "KDD",
+        C,
+        "ACM SIGKDD Conference on Knowledge Discovery and Data Mining",
+        [
+            "SIGKDD",
+            "ACM SIGKDD",
+            "Knowledge Discovery and Data Mining",
+            "Knowledge Discovery & Data Mining"
+        ],
+        ["conf/kdd"]
+    ),
+    venue!(
+        "ICDM",
+        C,
+        "IEEE International Conference on Data Mining",
+        ["International Conference on Data Mining"],
+        ["conf/icdm"]
+    ),
+    venue!(
+        "WSDM",
+        C,
+        "ACM International Conference on Web Search and Data Mining",
+        ["Web Search and Data Mining"],
+        ["conf/wsdm"]
+    ),
+    venue!(
+        "WWW",
+        C,
+        "The Web Conference",
+        [
+            "World Wide Web Conference",
+            "TheWebConf",
+            "Web Conference",
+            "World Wide Web"
+        ],
+        ["conf/www"]
+    ),
+    venue!(
+        "SIGIR",
+        C,
+        "International ACM SIGIR Conference on Research and Development in Information Retrieval",
+        [
+            "ACM SIGIR",
+            "Research and Development in Information Retrieval"
+        ],
+        ["conf/sigir"]
+    ),
+    venue!(
+        "CIKM",
+        C,
+        "ACM International Conference on Information and Knowledge Management",
+        ["Information and Knowledge Management"],
+        ["conf/cikm"]
+    ),
+    venue!(
+        "RecSys",
+        C,
+        "ACM Conference on Recommender Systems",
+        ["Recommender Systems", "ACM RecSys"],
+        ["conf/recsys"]
+    ),
+    // Machine learning, vision, language.
+    venue!(
+        "NeurIPS",
+        C,
+        "Conference on Neural Information Processing Systems",
+        [
+            "NIPS",
+            "Advances in Neural Information Processing Systems",
+            "Neural Information Processing Systems",
+            "NeurIPS Conference"
+        ],
+        ["conf/nips"]
+    ),
+    venue!(
+        "ICML",
+        C,
+        "International Conference on Machine Learning",
+        [],
+        ["conf/icml"]
+    ),
+    venue!(
+        "ICLR",
+        C,
+        "International Conference on Learning Representations",
+        [
+            "ICLR (Poster)",
+            "ICLR (Oral)",
+            "ICLR (Spotlight)",
+            "Learning Representations"
+        ],
+        ["conf/iclr"]
+    ),
+    venue!(
+        "MLSys",
+        C,
+        "Conference on Machine Learning and Systems",
+        [
+            "SysML",
+            "Machine Learning and Systems",
+            "Conference on Systems and Machine Learning",
+            "Systems and Machine Learning"
+        ],
+        ["conf/mlsys"]
+    ),
+    venue!(
+        "AAAI",
+        C,
+        "AAAI Conference on Artificial Intelligence",
+        ["AAAI Conference"],
+        ["conf/aaai"]
+    ),
+    venue!(
+        "IJCAI",
+        C,
+        "International Joint Conference on Artificial Intelligence",
+        ["Joint Conference on Artificial Intelligence"],
+        ["conf/ijcai"]
+    ),
+    venue!(
+        "CVPR",
+        C,
+        "IEEE/CVF Conference on Computer Vision and Pattern Recognition",
+        ["Computer Vision and Pattern Recognition"],
+        ["conf/cvpr"]
+    ),
+    venue!(
+        "ICCV",
+        C,
+        "IEEE/CVF International Conference on Computer Vision",
+        ["International Conference on Computer Vision"],
+        ["conf/iccv"]
+    ),
+    venue!(
+        "ECCV",
+        C,
+        "European Conference on Computer Vision",
+        ["European Conference on Computer Vision"],
+        ["conf/eccv"]
+    ),
+    venue!(
+        "ACL",
+        C,
+        "Annual Meeting of the Association for Computational Linguistics",
+        [
+            "Association for Computational Linguistics",
+            "ACL Conference"
+        ],
+        ["conf/acl"]
+    ),
+    venue!(
+        "EMNLP",
+        C,
+        "Conference on Empirical Methods in Natural Language Processing",
+        ["Empirical Methods in Natural Language Processing"],
+        ["conf/emnlp"]
+    ),
+    venue!(
+        "NAACL",
+        C,
+        "Conference of the North American Chapter of the Association for Computational Linguistics",
+        ["NAACL-HLT", "NAACL HLT"],
+        ["conf/naacl"]
+    ),
+    venue!(
+        "COLING",
+        C,
+        "International Conference on Computational Linguistics",
+        ["Computational Linguistics Conference"],
+        ["conf/coling"]
+    ),
+    venue!(
+        "AISTATS",
+        C,
+        "International Conference on Artificial Intelligence and Statistics",
+        ["Artificial Intelligence and Statistics"],
+        ["conf/aistats"]
+    ),
+    venue!(
+        "UAI",
+        C,
+        "Conference on Uncertainty in Artificial Intelligence",
+        ["Uncertainty in Artificial Intelligence"],
+        ["conf/uai"]
+    ),
+    venue!(
+        "COLT",
+        C,
+        "Conference on Learning Theory",
+        ["Learning Theory"],
+        ["conf/colt"]
+    ),
+    venue!(
+        "JMLR",
+        J,
+        "Journal of Machine Learning Research",
+        ["J. Mach. Learn. Res."],
+        ["journals/jmlr"]
+    ),
+    venue!(
+        "TMLR",
+        J,
+        "Transactions on Machine Learning Research",
+        ["Trans. Mach. Learn. Res."],
+        ["journals/tmlr"]
+    ),
+    // Journals.
+    venue!(
+        "TPDS",
+        J,
+        "IEEE Transactions on Parallel and Distributed Systems",
+        [
+            "IEEE Trans. Parallel Distributed Syst.",
+            "IEEE Trans. Parallel Distrib. Syst."
+        ],
+        ["journals/tpds"]
+    ),
+    venue!(
+        "TOCS",
+        J,
+        "ACM Transactions on Computer Systems",
+        ["ACM Trans. Comput. Syst."],
+        ["journals/tocs"]
+    ),
+    venue!(
+        "TC",
+        J,
+        "IEEE Transactions on Computers",
+        ["IEEE Trans. Computers"],
+        ["journals/tc"]
+    ),
+    venue!(
+        "TACO",
+        J,
+        "ACM Transactions on Architecture and Code Optimization",
+        ["ACM Trans. Archit. Code Optim."],
+        ["journals/taco"]
+    ),
+    venue!(
+        "TOS",
+        J,
+        "ACM Transactions on Storage",
+        ["ACM Trans. Storage"],
+        ["journals/tos"]
+    ),
+    venue!(
+        "TKDE",
+        J,
+        "IEEE Transactions on Knowledge and Data Engineering",
+        ["IEEE Trans. Knowl. Data Eng."],
+        ["journals/tkde"]
+    ),
+    venue!(
+        "TODS",
+        J,
+        "ACM Transactions on Database Systems",
+        ["ACM Trans. Database Syst."],
+        ["journals/tods"]
+    ),
+    venue!(
+        "CACM",
+        J,
+        "Communications of the ACM",
+        ["Commun. ACM"],
+        ["journals/cacm"]
+    ),
+    venue!("IEEE Micro", J, "IEEE Micro", [], ["journals/micro"]),
+    venue!(
+        "JPDC",
+        J,
+        "Journal of Parallel and Distributed Computing",
+        [
+            "J. Parallel Distributed Comput.",
+            "J. Parallel Distrib. Comput."
+        ],
+        ["journals/jpdc"]
+    ),
+    venue!(
+        "Sci. China Inf. Sci.",
+        J,
+        "Science China Information Sciences",
+        [
+            "SCIS",
+            "Sci China Inf Sci",
+            "Science China Information Sciences"
+        ],
+        ["journals/chinaf"]
+    ),
+    venue!("Nature", J, "Nature", ["Nat."], ["journals/nature"]),
+    // Preprints.
+    venue!(
+        "arXiv",
+        P,
+        "arXiv",
+        [
+            "CoRR",
+            "arXiv preprint",
+            "arXiv.org",
+            "ArXiv e-prints",
+            "Computing Research Repository"
+        ],
+        ["journals/corr"]
+    ),
+];
+
+/// Every venue the registry knows, in a stable order.
+pub fn all() -> &'static [Venue] {
+    VENUES
+}
+
+/// Words that carry no identity in a venue string.
+const NOISE_WORDS: &[&str] = &[
+    "in",
+    "proc",
+    "proceedings",
+    "of",
+    "the",
+    "on",
+    "conference",
+    "conf",
+];
+
+/// Publisher and society words, dropped only when the full string is not known.
+const ORGANISATION_WORDS: &[&str] = &["acm", "ieee", "usenix", "sigplan", "sigops", "cvf", "sigda"];
+
+/// Common English words that are also venue names: detected inside longer text
+/// only when written in capitals.
+const WORD_LIKE: &[&str] = &[
+    "fast",
+    "micro",
+    "cluster",
+    "nature",
+    "middleware",
+    "pact",
+    "colt",
+];
+
+/// Splits text into folded words, dropping years (`2024`, `'24`), ordinals
+/// (`13th`) and volume numbers, and keeping each word's original spelling.
+fn venue_words(text: &str) -> Vec<(String, String)> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, words: &mut Vec<(String, String)>| {
+        if current.is_empty() {
+            return;
+        }
+        let original = std::mem::take(current);
+        let folded = fold(&original);
+        let is_number = folded.chars().all(|c| c.is_ascii_digit());
+        let is_ordinal = folded.len() > 2
+            && ["st", "nd", "rd", "th"].iter().any(|s| folded.ends_with(s))
+            && folded[..folded.len() - 2]
+                .chars()
+                .all(|c| c.is_ascii_digit());
+        if !is_number && !is_ordinal {
+            words.push((folded, original));
+        }
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            current.push(c);
+        } else {
+            flush(&mut current, &mut words);
+        }
+    }
+    flush(&mut current, &mut words);
+    words
+}
+
+/// The registry key of a venue string: folded words without noise.
+fn venue_key(text: &str, drop_organisations: bool) -> String {
+    venue_words(text)
+        .into_iter()
+        .map(|(folded, _)| folded)
+        .filter(|w| !NOISE_WORDS.contains(&w.as_str()))
+        .filter(|w| !drop_organisations || !ORGANISATION_WORDS.contains(&w.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+static INDEX: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
+    let mut index = HashMap::new();
+    for (i, venue) in VENUES.iter().enumerate() {
+        let names = [venue.short, venue.name]
+            .into_iter()
+            .chain(venue.aliases.iter().copied());
+        for name in names {
+            index.entry(venue_key(name, false)).or_insert(i);
+        }
+    }
+    index
+});
+
+/// Resolves a whole venue string to a registry venue.
+///
+/// Case, punctuation, years, ordinals, `Proceedings of`, `Conference` and
+/// parentheses do not matter; publisher words (`ACM`, `IEEE`, `USENIX`) are
+/// dropped when the string is not known with them.
+///
+/// ```
+/// use paperlist_model::venue;
+/// assert_eq!(venue::lookup("Proc. VLDB Endow.").map(|v| v.short), Some("VLDB"));
+/// assert_eq!(venue::lookup("USENIX ATC '21").map(|v| v.short), Some("USENIX ATC"));
+/// assert_eq!(venue::lookup("NIPS").map(|v| v.short), Some("NeurIPS"));
+/// assert_eq!(venue::lookup("ICML Workshop on Hardware Aware Efficient Training"), None);
+/// ```
+pub fn lookup(text: &str) -> Option<&'static Venue> {
+    let key = venue_key(text, false);
+    if key.is_empty() {
+        return None;
+    }
+    INDEX
+        .get(&key)
+        .or_else(|| INDEX.get(&venue_key(text, true)))
+        .map(|&i| &VENUES[i])
+}
+
+/// The venue with this canonical short name (exact, case-sensitive).
+pub fn by_short(short: &str) -> Option<&'static Venue> {
+    VENUES.iter().find(|v| v.short == short)
+}
+
+/// The venue whose dblp streams hold this record key (`conf/osdi/...` gives OSDI).
+pub fn by_dblp_key(key: &DblpKey) -> Option<&'static Venue> {
+    VENUES.iter().find(|v| v.owns_dblp_key(key))
+}
+
+/// Finds a venue named inside a longer text, such as a heading (`NeurIPS 2023`,
+/// `Papers at OSDI`) or a citation line (`(ASPLOS '24)`).
+///
+/// Longer names win over shorter ones. Names that are ordinary words (`FAST`,
+/// `Nature`) count only in capitals or when they are the whole text. A text
+/// that names a workshop never resolves to a non-workshop venue: `ICML Workshop
+/// on X` is not ICML.
+pub fn detect(text: &str) -> Option<&'static Venue> {
+    if let Some(venue) = lookup(text) {
+        return Some(venue);
+    }
+    let words: Vec<(String, String)> = venue_words(text)
+        .into_iter()
+        .filter(|(w, _)| !NOISE_WORDS.contains(&w.as_str()))
+        .collect();
+    let mentions_workshop = words.iter().any(|(w, _)| w.starts_with("workshop"));
+    for len in (1..=words.len().min(8)).rev() {
+        for window in words.windows(len) {
+            let key = window
+                .iter()
+                .map(|(w, _)| w.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let Some(&i) = INDEX.get(&key) else { continue };
+            let venue = &VENUES[i];
+            let written_in_capitals = window.iter().all(|(_, original)| {
+                original.chars().any(char::is_uppercase)
+                    && !original.chars().any(char::is_lowercase)
+            });
+            if WORD_LIKE.contains(&key.as_str()) && !written_in_capitals {
+                continue;
+            }
+            let has_capital = window
+                .iter()
+                .any(|(_, original)| original.chars().any(char::is_uppercase));
+            if !has_capital {
+                continue;
+            }
+            if mentions_workshop && venue.kind != VenueKind::Workshop {
+                return None;
+            }
+            return Some(venue);
+        }
+    }
+    None
+}
+
+/// The year a venue string or heading names: `2024`, `'24` or `’24`
+/// (two-digit years below 50 are 20xx).
+///
+/// ```
+/// use paperlist_model::venue::year_in;
+/// assert_eq!(year_in("USENIX ATC '21"), Some(2021));
+/// assert_eq!(year_in("Proceedings of ASPLOS Conference 2024"), Some(2024));
+/// assert_eq!(year_in("SIGMOD"), None);
+/// ```
+pub fn year_in(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let is_digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_digit(i) && !(i > 0 && is_digit(i - 1)) {
+            let mut end = i;
+            while is_digit(end) {
+                end += 1;
+            }
+            let run = &text[i..end];
+            if run.len() == 4
+                && let Ok(year) = run.parse::<i32>()
+                && (1900..=2099).contains(&year)
+            {
+                return Some(year);
+            }
+            let after_apostrophe = text[..i].ends_with('\'') || text[..i].ends_with('\u{2019}');
+            if run.len() == 2
+                && after_apostrophe
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                let short: i32 = run.parse().ok()?;
+                return Some(if short < 50 {
+                    2000 + short
+                } else {
+                    1900 + short
+                });
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn short(text: &str) -> Option<&'static str> {
+        lookup(text).map(|v| v.short)
+    }
+
+    #[test]
+    fn aliases_written_in_the_seeds() {
+        // Headings of the reading list.
+        for (text, want) in [
+            ("OSDI", "OSDI"),
+            ("SOSP", "SOSP"),
+            ("NSDI", "NSDI"),
+            ("EuroSys", "EuroSys"),
+            ("ATC ", "USENIX ATC"),
+            ("VLDB", "VLDB"),
+            ("SIGMOD", "SIGMOD"),
+            ("NeurIPS", "NeurIPS"),
+            ("ICML", "ICML"),
+            ("ICLR", "ICLR"),
+            ("ASPLOS", "ASPLOS"),
+            ("SC", "SC"),
+            ("HPCA", "HPCA"),
+            ("MLSys", "MLSys"),
+            ("PPoPP", "PPoPP"),
+            ("MobiSys", "MobiSys"),
+            ("ISCA", "ISCA"),
+            ("Arxiv", "arXiv"),
+            // Venue lines and tags of the homepages and the CV.
+            ("Proceedings of ASPLOS Conference 2024", "ASPLOS"),
+            ("Proc. VLDB Endow. 2023", "VLDB"),
+            ("In Proceedings of SIGMOD Conference 2022", "SIGMOD"),
+            ("In Proceedings of ICDE Conference 2022", "ICDE"),
+            ("Sci. China Inf. Sci. 2022", "Sci. China Inf. Sci."),
+            ("ASPLOS '24", "ASPLOS"),
+            ("(ASPLOS '24)", "ASPLOS"),
+            ("NSDI '24", "NSDI"),
+            ("KDD 2025", "KDD"),
+            ("ACL 2024", "ACL"),
+            ("OSDI 2025", "OSDI"),
+            // Other forms people and dblp write.
+            ("NIPS", "NeurIPS"),
+            (
+                "Advances in Neural Information Processing Systems",
+                "NeurIPS",
+            ),
+            ("USENIX ATC '21", "USENIX ATC"),
+            ("USENIX Annual Technical Conference", "USENIX ATC"),
+            ("SIGMOD Conference", "SIGMOD"),
+            ("ACM SIGMOD", "SIGMOD"),
+            ("PVLDB", "VLDB"),
+            ("SysML", "MLSys"),
+            ("CoRR", "arXiv"),
+            ("arXiv preprint", "arXiv"),
+            ("ICLR (Poster)", "ICLR"),
+            ("ACL (1)", "ACL"),
+            ("ASPLOS (2)", "ASPLOS"),
+            (
+                "Proceedings of the 13th USENIX Symposium on Operating Systems Design and Implementation",
+                "OSDI",
+            ),
+            ("IEEE ICDE", "ICDE"),
+            ("IEEE Micro", "IEEE Micro"),
+            ("MICRO", "MICRO"),
+            ("The VLDB Journal", "VLDB J."),
+            ("SC '21", "SC"),
+        ] {
+            assert_eq!(short(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn unknown_and_workshop_venues_do_not_resolve() {
+        assert_eq!(
+            short("In Proceedings of ICML Hardware Aware Efficient Training (HAET) Workshop 2022"),
+            None
+        );
+        assert_eq!(
+            short("Google Workshop on Sparsity and Adaptive Computation 2022"),
+            None
+        );
+        assert_eq!(short("Under Review"), None);
+        assert_eq!(short(""), None);
+        assert_eq!(short("2022"), None);
+        assert_eq!(
+            detect("ICML Hardware Aware Efficient Training (HAET) Workshop 2022").map(|v| v.short),
+            None
+        );
+    }
+
+    #[test]
+    fn detects_venues_inside_text() {
+        let found = |text: &str| detect(text).map(|v| v.short);
+        assert_eq!(found("NeurIPS 2023 papers"), Some("NeurIPS"));
+        assert_eq!(found("Accepted at OSDI 2025"), Some("OSDI"));
+        assert_eq!(found("Fast and Efficient Model Serving"), None);
+        assert_eq!(found("Papers in FAST 2020"), Some("FAST"));
+        assert_eq!(found("the nature of things"), None);
+        assert_eq!(
+            found("Workshop on Hot Topics in Operating Systems"),
+            Some("HotOS")
+        );
+    }
+
+    #[test]
+    fn registry_is_consistent() {
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for venue in all() {
+            assert!(
+                !venue.dblp_streams.is_empty(),
+                "{} has no dblp stream",
+                venue.short
+            );
+            for name in [venue.short, venue.name].iter().chain(venue.aliases) {
+                let key = venue_key(name, false);
+                assert!(!key.is_empty(), "{name} has an empty key");
+                if let Some(other) = seen.insert(key.clone(), venue.short) {
+                    assert_eq!(
+                        other, venue.short,
+                        "{name:?} ({key}) names both {other} and {}",
+                        venue.short
+                    );
+                }
+            }
+        }
+        let key: DblpKey = "conf/osdi/MoritzNWTLLEYPJ18".parse().unwrap();
+        assert_eq!(by_dblp_key(&key).map(|v| v.short), Some("OSDI"));
+        let key: DblpKey = "journals/pvldb/MiaoZSNYTC22".parse().unwrap();
+        assert_eq!(by_dblp_key(&key).map(|v| v.short), Some("VLDB"));
+        assert_eq!(
+            by_short("NeurIPS").map(|v| v.kind),
+            Some(VenueKind::Conference)
+        );
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(year_in("NSDI '24"), Some(2024));
+        assert_eq!(year_in("ASPLOS \u{2019}99"), Some(1999));
+        assert_eq!(year_in("### 2018"), Some(2018));
+        assert_eq!(year_in("Proc. VLDB Endow. 2023"), Some(2023));
+        assert_eq!(year_in("page 12345"), None);
+        assert_eq!(year_in("'24s"), None);
+    }
+}
