@@ -1,8 +1,211 @@
-//! Parsers that turn the publication lists people write (Markdown reading lists,
-//! homepages, CVs, HTML pages, BibTeX, CSL-JSON) into a [`paperlist_model::Library`].
+//! Parsers that turn the publication lists people write into paperlist entries.
 //!
-//! Each format will be a pure function from text to entries and diagnostics that
-//! never panics and never fails on bad input. Nothing is implemented yet: the
-//! parsers arrive with their own issue.
+//! One entry point per input, [`parse`], for Markdown reading lists, homepages
+//! and CVs (Markdown or plain text), and paperlist JSON; [`detect_format`]
+//! guesses the format from the file name and content. Parsing is a pure
+//! function: it never panics and never fails on bad input; what it cannot
+//! understand becomes a [`Diagnostic`] with its line number.
+//!
+//! Headings give context: an entry under `## OSDI` / `### 2018` gets that venue
+//! and year (recorded as `Origin::Context`), and sections such as News or
+//! Teaching are skipped with a diagnostic saying so.
+//!
+//! ```
+//! use paperlist_parse::{parse, Format, SourceId};
+//!
+//! let list = "## OSDI\n\n### 2018\n\nRay: A Distributed Framework for Emerging AI Applications\n\
+//!             Philipp Moritz, Robert Nishihara, and Ion Stoica, UC Berkeley\n";
+//! let parsed = parse(list, &SourceId::new("list.md"), Format::Markdown);
+//! let ray = &parsed.entries[0];
+//! assert_eq!(ray.title, "Ray: A Distributed Framework for Emerging AI Applications");
+//! assert_eq!(ray.authors.len(), 3);
+//! assert_eq!(ray.authors[0].affiliation.as_deref(), Some("UC Berkeley"));
+//! assert_eq!(ray.venue.as_deref(), Some("OSDI"));
+//! assert_eq!(ray.year, Some(2018));
+//! assert_eq!(ray.key, "moritz2018ray");
+//! ```
 
 #![deny(missing_docs)]
+
+mod authors;
+mod blocks;
+mod document;
+mod fields;
+mod markdown;
+mod styled;
+
+use std::fmt;
+use std::str::FromStr;
+
+use paperlist_model::citekey::{KeyScheme, assign_keys};
+use paperlist_model::{Diagnostic, Entry, Library};
+
+/// Names the input being parsed, for `source.file` and diagnostics (`-` for stdin).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceId(String);
+
+impl SourceId {
+    /// A source named by a path or `-`.
+    pub fn new(name: impl Into<String>) -> SourceId {
+        SourceId(name.into())
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What a parser found: entries in input order, and diagnostics.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    /// Entries, in input order, with keys unique within this input.
+    pub entries: Vec<Entry>,
+    /// What could not be understood, or was guessed.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl From<Parsed> for Library {
+    fn from(parsed: Parsed) -> Library {
+        Library {
+            entries: parsed.entries,
+            diagnostics: parsed.diagnostics,
+        }
+    }
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// Choose from the file name and content ([`detect_format`]).
+    Auto,
+    /// A Markdown paper list (reading list, awesome list).
+    Markdown,
+    /// A homepage as Markdown or text. Read like Markdown; sections such as News are skipped.
+    Homepage,
+    /// A CV as Markdown or text. Read like Markdown.
+    Cv,
+    /// paperlist JSON, as written by `paperlist parse` and `paperlist enrich`.
+    PaperlistJson,
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Ok(match text {
+            "auto" => Format::Auto,
+            "markdown" | "md" | "text" | "txt" => Format::Markdown,
+            "homepage" => Format::Homepage,
+            "cv" => Format::Cv,
+            "json" | "paperlist" => Format::PaperlistJson,
+            other => return Err(format!("unknown input format {other:?}")),
+        })
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Auto => "auto",
+            Format::Markdown => "markdown",
+            Format::Homepage => "homepage",
+            Format::Cv => "cv",
+            Format::PaperlistJson => "json",
+        })
+    }
+}
+
+/// Guesses the format of an input from its name and content.
+pub fn detect_format(name: &str, text: &str) -> Format {
+    let lower = name.to_ascii_lowercase();
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    if lower.ends_with(".json") || head.starts_with('{') && head.contains("\"paperlist\"") {
+        return Format::PaperlistJson;
+    }
+    Format::Markdown
+}
+
+/// Parses text in the given format.
+pub fn parse(text: &str, source: &SourceId, format: Format) -> Parsed {
+    let text = normalize_input(text);
+    let format = match format {
+        Format::Auto => detect_format(source.as_str(), &text),
+        other => other,
+    };
+    let mut parsed = match format {
+        Format::PaperlistJson => parse_paperlist_json(&text, source),
+        Format::Auto | Format::Markdown | Format::Homepage | Format::Cv => {
+            parse_markdown(&text, source)
+        }
+    };
+    assign_keys(&mut parsed.entries, KeyScheme::AuthorYearTitle, false);
+    parsed
+}
+
+/// Parses bytes: invalid UTF-8 is decoded lossily, with a diagnostic.
+pub fn parse_bytes(bytes: &[u8], source: &SourceId, format: Format) -> Parsed {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text, source, format),
+        Err(error) => {
+            let text = String::from_utf8_lossy(bytes);
+            let line = bytes[..error.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+            let mut parsed = parse(&text, source, format);
+            parsed.diagnostics.insert(
+                0,
+                Diagnostic::warning(
+                    source.as_str(),
+                    u32::try_from(line).ok(),
+                    "invalid-utf8",
+                    "input is not valid UTF-8; bad bytes were replaced with U+FFFD",
+                )
+                .with_hint("save the file as UTF-8"),
+            );
+            parsed
+        }
+    }
+}
+
+/// Drops a byte-order mark and turns CRLF/CR line ends into LF, so line
+/// numbers and raw text are the same whatever the input's convention.
+fn normalize_input(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+fn parse_markdown(text: &str, source: &SourceId) -> Parsed {
+    let blocks = markdown::lower(text);
+    let mut reader = document::Reader::new(source.as_str(), text);
+    reader.read(blocks);
+    Parsed {
+        entries: reader.entries,
+        diagnostics: reader.diagnostics,
+    }
+}
+
+fn parse_paperlist_json(text: &str, source: &SourceId) -> Parsed {
+    match Library::from_json(text) {
+        Ok(library) => Parsed {
+            entries: library.entries,
+            diagnostics: library.diagnostics,
+        },
+        Err(error) => Parsed {
+            entries: Vec::new(),
+            diagnostics: vec![Diagnostic::error(
+                source.as_str(),
+                u32::try_from(error.line()).ok(),
+                "invalid-json",
+                format!("not paperlist JSON: {error}"),
+            )],
+        },
+    }
+}

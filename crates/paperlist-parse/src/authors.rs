@@ -1,0 +1,1175 @@
+//! Author lists, in the styles people write them:
+//!
+//! - plain lists: `A, B, C and D`, `A,B,C`, `A · B · C`, `A; B; C`;
+//! - USENIX groups: `A, B, and C, Affiliation; D, Affiliation` (affiliations may hold
+//!   commas, "and", "&", "Inc."; a group with no name adds an affiliation to the
+//!   group before it);
+//! - parenthesised affiliations: `A (Aff), B (Aff)`, `A, B (Shared Aff); C (Aff)`,
+//!   `A (Aff)*`, an affiliation with no name `(Meta)`;
+//! - linked names: `[A](profile) Affiliation, [B](profile) Affiliation` or
+//!   `[A](arxiv search), [B](...), C`; dblp pid links give the person's pid.
+//!
+//! Names come out without affiliations, markers (`*`, `†`), links or emphasis;
+//! markers and bold/underline become [`Person`] flags.
+
+use std::ops::Range;
+
+use paperlist_model::normalize::{collapse_whitespace, repair_diacritics};
+use paperlist_model::{Person, looks_like_organization};
+
+use crate::styled::Styled;
+
+/// The outcome of reading an author list.
+#[derive(Debug, Default)]
+pub(crate) struct Authors {
+    pub people: Vec<Person>,
+    /// Things worth a diagnostic: guesses the reader made.
+    pub notes: Vec<String>,
+}
+
+/// A name found in the text: where it is and its affiliation.
+#[derive(Debug, Clone)]
+struct Found {
+    range: Range<usize>,
+    affiliation: Option<String>,
+    dblp_pid: Option<String>,
+    /// A marker written away from the name, after its affiliation: `Name (Aff)*`.
+    trailing_marker: bool,
+}
+
+/// Markers written after (or before) names.
+const MARKERS: &[char] = &['*', '∗', '†', '‡', '§', '¶', '#', '✉', '^', '⋆', '♠', '♣'];
+
+/// Lower-case words allowed inside a name.
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "le", "la",
+    "ten", "ter", "zu", "al", "el", "bin", "ibn", "y",
+];
+
+/// Words that never occur in a person's name but often in titles and prose,
+/// whatever their case.
+const NON_NAME_WORDS: &[&str] = &[
+    "the",
+    "of",
+    "for",
+    "and",
+    "with",
+    "via",
+    "from",
+    "using",
+    "towards",
+    "toward",
+    "into",
+    "over",
+    "under",
+    "review",
+    "submission",
+    "award",
+    "paper",
+    "et",
+    "al",
+    "email",
+    "phd",
+    "professor",
+    "student",
+    "researcher",
+    "postdoctoral",
+    "candidate",
+    "intern",
+    "advisor",
+    "department",
+];
+
+/// Short words that are not names when written in lower case (`In Gim` is a name).
+const LOWERCASE_NON_NAME_WORDS: &[&str] = &[
+    "a", "an", "in", "on", "to", "by", "at", "is", "are", "we", "our", "this", "that", "as", "or",
+];
+
+/// Common words of computer-science titles that are not (or very rarely) names:
+/// "MLPerf Training Benchmark" is a title, not a person. Surnames that are also
+/// English words (Long, Song, Park, Young, Hand, Real, Dean) are left out on purpose.
+const TITLE_WORDS: &[&str] = &[
+    "training",
+    "learning",
+    "deep",
+    "neural",
+    "network",
+    "networks",
+    "benchmark",
+    "benchmarks",
+    "benchmarking",
+    "system",
+    "systems",
+    "data",
+    "model",
+    "models",
+    "graph",
+    "graphs",
+    "efficient",
+    "scalable",
+    "distributed",
+    "parallel",
+    "inference",
+    "serving",
+    "computation",
+    "computing",
+    "machine",
+    "language",
+    "languages",
+    "optimization",
+    "optimizing",
+    "optimal",
+    "framework",
+    "frameworks",
+    "accelerating",
+    "acceleration",
+    "accelerator",
+    "accelerators",
+    "memory",
+    "cluster",
+    "clusters",
+    "scheduling",
+    "scheduler",
+    "performance",
+    "gpu",
+    "gpus",
+    "cloud",
+    "engine",
+    "analysis",
+    "design",
+    "architecture",
+    "architectural",
+    "compiler",
+    "compilers",
+    "compilation",
+    "tensor",
+    "tensors",
+    "sparse",
+    "sparsity",
+    "large",
+    "scale",
+    "fast",
+    "faster",
+    "dynamic",
+    "adaptive",
+    "automatic",
+    "automated",
+    "processing",
+    "pipeline",
+    "pipelines",
+    "communication",
+    "heterogeneous",
+    "federated",
+    "embedding",
+    "embeddings",
+    "transformer",
+    "transformers",
+    "recommendation",
+    "workloads",
+    "workload",
+    "storage",
+    "query",
+    "queries",
+    "database",
+    "databases",
+    "understanding",
+    "exploring",
+    "characterizing",
+    "latency",
+    "throughput",
+    "energy",
+    "hardware",
+    "software",
+    "programs",
+    "programming",
+    "algorithm",
+    "algorithms",
+    "matrix",
+    "kernels",
+    "kernel",
+    "operator",
+    "operators",
+    "execution",
+    "runtime",
+    "resource",
+    "resources",
+    "management",
+    "mobile",
+    "devices",
+    "privacy",
+    "robust",
+    "interactive",
+    "evaluation",
+    "study",
+    "survey",
+    "approach",
+    "methods",
+    "based",
+    "aware",
+    "online",
+    "offline",
+    "video",
+    "vision",
+    "speech",
+    "retrieval",
+    "caching",
+    "cache",
+    "sharing",
+    "virtualization",
+    "containers",
+    "serverless",
+    "dataflow",
+    "streaming",
+    "batching",
+    "quantization",
+    "quantized",
+    "pruning",
+    "compression",
+    "gradient",
+    "reinforcement",
+    "generative",
+    "attention",
+    "unified",
+    "practical",
+    "flexible",
+    "elastic",
+    "resilient",
+    "fault",
+    "tolerant",
+    "verification",
+    "debugging",
+    "detection",
+    "prediction",
+    "predicting",
+    "simulation",
+    "allocation",
+    "placement",
+    "partitioning",
+    "parallelism",
+    "parallelization",
+    "offloading",
+    "billion",
+    "trillion",
+    "giant",
+    "massive",
+    "collective",
+    "hints",
+    "benchmark",
+    "implications",
+    "technical",
+    "debt",
+    "infrastructure",
+    "perspective",
+    "library",
+    "toolkit",
+    "platform",
+    "service",
+    "services",
+    "primitives",
+    "abstraction",
+    "portability",
+    "precision",
+];
+
+/// Word endings that English words have and names rarely do.
+const TITLE_SUFFIXES: &[&str] = &[
+    "tion", "sion", "ment", "ness", "ical", "ture", "ility", "ware",
+];
+
+fn is_title_word(token: &str) -> bool {
+    let lower = token
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    TITLE_WORDS.contains(&lower.as_str())
+        || (lower.len() > 6 && TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s)))
+}
+
+/// How much a piece of text looks like one person's name, in `0.0..=1.0`.
+pub(crate) fn name_score(text: &str) -> f32 {
+    let cleaned = strip_markers(text);
+    let cleaned = cleaned.trim().trim_end_matches('.');
+    if cleaned.is_empty() || cleaned.len() > 60 {
+        return 0.0;
+    }
+    if cleaned.chars().any(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                ':' | '?' | '!' | '/' | '@' | '=' | '|' | '"' | '(' | ')' | '[' | ']'
+            )
+    }) {
+        return 0.0;
+    }
+    if looks_like_organization(cleaned) {
+        return 0.0;
+    }
+    let tokens: Vec<&str> = cleaned.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 5 {
+        return 0.0;
+    }
+    if tokens.iter().any(|t| {
+        (NON_NAME_WORDS.contains(&t.to_lowercase().as_str()) && !NAME_PARTICLES.contains(t))
+            || LOWERCASE_NON_NAME_WORDS.contains(t)
+    }) {
+        return 0.0;
+    }
+    if tokens.iter().any(|t| is_title_word(t)) {
+        return 0.1;
+    }
+    let good = tokens
+        .iter()
+        .filter(|t| {
+            let first = t.chars().next().unwrap_or(' ');
+            first.is_uppercase() || NAME_PARTICLES.contains(t) || is_initial(t)
+        })
+        .count();
+    let mut score = good as f32 / tokens.len() as f32;
+    if tokens.len() == 1 {
+        // A single word can be a name (`Arvind`) but is weak evidence; an
+        // all-capitals word is an acronym.
+        let word = tokens[0];
+        score = if word.chars().all(|c| !c.is_lowercase()) {
+            0.0
+        } else {
+            score * 0.5
+        };
+    }
+    if tokens.len() > 1
+        && tokens.iter().all(|t| {
+            t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        })
+    {
+        // "MIT CSAIL", "UC SB": capitals only is more often an acronym than a name.
+        let long_words = tokens.iter().filter(|t| t.chars().count() > 2).count();
+        if long_words != tokens.len() || tokens.len() > 3 {
+            score *= 0.3;
+        }
+    }
+    // One lower-case first word with a capitalised rest ("zhifeng Chen") is still a name.
+    if good + 1 == tokens.len() && tokens.len() >= 2 {
+        score = score.max(0.7);
+    }
+    score
+}
+
+/// `J.`, `J`, `H.T.`, `C.M.`: an initial or run of initials.
+fn is_initial(token: &str) -> bool {
+    let letters: Vec<char> = token.chars().filter(|c| *c != '.' && *c != '-').collect();
+    !letters.is_empty()
+        && letters.len() <= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && (token.contains('.') || letters.len() == 1)
+}
+
+fn strip_markers(text: &str) -> String {
+    text.chars().filter(|c| !MARKERS.contains(c)).collect()
+}
+
+/// How much a whole piece of text looks like an author list, in `0.0..=1.0`.
+pub(crate) fn author_list_score(text: &Styled) -> f32 {
+    let authors = parse(text);
+    let plain = text.text.trim();
+    if authors.people.is_empty() || plain.is_empty() {
+        return 0.0;
+    }
+    let name_chars: usize = authors.people.iter().map(|p| p.name.len()).sum();
+    let affiliation_chars: usize = authors
+        .people
+        .iter()
+        .filter_map(|p| p.affiliation.as_ref())
+        .map(String::len)
+        .sum();
+    // Share of the text explained as names and affiliations (separators aside).
+    let explained = (name_chars + affiliation_chars) as f32 / plain.len().max(1) as f32;
+    let mean_name: f32 = authors
+        .people
+        .iter()
+        .map(|p| name_score(&p.name))
+        .sum::<f32>()
+        / authors.people.len() as f32;
+    let count_factor = match authors.people.len() {
+        1 => 0.75,
+        2 => 0.9,
+        _ => 1.0,
+    };
+    // Names inside a sentence ("working with A, B and C, where we...") are not an author list.
+    let prose_factor = if explained < 0.5 {
+        explained / 0.5
+    } else {
+        1.0
+    };
+    (explained.min(1.0) * 0.4 + mean_name * 0.6) * count_factor * prose_factor
+}
+
+/// Reads an author list.
+pub(crate) fn parse(text: &Styled) -> Authors {
+    let text = unwrap_list(text);
+    let plain = text.text.as_str();
+    let linked = text
+        .links()
+        .filter(|(range, _)| name_score(&plain[range.clone()]) >= 0.6)
+        .count();
+    if linked >= 2 || (linked == 1 && text.links().count() == 1 && !plain.contains('(')) {
+        return finish(&text, linked_style(&text));
+    }
+    // Try every style the text could be in and keep the reading that explains it best.
+    let mut readings: Vec<Vec<Found>> = Vec::new();
+    if plain.contains('(') {
+        readings.push(paren_style(plain));
+    }
+    if plain.contains('·') {
+        readings.push(simple_list(plain, &['·']));
+    }
+    if plain.contains(';') {
+        readings.push(usenix_style(plain));
+    }
+    readings.push(group(plain, 0..plain.len(), false));
+    let best = readings
+        .into_iter()
+        .map(|reading| (reading_quality(plain, &reading), reading))
+        .fold(
+            None::<(f32, Vec<Found>)>,
+            |best, (quality, reading)| match best {
+                Some((q, _)) if q >= quality => best,
+                _ => Some((quality, reading)),
+            },
+        )
+        .map(|(_, reading)| reading)
+        .unwrap_or_default();
+    finish(&text, best)
+}
+
+/// How good a reading is: names that look like names count, things read as
+/// names that do not look like one count against it.
+fn reading_quality(text: &str, reading: &[Found]) -> f32 {
+    reading
+        .iter()
+        .map(|found| {
+            let score = name_score(&text[found.range.clone()]);
+            if score >= 0.5 { score } else { -1.0 }
+        })
+        .sum()
+}
+
+/// Strips what wraps a whole list: quotes, a trailing period, `et al.`.
+fn unwrap_list(text: &Styled) -> Styled {
+    let mut current = text.trim_matches(&['"', '“', '”', '_']);
+    // A list wrapped in `*...*` has its emphasis as a mark already; stray
+    // asterisks at the ends are markers only when glued to a name.
+    loop {
+        let t = current.text.trim_end();
+        let ends_with_initial = t
+            .strip_suffix('.')
+            .and_then(|rest| rest.split_whitespace().last())
+            .is_some_and(|last| is_initial(&format!("{last}.")) && last.chars().count() <= 2);
+        if (t.ends_with('.') && !ends_with_initial) || t.ends_with(',') || t.ends_with(';') {
+            current = current.slice(0..t.len() - 1).trim();
+        } else {
+            break;
+        }
+    }
+    for suffix in [" et al", ", et al", " et al.", " and others"] {
+        if current.text.ends_with(suffix) {
+            current = current.slice(0..current.text.len() - suffix.len()).trim();
+        }
+    }
+    current
+}
+
+/// Byte ranges of the separators in `text` (outside parentheses).
+fn separators(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
+    let mut cuts = Vec::new();
+    let mut depth = 0i32;
+    for (i, c) in text[range.clone()].char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            _ if depth == 0 && seps.contains(&c) => {
+                cuts.push(range.start + i..range.start + i + c.len_utf8())
+            }
+            _ => {}
+        }
+    }
+    cuts
+}
+
+/// Splits `range` of `text` at separators into trimmed sub-ranges.
+fn split_ranges(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = range.start;
+    for cut in separators(text, range.clone(), seps) {
+        pieces.push(trim_range(text, start..cut.start));
+        start = cut.end;
+    }
+    pieces.push(trim_range(text, start..range.end));
+    pieces.into_iter().filter(|r| !r.is_empty()).collect()
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.start + slice.trim_end().len();
+    start..end.max(start)
+}
+
+/// `A and B` inside one element: the two ranges, when both look like names.
+fn split_and(text: &str, range: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let slice = &text[range.clone()];
+    let at = slice.find(" and ").or_else(|| slice.find(" & "))?;
+    let sep_len = if slice[at..].starts_with(" and ") {
+        5
+    } else {
+        3
+    };
+    let left = trim_range(text, range.start..range.start + at);
+    let right = trim_range(text, range.start + at + sep_len..range.end);
+    (name_score(&text[left.clone()]) >= 0.6 && name_score(&text[right.clone()]) >= 0.5)
+        .then_some((left, right))
+}
+
+/// Strips a leading `and ` from an element.
+fn strip_and(text: &str, range: Range<usize>) -> (Range<usize>, bool) {
+    let slice = &text[range.clone()];
+    for prefix in ["and ", "& "] {
+        if let Some(rest) = slice.strip_prefix(prefix) {
+            return (trim_range(text, range.end - rest.len()..range.end), true);
+        }
+    }
+    (range, false)
+}
+
+/// One comma-separated group: names first, then (maybe) an affiliation.
+///
+/// `needs_affiliation` is set inside USENIX-style lists, where every group
+/// ends with one.
+fn group(text: &str, range: Range<usize>, needs_affiliation: bool) -> Vec<Found> {
+    let elements = split_ranges(text, range, &[',']);
+    if elements.is_empty() {
+        return Vec::new();
+    }
+    // Where do the names end? At the element that joins the last name with "and",
+    // provided everything before it is a name.
+    let mut names: Vec<Range<usize>> = Vec::new();
+    let mut end_of_names = None;
+    for (i, element) in elements.iter().enumerate() {
+        let (element, had_and) = strip_and(text, element.clone());
+        if had_and && name_score(&text[element.clone()]) >= 0.5 {
+            names.push(element);
+            end_of_names = Some(i);
+            break;
+        }
+        if let Some((left, right)) = split_and(text, element.clone()) {
+            names.push(left);
+            names.push(right);
+            end_of_names = Some(i);
+            break;
+        }
+        if name_score(&text[element.clone()]) >= 0.6 {
+            names.push(element);
+        } else {
+            break;
+        }
+    }
+    let affiliation_from = match end_of_names {
+        Some(i) => i + 1,
+        None => {
+            if needs_affiliation && elements.len() > 1 {
+                // In a USENIX list, several names in one group are joined with
+                // "and"; a group without it holds one name and its affiliation.
+                names.truncate(1);
+            }
+            names.len()
+        }
+    };
+    let affiliation = (affiliation_from < elements.len()).then(|| {
+        let start = elements[affiliation_from].start;
+        let end = elements[elements.len() - 1].end;
+        collapse_whitespace(&text[start..end])
+    });
+    names
+        .into_iter()
+        .map(|range| Found {
+            range,
+            affiliation: affiliation.clone(),
+            dblp_pid: None,
+            trailing_marker: false,
+        })
+        .collect()
+}
+
+/// USENIX style: `;`-separated groups of `names, Affiliation`.
+fn usenix_style(text: &str) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    for group_range in split_ranges(text, 0..text.len(), &[';']) {
+        let people = group(text, group_range.clone(), true);
+        if people.is_empty() {
+            // A group with no name is one more affiliation of the group before.
+            let extra = collapse_whitespace(&text[group_range]);
+            let last_affiliation = found.last().and_then(|f| f.affiliation.clone());
+            for person in found.iter_mut().rev() {
+                if person.affiliation != last_affiliation {
+                    break;
+                }
+                person.affiliation = Some(match &person.affiliation {
+                    Some(aff) => format!("{aff}; {extra}"),
+                    None => extra.clone(),
+                });
+            }
+            continue;
+        }
+        found.extend(people);
+    }
+    // A list that only uses ";" as a separator between names ("A; B; C").
+    if found.iter().all(|f| f.affiliation.is_none()) && found.is_empty() {
+        return simple_list(text, &[';']);
+    }
+    found
+}
+
+/// A list separated by the given characters (and a final "and"), no affiliations.
+fn simple_list(text: &str, seps: &[char]) -> Vec<Found> {
+    let mut found = Vec::new();
+    for element in split_ranges(text, 0..text.len(), seps) {
+        if let Some((left, right)) = split_and(text, element.clone()) {
+            found.push(Found {
+                range: left,
+                affiliation: None,
+                dblp_pid: None,
+                trailing_marker: false,
+            });
+            found.push(Found {
+                range: right,
+                affiliation: None,
+                dblp_pid: None,
+                trailing_marker: false,
+            });
+            continue;
+        }
+        let (element, _) = strip_and(text, element);
+        found.push(Found {
+            range: element,
+            affiliation: None,
+            dblp_pid: None,
+            trailing_marker: false,
+        });
+    }
+    found
+}
+
+/// `A (Aff), B, C (Shared Aff); (Extra Aff)`.
+fn paren_style(text: &str) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    // Names since the last affiliation: a following affiliation is theirs too.
+    let mut waiting: Vec<usize> = Vec::new();
+    for element in split_ranges(text, 0..text.len(), &[',', ';']) {
+        let slice = &text[element.clone()];
+        let after_paren = slice.rfind(')').map_or("", |close| &slice[close..]);
+        let trailing_marker = after_paren.contains(['*', '∗', '†']);
+        let (names_part, affiliation) = match (slice.find('('), slice.rfind(')')) {
+            (Some(open), Some(close)) if close > open => {
+                let inner = collapse_whitespace(&slice[open + 1..close]);
+                let names = trim_range(text, element.start..element.start + open);
+                // Markers may follow the parenthesis: "Name (Aff)*".
+                (names, Some(inner).filter(|a| !a.is_empty()))
+            }
+            _ => (element.clone(), None),
+        };
+        let mut names: Vec<Range<usize>> = Vec::new();
+        if !names_part.is_empty() {
+            if let Some((left, right)) = split_and(text, names_part.clone()) {
+                names.push(left);
+                names.push(right);
+            } else {
+                names.push(strip_and(text, names_part).0);
+            }
+        }
+        if names.is_empty() {
+            // "(Meta)": one more affiliation of the person before.
+            if let (Some(extra), Some(last)) = (affiliation, found.last_mut()) {
+                last.affiliation = Some(match &last.affiliation {
+                    Some(aff) => format!("{aff}; {extra}"),
+                    None => extra,
+                });
+            }
+            continue;
+        }
+        for range in names {
+            found.push(Found {
+                range,
+                affiliation: None,
+                dblp_pid: None,
+                trailing_marker,
+            });
+            waiting.push(found.len() - 1);
+        }
+        if let Some(affiliation) = affiliation {
+            for &i in &waiting {
+                found[i].affiliation = Some(affiliation.clone());
+            }
+            waiting.clear();
+        }
+    }
+    found
+}
+
+/// `[A](url) Aff, [B](url) Aff` or `[A](url), [B](url), C`.
+fn linked_style(text: &Styled) -> Vec<Found> {
+    let plain = text.text.as_str();
+    let links: Vec<(Range<usize>, String)> = text
+        .links()
+        .filter(|(range, _)| name_score(&plain[range.clone()]) >= 0.6)
+        .map(|(range, url)| (range, url.to_owned()))
+        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    let mut betweens: Vec<Range<usize>> = Vec::new();
+    // Text before the first link: plain names, if any.
+    if let Some((first, _)) = links.first() {
+        let before = trim_range(plain, 0..first.start);
+        if !before.is_empty() {
+            found.extend(
+                simple_list(&plain[..before.end], &[',', ';'])
+                    .into_iter()
+                    .filter(|f| name_score(&plain[f.range.clone()]) >= 0.6),
+            );
+        }
+    }
+    for (i, (range, url)) in links.iter().enumerate() {
+        found.push(Found {
+            range: range.clone(),
+            affiliation: None,
+            dblp_pid: dblp_pid(url),
+            trailing_marker: false,
+        });
+        let next = links.get(i + 1).map_or(plain.len(), |(r, _)| r.start);
+        let between = trim_separators(plain, range.end..next);
+        if i + 1 < links.len() {
+            if !between.is_empty() {
+                let last = found.len() - 1;
+                found[last].affiliation = Some(collapse_whitespace(&plain[between.clone()]));
+            }
+            betweens.push(between);
+        } else if !between.is_empty() {
+            let affiliations_between = betweens.iter().any(|b| !b.is_empty());
+            if affiliations_between {
+                let last = found.len() - 1;
+                found[last].affiliation = Some(collapse_whitespace(&plain[between]));
+            } else {
+                // arXiv-style lists end with plain names: "[A](..), [B](..), C".
+                for mut extra in simple_list(&plain[..between.end], &[',', ';']) {
+                    if extra.range.start >= between.start {
+                        extra.affiliation = None;
+                        found.push(extra);
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Trims spaces, commas and semicolons from both ends of a range.
+fn trim_separators(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let is_sep = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | '·');
+    let start = range.start + (slice.len() - slice.trim_start_matches(is_sep).len());
+    let end = range.start + slice.trim_end_matches(is_sep).len();
+    start..end.max(start)
+}
+
+/// The pid in a dblp person link (`https://dblp.org/pid/77/1117.html`).
+fn dblp_pid(url: &str) -> Option<String> {
+    let rest = url
+        .split("dblp.org/pid/")
+        .nth(1)
+        .or_else(|| url.split("dblp.uni-trier.de/pid/").nth(1))?;
+    let pid = rest
+        .trim_end_matches(".html")
+        .trim_end_matches(".xml")
+        .trim_end_matches('/');
+    (!pid.is_empty()).then(|| pid.to_owned())
+}
+
+/// Turns found names into people: markers become flags, bold or underlined names
+/// are highlighted, glued names are split.
+fn finish(text: &Styled, found: Vec<Found>) -> Authors {
+    let mut authors = Authors::default();
+    let plain = text.text.as_str();
+    for item in found {
+        let raw = &plain[item.range.clone()];
+        let marked_equal = item.trailing_marker || raw.contains(['*', '∗', '†']);
+        let marked_corresponding = raw.contains('✉');
+        let highlighted = text.highlighted(item.range.clone());
+        let cleaned = collapse_whitespace(&repair_diacritics(&strip_markers(raw)));
+        let cleaned = cleaned
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':'))
+            .to_owned();
+        let cleaned = restore_initial_period(raw, cleaned);
+        if cleaned.is_empty() {
+            continue;
+        }
+        let names = match split_glued(&cleaned) {
+            Some((first, second)) => {
+                authors.notes.push(format!(
+                    "split glued names {cleaned:?} into {first:?} and {second:?}"
+                ));
+                vec![first, second]
+            }
+            None => vec![cleaned],
+        };
+        for name in names {
+            if name_score(&name) < 0.5 {
+                authors
+                    .notes
+                    .push(format!("{name:?} does not look like a person's name"));
+            }
+            let mut person = Person::new(&name);
+            person.affiliation = item.affiliation.clone();
+            person.dblp_pid = item.dblp_pid.clone();
+            person.equal_contribution = marked_equal;
+            person.corresponding = marked_corresponding;
+            person.highlighted = highlighted;
+            authors.people.push(person);
+        }
+    }
+    authors
+}
+
+/// Keeps the period of a final initial ("Quoc V." stays "Quoc V.").
+fn restore_initial_period(raw: &str, cleaned: String) -> String {
+    let last = cleaned.split_whitespace().last().unwrap_or_default();
+    if last.chars().count() == 1
+        && last.chars().all(char::is_uppercase)
+        && raw.trim_end().ends_with(&format!("{last}."))
+    {
+        format!("{cleaned}.")
+    } else {
+        cleaned
+    }
+}
+
+/// Two names glued without a separator: `Kyle ChardIan Foster` is `Kyle Chard`
+/// and `Ian Foster`. Only three-word names whose middle word has a second capital
+/// after two or more lower-case letters are split (so `DeVito`, `McDanel`,
+/// `LeGresley` in two-word names are left alone).
+fn split_glued(name: &str) -> Option<(String, String)> {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    if tokens.len() != 3 {
+        return None;
+    }
+    let middle = tokens[1];
+    let chars: Vec<(usize, char)> = middle.char_indices().collect();
+    let cut = chars
+        .windows(2)
+        .position(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())?;
+    let at = chars[cut + 1].0;
+    let (left, right) = middle.split_at(at);
+    const PREFIXES: &[&str] = &[
+        "Mc", "Mac", "De", "Le", "La", "Di", "Da", "Van", "Von", "Du", "O",
+    ];
+    if PREFIXES.contains(&left)
+        || right.chars().skip(1).any(char::is_uppercase)
+        || right.chars().count() < 2
+    {
+        return None;
+    }
+    Some((
+        format!("{} {left}", tokens[0]),
+        format!("{right} {}", tokens[2]),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::styled::Mark;
+
+    fn names(text: &str) -> Vec<String> {
+        parse(&Styled::plain(text))
+            .people
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    fn with_affiliations(text: &str) -> Vec<(String, Option<String>)> {
+        parse(&Styled::plain(text))
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.affiliation))
+            .collect()
+    }
+
+    #[test]
+    fn usenix_groups() {
+        let got = with_affiliations(
+            "Tianqi Chen and Thierry Moreau, University of Washington; Ziheng Jiang, University of Washington, AWS; Lianmin Zheng, Shanghai Jiao Tong University; Eddie Yan, Haichen Shen, and Meghan Cowan, University of Washington",
+        );
+        let want = [
+            ("Tianqi Chen", "University of Washington"),
+            ("Thierry Moreau", "University of Washington"),
+            ("Ziheng Jiang", "University of Washington, AWS"),
+            ("Lianmin Zheng", "Shanghai Jiao Tong University"),
+            ("Eddie Yan", "University of Washington"),
+            ("Haichen Shen", "University of Washington"),
+            ("Meghan Cowan", "University of Washington"),
+        ];
+        assert_eq!(got, want.map(|(n, a)| (n.to_owned(), Some(a.to_owned()))));
+    }
+
+    #[test]
+    fn usenix_affiliations_with_commas_and_and() {
+        let got = with_affiliations(
+            "Aurick Qiao, Petuum, Inc. and Carnegie Mellon University; Sang Keun Choe and Suhas Jayaram Subramanya, Carnegie Mellon University; Eric P. Xing, MBZUAI, Petuum, Inc., and Carnegie Mellon University",
+        );
+        assert_eq!(
+            got[0],
+            (
+                "Aurick Qiao".into(),
+                Some("Petuum, Inc. and Carnegie Mellon University".into())
+            )
+        );
+        assert_eq!(got[1].0, "Sang Keun Choe");
+        assert_eq!(got[2].0, "Suhas Jayaram Subramanya");
+        assert_eq!(
+            got[3],
+            (
+                "Eric P. Xing".into(),
+                Some("MBZUAI, Petuum, Inc., and Carnegie Mellon University".into())
+            )
+        );
+        assert_eq!(got.len(), 4);
+        // A group that is only an affiliation belongs to the group before.
+        let got = with_affiliations(
+            "Mingcong Han, Institute of Parallel and Distributed Systems, SEIEE, Shanghai Jiao Tong University; Shanghai AI Laboratory; Hanze Zhang, Shanghai Jiao Tong University",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some(
+                "Institute of Parallel and Distributed Systems, SEIEE, Shanghai Jiao Tong University; Shanghai AI Laboratory"
+            )
+        );
+        // Affiliations that look like names are still affiliations in a USENIX list.
+        let got = names(
+            "Zhihao Jia, CMU; Jinliang Wei, Google Brain; Keval Vora, Simon Fraser; Ravi Netravali, Princeton University",
+        );
+        assert_eq!(
+            got,
+            ["Zhihao Jia", "Jinliang Wei", "Keval Vora", "Ravi Netravali"]
+        );
+    }
+
+    #[test]
+    fn single_group_lists() {
+        assert_eq!(
+            with_affiliations("Philipp Moritz, Robert Nishihara, and Ion Stoica, UC Berkeley"),
+            vec![
+                ("Philipp Moritz".into(), Some("UC Berkeley".into())),
+                ("Robert Nishihara".into(), Some("UC Berkeley".into())),
+                ("Ion Stoica".into(), Some("UC Berkeley".into())),
+            ]
+        );
+        assert_eq!(
+            names("Xuhao Chen and Arvind, MIT CSAIL"),
+            ["Xuhao Chen", "Arvind"]
+        );
+        assert_eq!(
+            names("Derek G. Murray, Jiří Šimša, Ana Klimovic, Ihor Indyk"),
+            [
+                "Derek G. Murray",
+                "Jiří Šimša",
+                "Ana Klimovic",
+                "Ihor Indyk"
+            ]
+        );
+        assert_eq!(
+            names("Chang Chen, Xiuhong Li, Xingcheng Zhang and Chao Yang."),
+            ["Chang Chen", "Xiuhong Li", "Xingcheng Zhang", "Chao Yang"]
+        );
+        assert_eq!(
+            names("Boyuan Feng, Tianqi Tang, Yufei Ding, University of California, Santa Barbara"),
+            ["Boyuan Feng", "Tianqi Tang", "Yufei Ding"]
+        );
+        assert_eq!(
+            names("J. Gregory Pauloski,Qi Huang,Lei Huang"),
+            ["J. Gregory Pauloski", "Qi Huang", "Lei Huang"]
+        );
+        assert_eq!(
+            names("D. Sculley, Gary Holt, Jean-Franc\u{00B8}ois Crespo, Dan Dennison."),
+            [
+                "D. Sculley",
+                "Gary Holt",
+                "Jean-François Crespo",
+                "Dan Dennison"
+            ]
+        );
+        assert_eq!(
+            names("Zhuohan Li · Siyuan Zhuang · Ion Stoica"),
+            ["Zhuohan Li", "Siyuan Zhuang", "Ion Stoica"]
+        );
+        assert_eq!(
+            names("HT Kung, Bradley McDanel, Sai Qian Zhang (Harvard University)"),
+            ["HT Kung", "Bradley McDanel", "Sai Qian Zhang"]
+        );
+    }
+
+    #[test]
+    fn parenthesised_affiliations() {
+        let got = with_affiliations(
+            "Yu Zhang, Xiaofei Liao, Hai Jin (Huazhong University of Science and Technology);Bingsheng He (National University of Singapore)",
+        );
+        assert_eq!(got.len(), 4);
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("Huazhong University of Science and Technology")
+        );
+        assert_eq!(
+            got[3],
+            (
+                "Bingsheng He".into(),
+                Some("National University of Singapore".into())
+            )
+        );
+        let got = with_affiliations("Geet Sethi (Stanford University), (Meta), Bilge Acun (Meta)");
+        assert_eq!(
+            got[0],
+            (
+                "Geet Sethi".into(),
+                Some("Stanford University; Meta".into())
+            )
+        );
+        assert_eq!(got.len(), 2);
+        let people = parse(&Styled::plain(
+            "Xupeng Miao (Peking University)*; Yining Shi (Peking University)",
+        ))
+        .people;
+        assert_eq!(people[0].name, "Xupeng Miao");
+        assert!(people[0].equal_contribution);
+        assert!(!people[1].equal_contribution);
+        assert_eq!(
+            names("\"Fangcheng Fu (Peking University)*; Yong Cheng ( Tencent Inc.)\""),
+            ["Fangcheng Fu", "Yong Cheng"]
+        );
+        assert_eq!(
+            names("Bita Darvish Rouhani, Huili Chen, Farinaz Koushanfar(UC San Diego)"),
+            ["Bita Darvish Rouhani", "Huili Chen", "Farinaz Koushanfar"]
+        );
+        assert_eq!(
+            names(
+                "Yanghua Peng, Chuan Wu (University of Hong Kong), and Chuanxiong Guo (Bytedance Inc.)"
+            ),
+            ["Yanghua Peng", "Chuan Wu", "Chuanxiong Guo"]
+        );
+    }
+
+    #[test]
+    fn linked_names() {
+        let mut text = Styled::plain("Kim M. Hazelwood, Sarah Bird, Xiaodong Wang");
+        text.marks.push((
+            0..16,
+            Mark::Link("https://dblp.org/pid/77/1117.html".into()),
+        ));
+        text.marks.push((
+            18..28,
+            Mark::Link("https://dblp.org/pid/53/8277.html".into()),
+        ));
+        let people = parse(&text).people;
+        assert_eq!(
+            people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Kim M. Hazelwood", "Sarah Bird", "Xiaodong Wang"]
+        );
+        assert_eq!(people[0].dblp_pid.as_deref(), Some("77/1117"));
+
+        let mut text = Styled::plain(
+            "Zixian Cai Australian National University, Saeed Maleki Microsoft Research, Redmond",
+        );
+        text.marks.push((
+            0..10,
+            Mark::Link("https://ppopp21.sigplan.org/profile/zixiancai".into()),
+        ));
+        text.marks.push((
+            43..55,
+            Mark::Link("https://ppopp21.sigplan.org/profile/saeedmaleki".into()),
+        ));
+        let got: Vec<_> = parse(&text)
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.affiliation))
+            .collect();
+        assert_eq!(
+            got[0],
+            (
+                "Zixian Cai".into(),
+                Some("Australian National University".into())
+            )
+        );
+        assert_eq!(
+            got[1],
+            (
+                "Saeed Maleki".into(),
+                Some("Microsoft Research, Redmond".into())
+            )
+        );
+    }
+
+    #[test]
+    fn glued_names_are_split() {
+        let authors = parse(&Styled::plain(
+            "J. Gregory Pauloski,Kyle ChardIan Foster,Zhao Zhang",
+        ));
+        let got: Vec<_> = authors.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "J. Gregory Pauloski",
+                "Kyle Chard",
+                "Ian Foster",
+                "Zhao Zhang"
+            ]
+        );
+        assert_eq!(authors.notes.len(), 1);
+        assert_eq!(
+            names("Zachary DeVito, Patrick LeGresley"),
+            ["Zachary DeVito", "Patrick LeGresley"]
+        );
+        assert_eq!(
+            names("HyoukJoong Lee, Quoc V. Le"),
+            ["HyoukJoong Lee", "Quoc V. Le"]
+        );
+    }
+
+    #[test]
+    fn highlighted_owner() {
+        let mut text = Styled::plain("Jiangfei Duan*, Ziang Song*, Xupeng Miao");
+        text.marks.push((0..14, Mark::Strong));
+        let people = parse(&text).people;
+        assert!(people[0].highlighted && people[0].equal_contribution);
+        assert!(!people[1].highlighted && people[1].equal_contribution);
+    }
+
+    #[test]
+    fn scores() {
+        assert!(name_score("Philipp Moritz") > 0.9);
+        assert!(name_score("J. Gregory Pauloski") > 0.9);
+        assert!(name_score("Microsoft Research") < 0.1);
+        assert!(name_score("Deep Learning for Supercomputers") < 0.1);
+        assert!(name_score("UCLA") < 0.1);
+        assert!(
+            author_list_score(&Styled::plain(
+                "Philipp Moritz, Robert Nishihara, and Ion Stoica, UC Berkeley"
+            )) > 0.7
+        );
+        assert!(
+            author_list_score(&Styled::plain(
+                "Ray: A Distributed Framework for Emerging AI Applications"
+            )) < 0.3
+        );
+        assert!(
+            author_list_score(&Styled::plain(
+                "Serving DNNs like Clockwork: Performance Predictability from the Bottom Up"
+            )) < 0.3
+        );
+    }
+}

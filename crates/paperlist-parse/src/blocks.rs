@@ -1,0 +1,80 @@
+//! The block model every document format is lowered into: headings, paragraphs,
+//! list items and table rows, each made of lines of styled text with their line
+//! numbers and the byte range they came from.
+
+use std::ops::Range;
+
+use crate::styled::Styled;
+
+/// What a block was in its document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    /// A heading of the given level (1 = top).
+    Heading(u8),
+    /// A paragraph of text.
+    Paragraph,
+    /// A list item (all its paragraphs).
+    ListItem,
+    /// A table row; `header` holds the table's column names.
+    TableRow { header: Vec<String> },
+}
+
+/// One line of a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub text: Styled,
+    /// 1-based line number in the input.
+    pub number: u32,
+}
+
+/// A block of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block {
+    pub kind: BlockKind,
+    pub lines: Vec<Line>,
+    /// Table cells (table rows only).
+    pub cells: Vec<Styled>,
+    /// Byte range in the input.
+    pub span: Range<usize>,
+}
+
+impl Block {
+    pub fn first_line(&self) -> u32 {
+        self.lines.first().map_or(0, |l| l.number)
+    }
+
+    pub fn last_line(&self) -> u32 {
+        self.lines.last().map_or(0, |l| l.number)
+    }
+
+    /// The block's text, lines joined with spaces.
+    pub fn joined(&self) -> String {
+        self.lines
+            .iter()
+            .map(|l| l.text.text.trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Maps byte offsets to 1-based line numbers.
+#[derive(Debug)]
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    pub fn line_of(&self, offset: usize) -> u32 {
+        let index = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        u32::try_from(index + 1).unwrap_or(u32::MAX)
+    }
+}

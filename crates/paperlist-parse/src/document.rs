@@ -1,0 +1,987 @@
+//! From blocks to entries: headings give context (venue, year, what kind of
+//! section), lines are grouped into entries, and each group's fields are
+//! assembled into an [`Entry`]. Whatever is not understood becomes a diagnostic.
+
+use paperlist_model::normalize::{collapse_whitespace, fold, repair_diacritics};
+use paperlist_model::venue::{self, VenueKind, year_in};
+use paperlist_model::{
+    ArxivId, DblpKey, Diagnostic, Doi, Entry, EntryKind, Link, LinkKind, MaybeTyped, Origin,
+    Source, Status,
+};
+
+use crate::authors;
+use crate::blocks::{Block, BlockKind, Line};
+use crate::fields::{self, FieldKind, VenueText};
+use crate::styled::Styled;
+
+/// How entries in a section are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A publication list: every paragraph or item should be an entry.
+    Publications,
+    /// Not known: only clear entries (a title with authors or a venue) count.
+    Unknown,
+    /// News, teaching, awards...: not read.
+    Skip,
+}
+
+#[derive(Debug, Clone)]
+struct Heading {
+    level: u8,
+    text: String,
+    mode: Option<Mode>,
+    venue: Option<VenueText>,
+    year: Option<i32>,
+}
+
+/// Words that name sections without publications.
+const SKIP_WORDS: &[&str] = &[
+    "news",
+    "teaching",
+    "award",
+    "awards",
+    "honor",
+    "honors",
+    "honour",
+    "honours",
+    "education",
+    "experience",
+    "service",
+    "services",
+    "talk",
+    "talks",
+    "bio",
+    "biography",
+    "contact",
+    "students",
+    "mentoring",
+    "skills",
+    "interests",
+    "activities",
+    "grants",
+    "funding",
+    "patents",
+    "projects",
+    "software",
+    "media",
+    "press",
+    "about",
+    "events",
+    "calendar",
+    "employment",
+    "courses",
+    "teaching",
+    "positions",
+    "hobbies",
+    "acknowledgments",
+    "acknowledgements",
+    "reviewer",
+    "reviewing",
+    "outreach",
+    "announcements",
+    "updates",
+    "timeline",
+    "location",
+];
+
+/// Words that name sections of publications.
+const PUBLICATION_WORDS: &[&str] = &[
+    "publication",
+    "publications",
+    "paper",
+    "papers",
+    "preprint",
+    "preprints",
+    "article",
+    "articles",
+    "manuscripts",
+    "proceedings",
+    "journal",
+    "journals",
+    "conference",
+    "conferences",
+    "workshop",
+    "workshops",
+    "thesis",
+    "theses",
+    "books",
+    "chapters",
+    "bibliography",
+    "references",
+    "submitted",
+    "pubs",
+    "reading",
+    "readings",
+];
+
+/// Whether a heading or a lone short line names a kind of section.
+fn section_mode(text: &str) -> Option<Mode> {
+    let folded = fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.iter().any(|w| SKIP_WORDS.contains(w)) {
+        return Some(Mode::Skip);
+    }
+    if words.iter().any(|w| PUBLICATION_WORDS.contains(w)) || folded.contains("under review") {
+        return Some(Mode::Publications);
+    }
+    None
+}
+
+fn is_year_only(text: &str) -> Option<i32> {
+    let trimmed = text.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    let year: i32 = trimmed.parse().ok()?;
+    (1900..=2099).contains(&year).then_some(year)
+}
+
+/// A short line that works as a heading in plain text (`Selected Publications`,
+/// `News`, `2023`): few words, no final punctuation, a section word or a lone
+/// year, and not a venue (`SIGMOD Conference` is an entry's venue line).
+fn pseudo_heading_line(text: &str, allow_year: bool) -> bool {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 5 || text.ends_with(['.', ',', ';', ':']) {
+        return false;
+    }
+    if allow_year && is_year_only(text).is_some() {
+        return true;
+    }
+    section_mode(text).is_some() && venue::detect(text).is_none()
+}
+
+/// A block, or a line that acts as a heading.
+enum Piece {
+    Heading(Line),
+    Block(Block),
+}
+
+/// Splits headings-in-disguise out of a block: a whole one-line paragraph or
+/// one-cell table row, or section lines inside a paragraph or list item (plain
+/// text has no blank lines to set them apart: `...bio.\nNews\nMar 26 | ...`).
+fn split_pseudo_headings(block: Block) -> Vec<Piece> {
+    let single_cell = matches!(block.kind, BlockKind::TableRow { .. })
+        && block.cells.iter().filter(|c| !c.is_blank()).count() == 1;
+    if (block.kind == BlockKind::Paragraph && block.lines.len() == 1) || single_cell {
+        if let Some(line) = block.lines.first()
+            && pseudo_heading_line(&line.text.text, true)
+        {
+            return vec![Piece::Heading(line.clone())];
+        }
+        return vec![Piece::Block(block)];
+    }
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) || block.lines.len() < 2 {
+        return vec![Piece::Block(block)];
+    }
+    let mut pieces = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    let kind = block.kind.clone();
+    let flush = |current: &mut Vec<Line>, pieces: &mut Vec<Piece>| {
+        if !current.is_empty() {
+            let lines = std::mem::take(current);
+            pieces.push(Piece::Block(Block {
+                kind: kind.clone(),
+                lines,
+                cells: Vec::new(),
+                span: block.span.clone(),
+            }));
+        }
+    };
+    for line in &block.lines {
+        let text = line.text.text.trim();
+        if text.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ')) {
+            // A table delimiter row inside a paragraph: no content.
+            continue;
+        }
+        if pseudo_heading_line(text, false) {
+            flush(&mut current, &mut pieces);
+            pieces.push(Piece::Heading(line.clone()));
+        } else {
+            current.push(line.clone());
+        }
+    }
+    flush(&mut current, &mut pieces);
+    pieces
+}
+
+/// Reads a whole document.
+pub(crate) struct Reader<'a> {
+    pub file: &'a str,
+    pub source: &'a str,
+    pub entries: Vec<Entry>,
+    pub diagnostics: Vec<Diagnostic>,
+    headings: Vec<Heading>,
+    /// Lines read as nothing, waiting to be reported as one range.
+    skipped: Option<(u32, u32, Mode)>,
+    /// The section being skipped (mode Skip), reported once.
+    skipped_section: Option<(String, u32, u32)>,
+}
+
+/// A group of lines that should make one entry.
+struct Group {
+    lines: Vec<Line>,
+    /// The kind of each line (paragraphs only).
+    kinds: Vec<LineKind>,
+    kind: BlockKind,
+    cells: Vec<Styled>,
+    /// A paragraph that holds only a title so far.
+    title_only: bool,
+}
+
+impl Group {
+    fn paragraph(line: Line, kind: LineKind) -> Group {
+        Group {
+            lines: vec![line],
+            kinds: vec![kind],
+            kind: BlockKind::Paragraph,
+            cells: Vec::new(),
+            title_only: false,
+        }
+    }
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(file: &'a str, source: &'a str) -> Reader<'a> {
+        Reader {
+            file,
+            source,
+            entries: Vec::new(),
+            diagnostics: Vec::new(),
+            headings: Vec::new(),
+            skipped: None,
+            skipped_section: None,
+        }
+    }
+
+    fn mode(&self) -> Mode {
+        self.headings
+            .iter()
+            .rev()
+            .find_map(|h| h.mode)
+            .unwrap_or(Mode::Unknown)
+    }
+
+    fn context_venue(&self) -> Option<&VenueText> {
+        self.headings.iter().rev().find_map(|h| h.venue.as_ref())
+    }
+
+    fn context_year(&self) -> Option<i32> {
+        self.headings.iter().rev().find_map(|h| h.year)
+    }
+
+    fn section(&self) -> Vec<String> {
+        self.headings.iter().map(|h| h.text.clone()).collect()
+    }
+
+    fn push_heading(&mut self, level: u8, text: &str, line: u32) {
+        self.flush_skipped();
+        let previous_mode = self.mode();
+        while self.headings.last().is_some_and(|h| h.level >= level) {
+            self.headings.pop();
+        }
+        let text = collapse_whitespace(text);
+        let year = year_in(&text).filter(|_| text.split_whitespace().count() <= 6);
+        let mut mode = section_mode(&text);
+        let venue = if mode == Some(Mode::Skip) {
+            None
+        } else {
+            venue::detect(&text).map(|v| VenueText {
+                short: Some(v.short),
+                kind: Some(v.kind),
+                written: v.short.to_owned(),
+                year,
+            })
+        };
+        if venue.is_some() {
+            mode = Some(Mode::Publications);
+        }
+        if mode.is_none() && is_year_only(&text).is_some() && previous_mode == Mode::Publications {
+            // "2023" after "Publications" at the same level still lists publications.
+            mode = Some(Mode::Publications);
+        }
+        if mode == Some(Mode::Skip) {
+            self.skipped_section = Some((text.clone(), line, line));
+        }
+        self.headings.push(Heading {
+            level,
+            text,
+            mode,
+            venue,
+            year,
+        });
+    }
+
+    /// Reads the document's blocks.
+    pub fn read(&mut self, blocks: Vec<Block>) {
+        let mut pending: Option<Group> = None;
+        for block in blocks {
+            if let BlockKind::Heading(level) = block.kind {
+                self.finish_group(pending.take());
+                self.push_heading(level, &block.joined(), block.first_line());
+                continue;
+            }
+            for piece in split_pseudo_headings(block) {
+                match piece {
+                    Piece::Heading(line) => {
+                        self.finish_group(pending.take());
+                        self.push_heading(7, &line.text.text, line.number);
+                    }
+                    Piece::Block(block) => pending = self.read_block(block, pending),
+                }
+            }
+        }
+        self.finish_group(pending.take());
+        self.flush_skipped();
+    }
+
+    /// Reads one content block; returns the group still open (a title-only paragraph).
+    fn read_block(&mut self, block: Block, mut pending: Option<Group>) -> Option<Group> {
+        {
+            if self.mode() == Mode::Skip {
+                self.finish_group(pending.take());
+                if let Some(section) = &mut self.skipped_section {
+                    section.2 = section.2.max(block.last_line());
+                }
+                return None;
+            }
+            match block.kind {
+                BlockKind::Paragraph => {
+                    // A paragraph's lines may hold several entries; a paragraph
+                    // holding only a title may continue in the next one.
+                    let kinds = paragraph_line_kinds(&block.lines);
+                    for (line, kind) in block.lines.into_iter().zip(kinds) {
+                        pending = Some(self.feed(pending.take(), line, kind));
+                    }
+                    if let Some(group) = &mut pending {
+                        group.title_only = group.kinds.iter().all(|k| *k == LineKind::Title);
+                        if !group.title_only {
+                            self.finish_group(pending.take());
+                        }
+                    }
+                }
+                BlockKind::ListItem | BlockKind::TableRow { .. } => {
+                    self.finish_group(pending.take());
+                    let group = Group {
+                        lines: block.lines,
+                        kinds: Vec::new(),
+                        kind: block.kind,
+                        cells: block.cells,
+                        title_only: false,
+                    };
+                    self.finish_group(Some(group));
+                }
+                BlockKind::Heading(_) => {}
+            }
+        }
+        pending
+    }
+
+    /// Adds a paragraph line to the current group, or starts a new group.
+    fn feed(&mut self, current: Option<Group>, line: Line, kind: LineKind) -> Group {
+        let Some(mut group) = current else {
+            return Group::paragraph(line, kind);
+        };
+        let kinds = &group.kinds;
+        let has_authors = kinds
+            .iter()
+            .any(|k| matches!(k, LineKind::Authors | LineKind::Complete));
+        let has_more_than_title = kinds.iter().any(|k| *k != LineKind::Title);
+        let starts_new = match kind {
+            LineKind::Title | LineKind::Complete => {
+                if has_more_than_title || has_authors {
+                    true
+                } else {
+                    // Title, Title: a title broken over two lines, or two entries?
+                    let previous = group
+                        .lines
+                        .last()
+                        .map(|l| l.text.text.trim().to_owned())
+                        .unwrap_or_default();
+                    !(kind == LineKind::Title
+                        && is_title_continuation(&previous, line.text.text.trim())
+                        && !group.title_only)
+                }
+            }
+            LineKind::Authors => has_authors,
+            LineKind::Other => false,
+        };
+        if starts_new {
+            self.finish_group(Some(group));
+            return Group::paragraph(line, kind);
+        }
+        group.lines.push(line);
+        group.kinds.push(kind);
+        group
+    }
+
+    fn finish_group(&mut self, group: Option<Group>) {
+        let Some(group) = group else { return };
+        if group.lines.is_empty() {
+            return;
+        }
+        let first = group.lines.first().map_or(0, |l| l.number);
+        let last = group.lines.last().map_or(0, |l| l.number);
+        let mode = self.mode();
+        match self.assemble(&group, mode) {
+            Ok(mut entry) => {
+                self.flush_skipped();
+                entry.source = Source {
+                    file: self.file.to_owned(),
+                    line: first,
+                    end_line: (last > first).then_some(last),
+                    section: self.section(),
+                    raw: raw_lines(self.source, first, last),
+                };
+                self.entries.push(entry);
+            }
+            Err(()) => self.note_skipped(first, last, mode),
+        }
+    }
+
+    /// Remembers lines that gave no entry, merging neighbours into one range.
+    fn note_skipped(&mut self, first: u32, last: u32, mode: Mode) {
+        match &mut self.skipped {
+            Some((_, end, m)) if *m == mode && first <= *end + 3 => *end = last.max(*end),
+            _ => {
+                self.flush_skipped();
+                self.skipped = Some((first, last, mode));
+            }
+        }
+    }
+
+    fn flush_skipped(&mut self) {
+        if let Some((first, last, mode)) = self.skipped.take() {
+            let range = if first == last {
+                format!("line {first}")
+            } else {
+                format!("lines {first}-{last}")
+            };
+            let diagnostic = if mode == Mode::Publications {
+                Diagnostic::warning(
+                    self.file,
+                    Some(first),
+                    "unparsed-lines",
+                    format!("{range} could not be read as a publication"),
+                )
+                .with_hint(
+                    "an entry needs at least a title; check the line for a missing separator",
+                )
+            } else {
+                Diagnostic::info(
+                    self.file,
+                    Some(first),
+                    "skipped-text",
+                    format!("{range}: no publication recognised (text outside a publication list)"),
+                )
+            };
+            self.diagnostics.push(diagnostic);
+        }
+        if let Some((name, first, last)) = self.skipped_section.take() {
+            self.diagnostics.push(Diagnostic::info(
+                self.file,
+                Some(first),
+                "skipped-section",
+                format!("section {name:?} (lines {first}-{last}) skipped: not a publication list"),
+            ));
+        }
+    }
+
+    /// Makes an entry of a group of lines, or says it is none.
+    fn assemble(&mut self, group: &Group, mode: Mode) -> Result<Entry, ()> {
+        let mut fields: Vec<(Styled, FieldKind, u32)> = Vec::new();
+        if let BlockKind::TableRow { header } = &group.kind {
+            for (i, cell) in group.cells.iter().enumerate() {
+                let role = header.get(i).map(|h| fold(h)).unwrap_or_default();
+                let kind = table_role(&role, cell);
+                fields.push((cell.clone(), kind, group.lines[0].number));
+            }
+        } else {
+            for line in &group.lines {
+                for piece in fields::split_line(&line.text) {
+                    let kind = fields::classify(&piece);
+                    fields.push((piece, kind, line.number));
+                }
+            }
+        }
+        let mut notes: Vec<(u32, String)> = Vec::new();
+        // A title with its author list glued on ("Title Noam Shazeer, Youlong Cheng, ...").
+        if !fields.iter().any(|(_, k, _)| *k == FieldKind::Authors)
+            && let Some(at) = fields.iter().position(|(_, k, _)| *k == FieldKind::Title)
+            && let Some((title, authors, note)) = fields::split_glued_title_authors(&fields[at].0)
+        {
+            let line = fields[at].2;
+            fields[at] = (title, FieldKind::Title, line);
+            fields.insert(at + 1, (authors, FieldKind::Authors, line));
+            notes.push((line, note));
+        }
+        // "JANUS. JANUS: Fast and ...": a short name repeated as the title's start.
+        let titles: Vec<usize> = fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.1 == FieldKind::Title)
+            .map(|(i, _)| i)
+            .collect();
+        if titles.len() >= 2 {
+            let (a, b) = (titles[0], titles[1]);
+            let short = fields[a].0.text.trim().to_owned();
+            if b == a + 1
+                && short.split_whitespace().count() <= 2
+                && fields[b].0.text.trim_start().starts_with(&short)
+            {
+                fields.remove(a);
+            }
+        }
+
+        let mut entry = Entry::default();
+        let mut title_parts: Vec<Styled> = Vec::new();
+        let mut title_done = false;
+        let mut author_fields: Vec<Styled> = Vec::new();
+        let mut venue: Option<VenueText> = None;
+        let mut year: Option<i32> = None;
+        let mut extra_text: Vec<String> = Vec::new();
+        let mut title_link: Option<String> = None;
+        for (piece, kind, _) in &fields {
+            match kind {
+                FieldKind::Title => {
+                    if !title_done
+                        && (title_parts.is_empty() || author_fields.is_empty() && venue.is_none())
+                    {
+                        if title_parts.is_empty() {
+                            title_link = piece
+                                .links()
+                                .find(|(r, _)| {
+                                    r.start == 0 || piece.text[..r.start].trim().is_empty()
+                                })
+                                .filter(|(r, _)| r.len() * 2 >= piece.text.trim().len())
+                                .map(|(_, url)| url.to_owned());
+                        }
+                        title_parts.push(piece.clone());
+                    } else {
+                        extra_text.push(piece.text.trim().to_owned());
+                    }
+                }
+                FieldKind::Authors => {
+                    title_done = true;
+                    author_fields.push(piece.clone());
+                }
+                FieldKind::Venue(found) => {
+                    title_done = !title_parts.is_empty();
+                    if venue.is_none()
+                        || venue
+                            .as_ref()
+                            .is_some_and(|v| v.short.is_none() && found.short.is_some())
+                    {
+                        venue = Some(found.clone());
+                    }
+                    year = year.or(found.year);
+                }
+                FieldKind::Year(y) => year = year.or(Some(*y)),
+                FieldKind::Status(status) => entry.status = *status,
+                FieldKind::Award(award) => entry.awards.push(award.clone()),
+                FieldKind::Links => {}
+            }
+        }
+        if !extra_text.is_empty() {
+            let first_line = fields.first().map_or(0, |f| f.2);
+            notes.push((
+                first_line,
+                format!("text not read as a field: {:?}", extra_text.join(" / ")),
+            ));
+        }
+
+        // Title.
+        let title = title_parts
+            .iter()
+            .map(|p| p.text.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let title = clean_title(&title);
+        let title_words = title.split_whitespace().count();
+        if title.is_empty() || title_words > 40 {
+            return Err(());
+        }
+        // Authors.
+        let mut people = Vec::new();
+        for author_field in &author_fields {
+            let parsed = authors::parse(author_field);
+            for note in parsed.notes {
+                notes.push((
+                    fields
+                        .iter()
+                        .find(|f| f.0 == *author_field)
+                        .map_or(0, |f| f.2),
+                    note,
+                ));
+            }
+            people.extend(parsed.people);
+        }
+        let has_context = self.context_venue().is_some() || self.context_year().is_some();
+        let accepted = match mode {
+            Mode::Publications => title_words >= 1,
+            Mode::Unknown => {
+                // Outside a publication list only clear entries count: a title that
+                // is not a date or first-person prose, with a venue or year, or with
+                // an author list that is clearly one.
+                let dated = venue.is_some() || year.is_some();
+                let clear_authors = people.len() >= 2
+                    && author_fields
+                        .iter()
+                        .all(|f| authors::author_list_score(f) >= 0.75);
+                title_words >= 2
+                    && !looks_like_date(&title)
+                    && !is_first_person(&title)
+                    && (dated && !people.is_empty()
+                        || clear_authors
+                        || dated && has_context && title.contains(':'))
+            }
+            Mode::Skip => false,
+        };
+        if !accepted {
+            return Err(());
+        }
+        entry.title = title;
+        entry.set_origin("title", Origin::Input);
+        if !people.is_empty() {
+            entry.set_origin("authors", Origin::Input);
+        }
+        entry.authors = people;
+
+        // Venue and year: the entry's own, else the headings'.
+        let context_venue = self.context_venue().cloned();
+        let context_year = self.context_year();
+        let (venue, venue_origin) = match (venue, context_venue) {
+            (Some(v), _) => (Some(v), Origin::Input),
+            (None, Some(v)) => (Some(v), Origin::Context),
+            (None, None) => (None, Origin::Input),
+        };
+        let (year, year_origin) = match (year, context_year) {
+            (Some(y), _) => (Some(y), Origin::Input),
+            (None, Some(y)) => (Some(y), Origin::Context),
+            (None, None) => (None, Origin::Input),
+        };
+        if let (Some(own), Some(heading)) =
+            (year.filter(|_| year_origin == Origin::Input), context_year)
+            && own != heading
+        {
+            notes.push((
+                group.lines[0].number,
+                format!("year {own} differs from the heading's {heading}"),
+            ));
+        }
+        if let Some(v) = &venue {
+            entry.venue = Some(v.short.map_or_else(|| v.written.clone(), str::to_owned))
+                .filter(|s| !s.is_empty());
+            if entry.venue.is_some() {
+                entry.set_origin("venue", venue_origin);
+            }
+        }
+        if let Some(y) = year {
+            entry.year = Some(y);
+            entry.set_origin("year", year_origin);
+        }
+        let venue_kind = venue.as_ref().and_then(|v| v.kind);
+        entry.kind = match venue_kind {
+            Some(VenueKind::Conference | VenueKind::Workshop) => EntryKind::Inproceedings,
+            Some(VenueKind::Journal) => EntryKind::Article,
+            Some(VenueKind::Preprint) => EntryKind::Preprint,
+            None if venue.is_some() => EntryKind::Inproceedings,
+            None => EntryKind::Misc,
+        };
+        if venue_kind == Some(VenueKind::Preprint) && entry.status == Status::Published {
+            entry.status = Status::Preprint;
+        }
+
+        // Links and identifiers.
+        let author_ranges: Vec<&Styled> = author_fields.iter().collect();
+        for line in &group.lines {
+            collect_links(&line.text, &author_ranges, &mut entry);
+        }
+        for cell in &group.cells {
+            collect_links(cell, &author_ranges, &mut entry);
+        }
+        if let Some(url) = title_link {
+            set_identifiers_from_url(&url, &mut entry);
+            if entry.url.is_none() && !url.ends_with('#') {
+                entry.url = Some(url);
+            }
+        }
+        for (piece, _, _) in &fields {
+            identifiers_in_text(&piece.text, &mut entry);
+        }
+        if entry.kind == EntryKind::Misc && entry.arxiv.is_some() && entry.venue.is_none() {
+            entry.kind = EntryKind::Preprint;
+            if entry.status == Status::Published {
+                entry.status = Status::Preprint;
+            }
+        }
+
+        for (line, note) in notes {
+            self.diagnostics
+                .push(Diagnostic::info(self.file, Some(line), "guessed", note));
+        }
+        Ok(entry)
+    }
+}
+
+/// `Mar 26, 2025`, `Oct 11th,2022`, `2024-03-26`: a date, not a title.
+fn looks_like_date(text: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = text.trim().to_lowercase();
+    let starts_with_month = MONTHS.iter().any(|m| lower.starts_with(m))
+        && lower
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    let iso = lower.len() >= 8
+        && lower[..4].bytes().all(|b| b.is_ascii_digit())
+        && lower.as_bytes().get(4) == Some(&b'-');
+    starts_with_month || iso
+}
+
+/// Prose about oneself ("I was invited to...", "We won..."), not a paper title.
+fn is_first_person(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "my" | "My" | "me" | "I'm" | "we" | "our" | "Our" | "us"
+            )
+        })
+}
+
+/// What a whole line of a paragraph holds, for grouping lines into entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    /// Starts with a title and has nothing else.
+    Title,
+    /// A title and authors on one line.
+    Complete,
+    /// An author list.
+    Authors,
+    /// A venue, award, links...
+    Other,
+}
+
+fn line_kind(text: &Styled) -> LineKind {
+    let pieces = fields::split_line(text);
+    let kinds: Vec<FieldKind> = pieces.iter().map(fields::classify).collect();
+    let has_title = kinds.first() == Some(&FieldKind::Title)
+        || (kinds
+            .first()
+            .is_some_and(|k| matches!(k, FieldKind::Venue(_)))
+            && kinds.get(1) == Some(&FieldKind::Title));
+    let has_authors = kinds.contains(&FieldKind::Authors)
+        || (has_title
+            && pieces
+                .iter()
+                .any(|p| fields::split_glued_title_authors(p).is_some()));
+    match (has_title, has_authors) {
+        (true, true) => LineKind::Complete,
+        (true, false) => LineKind::Title,
+        (false, true) => LineKind::Authors,
+        (false, false) if kinds.contains(&FieldKind::Title) => LineKind::Title,
+        (false, false) => LineKind::Other,
+    }
+}
+
+/// Kinds of a paragraph's lines, with titles broken over two lines mended: in
+/// `Title start / short rest / Authors`, the short middle line is title.
+fn paragraph_line_kinds(lines: &[Line]) -> Vec<LineKind> {
+    let mut kinds: Vec<LineKind> = lines.iter().map(|l| line_kind(&l.text)).collect();
+    for i in 1..kinds.len() {
+        let next_is_authors = kinds.get(i + 1).is_some_and(|k| *k == LineKind::Authors);
+        if kinds[i - 1] == LineKind::Title
+            && kinds[i] != LineKind::Title
+            && next_is_authors
+            && is_title_continuation(lines[i - 1].text.text.trim(), lines[i].text.text.trim())
+            && !lines[i].text.text.contains(',')
+        {
+            kinds[i] = LineKind::Title;
+        }
+    }
+    kinds
+}
+
+/// Whether `next` continues a title broken after `previous`.
+fn is_title_continuation(previous: &str, next: &str) -> bool {
+    !previous.ends_with(['.', '?', '!'])
+        && !next.contains(':')
+        && next.split_whitespace().count() <= 6
+        && next.chars().next().is_some_and(|c| c.is_alphabetic())
+}
+
+/// A title without wrapping quotes, trailing punctuation, and with mended diacritics.
+fn clean_title(title: &str) -> String {
+    let title = repair_diacritics(&collapse_whitespace(title));
+    let trimmed = title
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '*' | '_'))
+        .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '\\') || c.is_whitespace());
+    trimmed.to_owned()
+}
+
+/// The source text of lines `first..=last` (1-based), exactly as written.
+fn raw_lines(source: &str, first: u32, last: u32) -> String {
+    source
+        .lines()
+        .skip(first.saturating_sub(1) as usize)
+        .take((last.saturating_sub(first) + 1) as usize)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Role of a table cell from its column's name.
+fn table_role(header: &str, cell: &Styled) -> FieldKind {
+    let words: Vec<&str> = header.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+    let has = |w: &str| words.contains(&w);
+    if has("title") || has("paper") || has("name") {
+        return FieldKind::Title;
+    }
+    if has("author") || has("authors") {
+        return FieldKind::Authors;
+    }
+    if has("year") || has("date") {
+        if let Some(year) = year_in(&cell.text) {
+            return FieldKind::Year(year);
+        }
+    }
+    if has("venue") || has("conference") || has("journal") || has("booktitle") || has("publication")
+    {
+        let written = collapse_whitespace(&cell.text);
+        let known = venue::lookup(&written);
+        return FieldKind::Venue(VenueText {
+            short: known.map(|v| v.short),
+            kind: known.map(|v| v.kind),
+            written,
+            year: year_in(&cell.text),
+        });
+    }
+    if has("link")
+        || has("links")
+        || has("url")
+        || has("pdf")
+        || has("code")
+        || has("doi")
+        || has("arxiv")
+    {
+        return FieldKind::Links;
+    }
+    fields::classify(cell)
+}
+
+/// Adds the links of a line (except authors' profile links) to the entry.
+fn collect_links(text: &Styled, author_fields: &[&Styled], entry: &mut Entry) {
+    for (range, url) in text.links() {
+        let label = text.text[range]
+            .trim()
+            .trim_matches(['[', ']'])
+            .trim()
+            .to_owned();
+        if url.is_empty() || url.ends_with('#') && !url.contains("://") {
+            continue;
+        }
+        let is_author_link = author_fields.iter().any(|f| {
+            f.links()
+                .any(|(r, u)| u == url && f.text[r].trim() == label)
+        });
+        if is_author_link {
+            continue;
+        }
+        set_identifiers_from_url(url, entry);
+        let kind = link_kind(&label, url);
+        let link = Link {
+            kind,
+            url: url.to_owned(),
+            label: (!label.is_empty()).then_some(label),
+        };
+        if !entry.links.contains(&link) {
+            entry.links.push(link);
+        }
+    }
+}
+
+fn link_kind(label: &str, url: &str) -> LinkKind {
+    let label = label.to_lowercase();
+    let url_lower = url.to_lowercase();
+    if Doi::from_url(url).is_some() && (url_lower.contains("doi.org/") || label == "doi") {
+        LinkKind::Doi
+    } else if ArxivId::from_url(url).is_some() {
+        LinkKind::Arxiv
+    } else if DblpKey::from_url(url).is_some() {
+        LinkKind::Dblp
+    } else if label.contains("code")
+        || label.contains("github")
+        || url_lower.contains("github.com")
+        || url_lower.contains("gitlab")
+    {
+        LinkKind::Code
+    } else if label.contains("slide") {
+        LinkKind::Slides
+    } else if label.contains("video")
+        || label.contains("talk")
+        || url_lower.contains("youtube.com")
+        || url_lower.contains("youtu.be")
+    {
+        LinkKind::Video
+    } else if label.contains("poster") {
+        LinkKind::Poster
+    } else if label.contains("bib") {
+        LinkKind::Bibtex
+    } else if label.contains("pdf") || url_lower.ends_with(".pdf") {
+        LinkKind::Pdf
+    } else if label.contains("project") || label.contains("website") || label.contains("page") {
+        LinkKind::Project
+    } else if label.contains("paper") {
+        LinkKind::Paper
+    } else {
+        LinkKind::Other
+    }
+}
+
+/// DOI, arXiv id and dblp key a link points to.
+fn set_identifiers_from_url(url: &str, entry: &mut Entry) {
+    if let Some(arxiv) = ArxivId::from_url(url) {
+        if entry.arxiv.is_none() {
+            entry.arxiv = Some(MaybeTyped::Typed(arxiv));
+            entry.set_origin("arxiv", Origin::Derived);
+        }
+        return;
+    }
+    if let Some(doi) = Doi::from_url(url)
+        && entry.doi.is_none()
+    {
+        entry.doi = Some(MaybeTyped::Typed(doi));
+        entry.set_origin("doi", Origin::Derived);
+    }
+    if let Some(key) = DblpKey::from_url(url)
+        && entry.dblp_key.is_none()
+    {
+        entry.dblp_key = Some(MaybeTyped::Typed(key));
+        entry.set_origin("dblp_key", Origin::Derived);
+    }
+}
+
+/// `doi:10...`, `arXiv:2104.04473` written in the text.
+fn identifiers_in_text(text: &str, entry: &mut Entry) {
+    for word in text.split_whitespace() {
+        let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | ';'));
+        let lower = word.to_ascii_lowercase();
+        if entry.doi.is_none()
+            && (lower.starts_with("doi:") || lower.starts_with("10."))
+            && word.contains('/')
+            && let Ok(doi) = word.parse::<Doi>()
+        {
+            entry.doi = Some(MaybeTyped::Typed(doi));
+            entry.set_origin("doi", Origin::Input);
+        }
+        if entry.arxiv.is_none()
+            && lower.starts_with("arxiv:")
+            && let Ok(id) = word.parse::<ArxivId>()
+        {
+            entry.arxiv = Some(MaybeTyped::Typed(id));
+            entry.set_origin("arxiv", Origin::Input);
+        }
+    }
+}

@@ -1,0 +1,774 @@
+//! Cutting a line of an entry into fields (title, authors, venue, year, status,
+//! award, links) and telling which is which.
+//!
+//! Lines are cut at strong separators first (a bold or linked title, ` | `, runs
+//! of spaces, parenthesised venue/status/award tags, a venue glued to the end of
+//! the title, sentence ends), then each piece is classified on its own. The
+//! order of fields does not matter, so `Title. Authors. Venue.` and
+//! `Authors. Title. Venue.` read the same.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use paperlist_model::Status;
+use paperlist_model::normalize::collapse_whitespace;
+use paperlist_model::venue::{self, VenueKind, year_in};
+use regex::Regex;
+
+use crate::authors::{author_list_score, name_score};
+use crate::styled::{Mark, Styled, split_at_ranges};
+
+/// What a field of an entry is.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum FieldKind {
+    Title,
+    Authors,
+    Venue(VenueText),
+    Year(i32),
+    Status(Status),
+    Award(String),
+    /// Only link labels (`[PDF]`, `[code]`).
+    Links,
+}
+
+/// A venue as found in an entry.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct VenueText {
+    /// The registry's short name, when the venue is known.
+    pub short: Option<&'static str>,
+    pub kind: Option<VenueKind>,
+    /// As written, without `In Proceedings of` and the year.
+    pub written: String,
+    pub year: Option<i32>,
+}
+
+/// Link labels that are not part of the entry's text.
+const LINK_LABELS: &[&str] = &[
+    "pdf",
+    "paper",
+    "code",
+    "slides",
+    "video",
+    "talk",
+    "poster",
+    "project",
+    "website",
+    "bib",
+    "bibtex",
+    "doi",
+    "arxiv",
+    "html",
+    "link",
+    "url",
+    "github",
+    "demo",
+    "blog",
+    "artifact",
+    "data",
+    "dataset",
+    "preprint",
+    "abstract",
+    "abs",
+    "publisher",
+    "acm",
+    "ieee",
+    "usenix",
+    "openreview",
+    "supplementary",
+    "supp",
+    "appendix",
+    "extended version",
+    "full version",
+    "media",
+    "press",
+    "dblp",
+    "google scholar",
+    "semantic scholar",
+];
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "proc", "inf", "sci", "endow", "int", "intl", "conf", "trans", "syst", "comput", "mach",
+    "learn", "res", "manag", "eng", "knowl", "archit", "optim", "distrib", "j", "vol", "no", "pp",
+    "inc", "corp", "ltd", "co", "dept", "univ", "lab", "st", "dr", "prof", "mr", "mrs", "ms", "jr",
+    "sr", "vs", "et", "al", "fig", "eq", "sec", "ch", "ed", "eds", "commun", "symp", "ann", "annu",
+    "rev", "lett", "phys", "math", "stat", "natl", "acad", "soc", "assoc", "comp", "sys", "tech",
+    "rep", "nat", "am", "eur", "appl", "inform", "softw", "netw", "secur", "oper", "adv", "neural",
+    "process", "mag", "bull", "theor", "found", "e.g", "i.e", "cf",
+];
+
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(under review|under submission|in submission|submitted|accepted|to appear|in press|forthcoming|preprint|working paper|conditionally accepted|major revision|minor revision)$")
+        .expect("valid status regex")
+});
+static AWARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(award|best\b.*\bpaper|honou?rable mention|distinguished|outstanding paper|top picks|spotlight|oral presentation|nominee|finalist|runner[- ]up)\b")
+        .expect("valid award regex")
+});
+static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]|[•◦▪‣–—-])\s*")
+        .expect("valid label regex")
+});
+static VENUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(proceedings|proc\.|conference|workshop|symposium|journal|transactions|letters|arxiv|corr|preprint|meeting|colloquium|congress|forum)\b")
+        .expect("valid venue words regex")
+});
+static VENUE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:to appear in|appeared in|published in|accepted (?:at|to|by|in)|presented at|in\s*:|in)\s+")
+        .expect("valid venue prefix regex")
+});
+static GLUED_PROCEEDINGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:In )?(?:Proceedings of|Proc\. )").expect("valid proceedings regex")
+});
+
+/// Drops a list label (`[3]`, `(3)`, `3.`, `•`) from the start of a line.
+pub(crate) fn strip_list_label(text: &Styled) -> Styled {
+    match LIST_LABEL.find(&text.text) {
+        Some(found) if found.end() < text.text.len() => text.slice(found.end()..text.text.len()),
+        _ => text.clone(),
+    }
+}
+
+/// Cuts one line into pieces that are each one field.
+pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
+    let text = strip_list_label(text).trim();
+    let mut pieces = Vec::new();
+    let rest = match split_glued_venue_prefix(&text) {
+        Some((tag, rest)) => {
+            pieces.push(tag);
+            rest
+        }
+        None => text,
+    };
+    let rest = match split_leading_title(&rest) {
+        Some((title, rest)) => {
+            pieces.push(title);
+            rest
+        }
+        None => rest,
+    };
+    for piece in split_separators(&rest) {
+        for piece in split_parentheticals(&piece) {
+            for piece in split_glued_proceedings(&piece) {
+                pieces.extend(split_sentences(&piece));
+            }
+        }
+    }
+    pieces
+        .into_iter()
+        .map(|p| trim_trailing_period(&p.trim_matches(&[',', ';', '|', '\\'])))
+        .filter(|p| {
+            !p.text
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty()
+        })
+        .collect()
+}
+
+/// Drops a final sentence period, keeping one that ends an initial (`Quoc V.`).
+fn trim_trailing_period(text: &Styled) -> Styled {
+    let plain = text.text.trim_end();
+    let Some(rest) = plain.strip_suffix('.') else {
+        return text.clone();
+    };
+    let last_word = rest
+        .rsplit(|c: char| c.is_whitespace() || c == '.')
+        .next()
+        .unwrap_or_default();
+    if last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase) {
+        return text.clone();
+    }
+    text.slice(0..rest.len()).trim_matches(&[',', ';'])
+}
+
+/// `ASPLOSSpotServe: ...`: a venue tag glued to the title on a homepage.
+fn split_glued_venue_prefix(text: &Styled) -> Option<(Styled, Styled)> {
+    let plain = &text.text;
+    let mut best: Option<usize> = None;
+    for venue in venue::all() {
+        let names = std::iter::once(venue.short).chain(venue.aliases.iter().copied());
+        for name in names {
+            let usable = name.len() >= 4
+                && !name.contains([' ', '.'])
+                && ![
+                    "FAST",
+                    "MICRO",
+                    "CLUSTER",
+                    "Nature",
+                    "Middleware",
+                    "PACT",
+                    "COLT",
+                ]
+                .contains(&name);
+            if !usable || !plain.starts_with(name) {
+                continue;
+            }
+            let next = plain[name.len()..].chars().next();
+            let word: String = plain[name.len()..]
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != ':')
+                .collect();
+            if next.is_some_and(char::is_uppercase) && word.chars().count() >= 2 {
+                best = Some(best.map_or(name.len(), |b: usize| b.max(name.len())));
+            }
+        }
+    }
+    let cut = best?;
+    Some((text.slice(0..cut), text.slice(cut..plain.len())))
+}
+
+/// A bold or linked title at the start of the line: `**Title.** rest`.
+fn split_leading_title(text: &Styled) -> Option<(Styled, Styled)> {
+    let plain = &text.text;
+    let first = text
+        .marks
+        .iter()
+        .filter(|(r, m)| r.start == 0 && matches!(m, Mark::Strong | Mark::Link(_)))
+        .map(|(r, _)| r.end)
+        .max()?;
+    let title = &plain[..first];
+    if title.split_whitespace().count() < 2 || name_score(title) >= 0.6 {
+        return None;
+    }
+    // Punctuation right after the title belongs to it.
+    let end = first + plain[first..].len()
+        - plain[first..]
+            .trim_start_matches(['.', ',', ':', '*', ' '])
+            .len();
+    if plain[end..].trim().is_empty() {
+        return None;
+    }
+    Some((text.slice(0..first), text.slice(end..plain.len())))
+}
+
+/// ` | `, tabs and runs of three or more spaces separate fields.
+fn split_separators(text: &Styled) -> Vec<Styled> {
+    static SEPARATOR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+\|\s+|\t+| {3,}").expect("valid separator regex"));
+    let cuts: Vec<Range<usize>> = SEPARATOR
+        .find_iter(&text.text)
+        .map(|m| m.range())
+        .filter(|r| r.start > 0 && r.end < text.text.len())
+        .collect();
+    split_at_ranges(text, &cuts)
+}
+
+/// Cuts out parenthesised tags that are a venue, a status or an award:
+/// `(ASPLOS '24)`, `(Under Review)`, `(Best Paper Award)`.
+fn split_parentheticals(text: &Styled) -> Vec<Styled> {
+    let plain = &text.text;
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    let mut depth = 0;
+    let mut open = 0;
+    for (i, c) in plain.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    let inner = &plain[open + 1..i];
+                    if is_tag(inner) {
+                        cuts.push(open..i + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if cuts.is_empty() {
+        return vec![text.clone()];
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        pieces.push(text.slice(start..cut.start));
+        pieces.push(text.slice(cut.start + 1..cut.end - 1));
+        start = cut.end;
+    }
+    pieces.push(text.slice(start..plain.len()));
+    pieces
+}
+
+/// Whether a parenthesised text is a tag of its own rather than part of the
+/// title or an affiliation.
+fn is_tag(inner: &str) -> bool {
+    let cleaned = clean_tag(inner);
+    if cleaned.is_empty() {
+        return false;
+    }
+    STATUS.is_match(&cleaned)
+        || (AWARD.is_match(&cleaned) && cleaned.split_whitespace().count() <= 14)
+        || (venue::lookup(&cleaned).is_some() && year_in(&cleaned).is_some())
+}
+
+/// A tag without emphasis markers, HTML and brackets.
+fn clean_tag(text: &str) -> String {
+    let without_html = crate::markdown::strip_tags(text);
+    collapse_whitespace(without_html.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '*' | '_' | '[' | ']' | '(' | ')' | ',' | '.')
+    }))
+}
+
+/// `...TrainingProc. VLDB Endow. 2023`, `...TrainingIn Proceedings of SIGMOD`:
+/// a venue glued to the end of the title.
+fn split_glued_proceedings(text: &Styled) -> Vec<Styled> {
+    let plain = &text.text;
+    for found in GLUED_PROCEEDINGS.find_iter(plain) {
+        let at = found.start();
+        if at == 0 {
+            continue;
+        }
+        let before = plain[..at].chars().last();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == ')') {
+            return vec![text.slice(0..at), text.slice(at..plain.len())];
+        }
+    }
+    vec![text.clone()]
+}
+
+/// Cuts at sentence ends: `. ` followed by a capital, a digit or a bracket,
+/// unless the period ends an initial or a known abbreviation.
+fn split_sentences(text: &Styled) -> Vec<Styled> {
+    let plain = &text.text;
+    let bytes = plain.as_bytes();
+    let mut cuts = Vec::new();
+    let mut depth = 0i32;
+    for (i, c) in plain.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '.' if depth <= 0 => {
+                let Some(&next) = bytes.get(i + 1) else {
+                    continue;
+                };
+                if next != b' ' {
+                    continue;
+                }
+                let after = plain[i + 1..].trim_start();
+                let Some(first) = after.chars().next() else {
+                    continue;
+                };
+                if !(first.is_uppercase()
+                    || first.is_ascii_digit()
+                    || matches!(first, '[' | '"' | '“' | '*' | '(' | '\''))
+                {
+                    continue;
+                }
+                let word: String = plain[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric() || *c == '.')
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let letters = word.trim_matches('.').to_lowercase();
+                let is_initial = letters.chars().count() <= 1
+                    || (word.contains('.') && letters.replace('.', "").chars().count() <= 3);
+                // ACM reference style puts the year after the authors: "Moritz, P. 2018. Ray".
+                let year_follows = after.len() >= 5
+                    && after[..4].bytes().all(|b| b.is_ascii_digit())
+                    && after[4..].starts_with(['.', ',']);
+                if (is_initial || ABBREVIATIONS.contains(&letters.as_str())) && !year_follows {
+                    continue;
+                }
+                cuts.push(i..i + 1);
+            }
+            _ => {}
+        }
+    }
+    split_at_ranges(text, &cuts)
+}
+
+/// What a piece of an entry is.
+pub(crate) fn classify(piece: &Styled) -> FieldKind {
+    let plain = piece.text.trim();
+    let tag = clean_tag(plain);
+    if is_links_only(piece) {
+        return FieldKind::Links;
+    }
+    if STATUS.is_match(&tag) {
+        return FieldKind::Status(status_of(&tag));
+    }
+    if let Some(year) = plain
+        .trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ' '))
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2099).contains(y))
+    {
+        return FieldKind::Year(year);
+    }
+    let words = tag.split_whitespace().count();
+    let authors = author_list_score(piece);
+    if AWARD.is_match(&tag) && words <= 14 && authors < 0.5 {
+        return FieldKind::Award(tag);
+    }
+    if let Some(venue) = venue_text(piece) {
+        return FieldKind::Venue(venue);
+    }
+    if authors >= 0.6 {
+        return FieldKind::Authors;
+    }
+    FieldKind::Title
+}
+
+fn status_of(tag: &str) -> Status {
+    match tag.to_lowercase().as_str() {
+        "accepted" | "to appear" | "in press" | "forthcoming" | "conditionally accepted" => {
+            Status::Accepted
+        }
+        "preprint" | "working paper" => Status::Preprint,
+        _ => Status::UnderReview,
+    }
+}
+
+/// Whether a piece is only link labels (`[PDF] [code]`).
+fn is_links_only(piece: &Styled) -> bool {
+    let words: Vec<String> = piece
+        .text
+        .split(|c: char| matches!(c, '[' | ']' | '|' | ',' | '/' | '(' | ')') || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    !words.is_empty()
+        && piece.links().next().is_some()
+        && words.iter().all(|w| {
+            LINK_LABELS.contains(&w.as_str())
+                || LINK_LABELS.iter().any(|l| l.split(' ').any(|p| p == w))
+        })
+}
+
+/// Reads a piece as a venue: a known venue (`Proc. VLDB Endow. 2023`, `NSDI 2019`,
+/// `ASPLOS`), or an unknown one that says what it is and when (`Google Workshop
+/// on Sparsity 2022`, an italic line with a year).
+pub(crate) fn venue_text(piece: &Styled) -> Option<VenueText> {
+    let plain = clean_tag(&piece.text);
+    let status_prefix = VENUE_PREFIX.find(&plain).map(|m| m.end()).unwrap_or(0);
+    let body = plain[status_prefix..].trim();
+    if body.is_empty() {
+        return None;
+    }
+    let year = year_in(body);
+    let words = body.split_whitespace().count();
+    if let Some(known) = venue::lookup(body) {
+        return Some(VenueText {
+            short: Some(known.short),
+            kind: Some(known.kind),
+            written: written_venue(body),
+            year,
+        });
+    }
+    let italic = piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
+    let names_a_venue = VENUE_WORDS.is_match(body) && words <= 20;
+    let detected = venue::detect(body).filter(|_| words <= 12 && year.is_some());
+    if let Some(known) = detected {
+        // "SIGMOD 2022 Demo", "NeurIPS 2020 (Spotlight)": the registry venue.
+        return Some(VenueText {
+            short: Some(known.short),
+            kind: Some(known.kind),
+            written: written_venue(body),
+            year,
+        });
+    }
+    if (names_a_venue && (year.is_some() || status_prefix > 0))
+        || (italic && year.is_some() && words <= 20)
+    {
+        let kind = if body.to_lowercase().contains("workshop") {
+            Some(VenueKind::Workshop)
+        } else if body.to_lowercase().contains("journal")
+            || body.to_lowercase().contains("transactions")
+        {
+            Some(VenueKind::Journal)
+        } else if body.to_lowercase().contains("arxiv") || body.to_lowercase().contains("corr") {
+            Some(VenueKind::Preprint)
+        } else {
+            None
+        };
+        return Some(VenueText {
+            short: None,
+            kind,
+            written: written_venue(body),
+            year,
+        });
+    }
+    None
+}
+
+/// A venue as written, without `In Proceedings of`, the year, and trailing punctuation.
+fn written_venue(text: &str) -> String {
+    static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:in\s+)?(?:the\s+)?(?:proceedings of(?: the)?|proc\.(?: of(?: the)?)?)\s+",
+        )
+        .expect("valid regex")
+    });
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:,\s*)?(?:'|’)?\b(?:19|20)\d{2}\b|\s*['’]\d{2}\b").expect("valid regex")
+    });
+    let without_lead = LEADING.replace(text, "");
+    let without_year = YEAR.replace_all(&without_lead, "");
+    collapse_whitespace(
+        without_year
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':')),
+    )
+}
+
+/// `Mesh-TensorFlow: Deep Learning for Supercomputers Noam Shazeer, Youlong Cheng, ...`:
+/// a title with the author list glued to its end. Returns (title, authors) when
+/// the tail of the text is a list of names and the first name can be told from
+/// the last title words.
+pub(crate) fn split_glued_title_authors(piece: &Styled) -> Option<(Styled, Styled, String)> {
+    let plain = &piece.text;
+    let elements: Vec<Range<usize>> = {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in plain.char_indices() {
+            if c == ',' {
+                out.push(start..i);
+                start = i + 1;
+            }
+        }
+        out.push(start..plain.len());
+        out
+    };
+    if elements.len() < 3 {
+        return None;
+    }
+    let is_name =
+        |r: &Range<usize>| name_score(plain[r.clone()].trim().trim_start_matches("and ")) >= 0.6;
+    // The element where the title ends and the first name begins.
+    let glued = elements.iter().rposition(|r| !is_name(r))?;
+    let rest = &elements[glued + 1..];
+    if rest.len() < 2 || rest.iter().filter(|r| is_name(r)).count() * 10 < rest.len() * 8 {
+        return None;
+    }
+    let element = elements[glued].clone();
+    let words: Vec<(usize, &str)> = plain[element.clone()]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - plain.as_ptr() as usize, w))
+        .collect();
+    // Names in the rest of the list are mostly two words: take two (three when
+    // the name has an initial or particle in the middle).
+    let take = if words.len() >= 4 && is_middle_name_word(words[words.len() - 2].1) {
+        3
+    } else {
+        2
+    };
+    if words.len() < take + 2 {
+        return None;
+    }
+    let name_start = words[words.len() - take].0;
+    let name = &plain[name_start..element.end];
+    if name_score(name) < 0.6 {
+        return None;
+    }
+    let title = piece.slice(0..name_start).trim();
+    let authors = piece.slice(name_start..plain.len()).trim();
+    let note = format!(
+        "split title and first author at a guess: {:?} / {:?}",
+        title.text,
+        name.trim()
+    );
+    Some((title, authors, note))
+}
+
+fn is_middle_name_word(word: &str) -> bool {
+    (word.len() <= 2 && word.ends_with('.')) || ["van", "von", "de", "del", "der"].contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<String> {
+        split_line(&Styled::plain(text))
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    fn kind(text: &str) -> FieldKind {
+        classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn homepage_glued_venues() {
+        assert_eq!(
+            pieces(
+                "ASPLOSSpotServe: Serving Generative Large Language Models on Preemptible Instances (Distinguished Artifact Award), (IEEE Micro Top Picks Honorable Mention)Proceedings of ASPLOS Conference 2024"
+            ),
+            [
+                "ASPLOS",
+                "SpotServe: Serving Generative Large Language Models on Preemptible Instances",
+                "Distinguished Artifact Award",
+                "IEEE Micro Top Picks Honorable Mention",
+                "Proceedings of ASPLOS Conference 2024",
+            ]
+        );
+        assert_eq!(
+            pieces(
+                "VLDBHET: Scaling out Huge Embedding Model Training via Cache-enabled Distributed Framework (Best Scalable Data Science Paper Award)Proc. VLDB Endow. 2022"
+            ),
+            [
+                "VLDB",
+                "HET: Scaling out Huge Embedding Model Training via Cache-enabled Distributed Framework",
+                "Best Scalable Data Science Paper Award",
+                "Proc. VLDB Endow. 2022"
+            ]
+        );
+        assert_eq!(
+            pieces(
+                "SIGMODHET-GMP: A Graph-based System ApproachIn Proceedings of SIGMOD Conference 2022"
+            ),
+            [
+                "SIGMOD",
+                "HET-GMP: A Graph-based System Approach",
+                "In Proceedings of SIGMOD Conference 2022"
+            ]
+        );
+        assert_eq!(pieces("FASTER: a title"), ["FASTER: a title"]);
+    }
+
+    #[test]
+    fn cv_entries() {
+        assert_eq!(
+            pieces(
+                "[3] SpotServe: Serving Generative Large Language Models on Preemptible Instances. (ASPLOS '24) Xupeng Miao*, Chunan Shi*, Zhihao Jia. Distinguished Artifact Award"
+            ),
+            [
+                "SpotServe: Serving Generative Large Language Models on Preemptible Instances",
+                "ASPLOS '24",
+                "Xupeng Miao*, Chunan Shi*, Zhihao Jia",
+                "Distinguished Artifact Award"
+            ]
+        );
+        assert_eq!(
+            pieces(
+                "[5] Proteus: Simulating the Performance of Distributed DNN Training. (Under Review)"
+            ),
+            [
+                "Proteus: Simulating the Performance of Distributed DNN Training",
+                "Under Review"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_style() {
+        assert_eq!(
+            pieces(
+                "JANUS. JANUS: Fast and Flexible Deep Learning via Symbolic Graph Execution of Imperative Programs. Eunji Jeong, Sungwoo Cho, Byung-Gon Chun. NSDI 2019."
+            ),
+            [
+                "JANUS",
+                "JANUS: Fast and Flexible Deep Learning via Symbolic Graph Execution of Imperative Programs",
+                "Eunji Jeong, Sungwoo Cho, Byung-Gon Chun",
+                "NSDI 2019"
+            ]
+        );
+        assert_eq!(
+            pieces("Michael I. Jordan, D. Sculley, Francis C.M. Lau"),
+            ["Michael I. Jordan, D. Sculley, Francis C.M. Lau"]
+        );
+        assert_eq!(
+            pieces("Moritz, P. 2018. Ray: A Framework. In Proc. OSDI."),
+            ["Moritz, P", "2018", "Ray: A Framework", "In Proc. OSDI"]
+        );
+    }
+
+    #[test]
+    fn separators() {
+        assert_eq!(
+            pieces("Optimus: An Efficient Scheduler | Yanghua Peng, Yixin Bao"),
+            ["Optimus: An Efficient Scheduler", "Yanghua Peng, Yixin Bao"]
+        );
+        assert_eq!(
+            pieces("SiloD: A Co-design of Caching    Hanyu Zhao (Peking University)"),
+            [
+                "SiloD: A Co-design of Caching",
+                "Hanyu Zhao (Peking University)"
+            ]
+        );
+        assert_eq!(
+            pieces("Where Is My Training Bottleneck? Hidden Trade-Offs"),
+            ["Where Is My Training Bottleneck? Hidden Trade-Offs"]
+        );
+    }
+
+    #[test]
+    fn classification() {
+        assert!(matches!(
+            kind("Proceedings of ASPLOS Conference 2024"),
+            FieldKind::Venue(VenueText {
+                short: Some("ASPLOS"),
+                year: Some(2024),
+                ..
+            })
+        ));
+        assert!(matches!(
+            kind("NSDI 2019"),
+            FieldKind::Venue(VenueText {
+                short: Some("NSDI"),
+                year: Some(2019),
+                ..
+            })
+        ));
+        assert!(matches!(
+            kind("Under Review"),
+            FieldKind::Status(Status::UnderReview)
+        ));
+        assert!(matches!(
+            kind("Distinguished Artifact Award"),
+            FieldKind::Award(_)
+        ));
+        assert_eq!(
+            kind("Eunji Jeong, Sungwoo Cho, Byung-Gon Chun"),
+            FieldKind::Authors
+        );
+        assert_eq!(
+            kind("Ray: A Distributed Framework for Emerging AI Applications"),
+            FieldKind::Title
+        );
+        assert_eq!(kind("2022"), FieldKind::Year(2022));
+        match kind("In Proceedings of ICML Hardware Aware Efficient Training (HAET) Workshop 2022")
+        {
+            FieldKind::Venue(v) => {
+                assert_eq!(v.short, None);
+                assert_eq!(
+                    v.written,
+                    "ICML Hardware Aware Efficient Training (HAET) Workshop"
+                );
+                assert_eq!(v.year, Some(2022));
+                assert_eq!(v.kind, Some(VenueKind::Workshop));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn glued_title_and_authors() {
+        let piece = Styled::plain(
+            "PyTorch: An Imperative Style, High-Performance Deep Learning Library Adam Paszke, Sam Gross, Francisco Massa, Adam Lerer",
+        );
+        let (title, authors, _) = split_glued_title_authors(&piece).unwrap();
+        assert_eq!(
+            title.text,
+            "PyTorch: An Imperative Style, High-Performance Deep Learning Library"
+        );
+        assert_eq!(
+            authors.text,
+            "Adam Paszke, Sam Gross, Francisco Massa, Adam Lerer"
+        );
+        assert!(
+            split_glued_title_authors(&Styled::plain(
+                "Philipp Moritz, Robert Nishihara, Ion Stoica"
+            ))
+            .is_none()
+        );
+    }
+}

@@ -1,0 +1,511 @@
+//! Markdown (and plain text, which is Markdown without markup) lowered into
+//! blocks with pulldown-cmark: headings, paragraphs, list items and table rows,
+//! keeping bold, italic, underline (`<u>`) and links as marks.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::blocks::{Block, BlockKind, Line, LineIndex};
+use crate::styled::{Mark, Styled};
+
+/// A block under construction.
+struct Open {
+    kind: BlockKind,
+    lines: Vec<Line>,
+    cells: Vec<Styled>,
+    current: Styled,
+    current_line: Option<u32>,
+    span: Range<usize>,
+}
+
+impl Open {
+    fn new(kind: BlockKind, span: Range<usize>) -> Open {
+        Open {
+            kind,
+            lines: Vec::new(),
+            cells: Vec::new(),
+            current: Styled::default(),
+            current_line: None,
+            span,
+        }
+    }
+
+    fn break_line(&mut self) {
+        let text = std::mem::take(&mut self.current);
+        if let Some(number) = self.current_line.take()
+            && !text.is_blank()
+        {
+            self.lines.push(Line { text, number });
+        }
+    }
+
+    fn finish(mut self, end: usize) -> Block {
+        self.break_line();
+        Block {
+            kind: self.kind,
+            lines: self.lines,
+            cells: self.cells,
+            span: self.span.start..end.max(self.span.start),
+        }
+    }
+}
+
+struct Lowering {
+    index: LineIndex,
+    blocks: Vec<Block>,
+    /// Open containers, innermost last: list items, then the paragraph or heading inside.
+    open: Vec<Open>,
+    /// Marks being built: (start offset in the innermost block's current line, mark).
+    pending: Vec<(usize, Mark)>,
+    table_header: Vec<String>,
+    in_table_head: bool,
+    in_image: usize,
+    in_metadata: bool,
+    in_code_block: bool,
+}
+
+/// Lowers a Markdown document into blocks, in document order.
+pub(crate) fn lower(source: &str) -> Vec<Block> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut lowering = Lowering {
+        index: LineIndex::new(source),
+        blocks: Vec::new(),
+        open: Vec::new(),
+        pending: Vec::new(),
+        table_header: Vec::new(),
+        in_table_head: false,
+        in_image: 0,
+        in_metadata: false,
+        in_code_block: false,
+    };
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        lowering.event(event, range);
+    }
+    while let Some(open) = lowering.open.pop() {
+        let block = open.finish(source.len());
+        lowering.emit(block);
+    }
+    let mut blocks = lowering.blocks;
+    blocks.sort_by_key(|b| b.span.start);
+    blocks
+}
+
+impl Lowering {
+    fn emit(&mut self, block: Block) {
+        let keep = !block.lines.is_empty() || !block.cells.is_empty();
+        if keep {
+            self.blocks.push(block);
+        }
+    }
+
+    fn innermost(&mut self) -> Option<&mut Open> {
+        self.open.last_mut()
+    }
+
+    fn text(&mut self, text: &str, range: &Range<usize>) {
+        if self.in_metadata || self.in_code_block || self.in_image > 0 {
+            return;
+        }
+        let number = self.index.line_of(range.start);
+        if let Some(open) = self.innermost() {
+            if open.current_line.is_none() {
+                open.current_line = Some(number);
+            }
+            open.current.push_str(text);
+        }
+    }
+
+    fn line_break(&mut self) {
+        if let Some(open) = self.innermost() {
+            open.break_line();
+        }
+        // Marks continue onto the next line from its start.
+        for (start, _) in &mut self.pending {
+            *start = 0;
+        }
+    }
+
+    fn start_mark(&mut self, mark: Mark) {
+        let start = self.open.last().map_or(0, |o| o.current.text.len());
+        self.pending.push((start, mark));
+    }
+
+    fn end_mark(&mut self, matches: fn(&Mark) -> bool) {
+        let Some(position) = self.pending.iter().rposition(|(_, m)| matches(m)) else {
+            return;
+        };
+        let (start, mark) = self.pending.remove(position);
+        if let Some(open) = self.open.last_mut() {
+            let end = open.current.text.len();
+            if end > start {
+                open.current.marks.push((start..end, mark));
+            }
+        }
+    }
+
+    fn start_block(&mut self, kind: BlockKind, range: &Range<usize>) {
+        // A paragraph inside a list item belongs to the item; separate
+        // paragraphs of one item become separate lines.
+        if kind == BlockKind::Paragraph
+            && let Some(open) = self.open.last_mut()
+            && open.kind == BlockKind::ListItem
+        {
+            open.break_line();
+            return;
+        }
+        self.open.push(Open::new(kind, range.clone()));
+    }
+
+    fn end_block(&mut self, kind_is: fn(&BlockKind) -> bool, range: &Range<usize>) {
+        if let Some(position) = self.open.iter().rposition(|o| kind_is(&o.kind)) {
+            // Close anything opened inside it first.
+            while self.open.len() > position {
+                if let Some(open) = self.open.pop() {
+                    let block = open.finish(range.end);
+                    self.emit(block);
+                }
+            }
+        } else if let Some(open) = self.open.last_mut() {
+            open.break_line();
+        }
+        self.pending.clear();
+    }
+
+    fn inline_html(&mut self, html: &str, range: &Range<usize>) {
+        let tag = html.trim().to_ascii_lowercase();
+        let name: String = tag
+            .trim_start_matches('<')
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let closing = tag.starts_with("</");
+        match (name.as_str(), closing) {
+            ("br", _) => self.line_break(),
+            ("u" | "ins", false) => self.start_mark(Mark::Underline),
+            ("u" | "ins", true) => self.end_mark(|m| *m == Mark::Underline),
+            ("b" | "strong", false) => self.start_mark(Mark::Strong),
+            ("b" | "strong", true) => self.end_mark(|m| *m == Mark::Strong),
+            ("i" | "em", false) => self.start_mark(Mark::Emphasis),
+            ("i" | "em", true) => self.end_mark(|m| *m == Mark::Emphasis),
+            ("a", false) => {
+                let href = attribute(html, "href").unwrap_or_default();
+                self.start_mark(Mark::Link(href));
+            }
+            ("a", true) => self.end_mark(|m| matches!(m, Mark::Link(_))),
+            _ => {
+                // Other tags (`<font>`, `<span>`) carry no meaning here; a
+                // comment or unknown tag leaves a space so words do not glue.
+                if tag.starts_with("<!--") {
+                    self.text(" ", range);
+                }
+            }
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, &range),
+            Event::End(tag) => self.end(tag, &range),
+            Event::Text(text) => self.text(&text, &range),
+            Event::Code(code) => self.text(&code, &range),
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.text(&math, &range),
+            Event::SoftBreak | Event::HardBreak => self.line_break(),
+            Event::InlineHtml(html) => self.inline_html(&html, &range),
+            Event::Html(html) => {
+                // A raw HTML block: keep its text, one line per source line.
+                for (offset, line) in line_offsets(&html) {
+                    let text = strip_tags(line);
+                    if !text.trim().is_empty() {
+                        let at = range.start + offset;
+                        self.text(&text, &(at..at + line.len()));
+                        self.line_break();
+                    }
+                }
+            }
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) | Event::Rule => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: &Range<usize>) {
+        match tag {
+            Tag::Paragraph => self.start_block(BlockKind::Paragraph, range),
+            Tag::Heading { level, .. } => {
+                self.start_block(BlockKind::Heading(heading_level(level)), range)
+            }
+            Tag::Item => {
+                // A nested item closes the text of its parent item's current line.
+                if let Some(open) = self.open.last_mut() {
+                    open.break_line();
+                }
+                self.open
+                    .push(Open::new(BlockKind::ListItem, range.clone()));
+            }
+            Tag::TableHead => {
+                self.in_table_head = true;
+                self.table_header.clear();
+                self.open
+                    .push(Open::new(BlockKind::Paragraph, range.clone()));
+            }
+            Tag::TableRow => {
+                let header = self.table_header.clone();
+                self.open
+                    .push(Open::new(BlockKind::TableRow { header }, range.clone()));
+            }
+            Tag::TableCell => {
+                if let Some(open) = self.open.last_mut() {
+                    open.current = Styled::default();
+                }
+            }
+            Tag::HtmlBlock => self.start_block(BlockKind::Paragraph, range),
+            Tag::Emphasis => self.start_mark(Mark::Emphasis),
+            Tag::Strong => self.start_mark(Mark::Strong),
+            Tag::Link { dest_url, .. } => self.start_mark(Mark::Link(dest_url.to_string())),
+            Tag::Image { .. } => self.in_image += 1,
+            Tag::MetadataBlock(_) => self.in_metadata = true,
+            Tag::CodeBlock(_) => self.in_code_block = true,
+            Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Table(_)
+            | Tag::FootnoteDefinition(_)
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: &Range<usize>) {
+        match tag {
+            TagEnd::Paragraph => {
+                if self
+                    .open
+                    .last()
+                    .is_some_and(|o| o.kind == BlockKind::ListItem)
+                {
+                    if let Some(open) = self.open.last_mut() {
+                        open.break_line();
+                    }
+                } else {
+                    self.end_block(|k| *k == BlockKind::Paragraph, range);
+                }
+            }
+            TagEnd::Heading(_) => self.end_block(|k| matches!(k, BlockKind::Heading(_)), range),
+            TagEnd::Item => self.end_block(|k| *k == BlockKind::ListItem, range),
+            TagEnd::HtmlBlock => self.end_block(|k| *k == BlockKind::Paragraph, range),
+            TagEnd::TableCell => {
+                let in_head = self.in_table_head;
+                if let Some(open) = self.open.last_mut() {
+                    let cell = std::mem::take(&mut open.current);
+                    if in_head {
+                        self.table_header.push(cell.text.trim().to_owned());
+                    } else {
+                        if open.current_line.is_none() {
+                            open.current_line = Some(self.index.line_of(range.start));
+                        }
+                        open.cells.push(cell);
+                    }
+                }
+                self.pending.clear();
+            }
+            TagEnd::TableHead => {
+                self.in_table_head = false;
+                self.open.pop();
+            }
+            TagEnd::TableRow => {
+                if let Some(mut open) = self.open.pop() {
+                    // The row as one line too: cells joined with " | ".
+                    let mut joined = Styled::default();
+                    for (i, cell) in open.cells.iter().enumerate() {
+                        if i > 0 {
+                            joined.push_str(" | ");
+                        }
+                        joined.push(&cell.trim());
+                    }
+                    let number = open
+                        .current_line
+                        .unwrap_or_else(|| self.index.line_of(range.start));
+                    open.lines.push(Line {
+                        text: joined,
+                        number,
+                    });
+                    open.current_line = None;
+                    open.current = Styled::default();
+                    let block = open.finish(range.end);
+                    self.emit(block);
+                }
+            }
+            TagEnd::Emphasis => self.end_mark(|m| *m == Mark::Emphasis),
+            TagEnd::Strong => self.end_mark(|m| *m == Mark::Strong),
+            TagEnd::Link => self.end_mark(|m| matches!(m, Mark::Link(_))),
+            TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),
+            TagEnd::MetadataBlock(_) => self.in_metadata = false,
+            TagEnd::CodeBlock => self.in_code_block = false,
+            _ => {}
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Lines of `text` with their byte offsets.
+fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split_inclusive('\n').map(move |line| {
+        let at = offset;
+        offset += line.len();
+        (at, line.trim_end_matches(['\n', '\r']))
+    })
+}
+
+/// Removes HTML tags, keeping the text between them.
+pub(crate) fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The value of an attribute in an HTML start tag.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let at = lower.find(&format!("{name}="))? + name.len() + 1;
+    let rest = &tag[at..];
+    let (quote, rest) = match rest.chars().next()? {
+        q @ ('"' | '\'') => (Some(q), &rest[1..]),
+        _ => (None, rest),
+    };
+    let end = match quote {
+        Some(q) => rest.find(q)?,
+        None => rest
+            .find(|c: char| c.is_whitespace() || c == '>')
+            .unwrap_or(rest.len()),
+    };
+    Some(rest[..end].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(source: &str) -> Vec<(BlockKind, Vec<String>)> {
+        lower(source)
+            .into_iter()
+            .map(|b| {
+                (
+                    b.kind,
+                    b.lines
+                        .into_iter()
+                        .map(|l| format!("{}:{}", l.number, l.text.text))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headings_paragraphs_items() {
+        let doc = "# Paper list\n\n## OSDI\n\n### 2018\n\nRay: A Framework\nPhilipp Moritz, UC Berkeley\n\n- **Title**\n\n  Authors\n";
+        let blocks = texts(doc);
+        assert_eq!(
+            blocks[0],
+            (BlockKind::Heading(1), vec!["1:Paper list".to_owned()])
+        );
+        assert_eq!(
+            blocks[2],
+            (BlockKind::Heading(3), vec!["5:2018".to_owned()])
+        );
+        assert_eq!(
+            blocks[3],
+            (
+                BlockKind::Paragraph,
+                vec![
+                    "7:Ray: A Framework".to_owned(),
+                    "8:Philipp Moritz, UC Berkeley".to_owned()
+                ]
+            )
+        );
+        assert_eq!(
+            blocks[4],
+            (
+                BlockKind::ListItem,
+                vec!["10:Title".to_owned(), "12:Authors".to_owned()]
+            )
+        );
+    }
+
+    #[test]
+    fn marks_survive() {
+        let blocks =
+            lower("+ **Bold title.** [[PDF]](https://x.org/a.pdf)\n\n  <u>Owner Name</u>, Other\n");
+        let item = &blocks[0];
+        let first = &item.lines[0].text;
+        assert_eq!(first.text, "Bold title. [PDF]");
+        assert!(first.marks.contains(&(0..11, Mark::Strong)));
+        assert!(
+            first
+                .marks
+                .iter()
+                .any(|(_, m)| *m == Mark::Link("https://x.org/a.pdf".into()))
+        );
+        let second = &item.lines[1].text;
+        assert_eq!(second.text, "Owner Name, Other");
+        assert!(second.marks.contains(&(0..10, Mark::Underline)));
+    }
+
+    #[test]
+    fn tables_and_front_matter() {
+        let doc = "---\ntitle: x\n---\n| Title | Year |\n|---|---|\n| Ray | 2018 |\n";
+        let blocks = lower(doc);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(
+            blocks[0].kind,
+            BlockKind::TableRow {
+                header: vec!["Title".into(), "Year".into()]
+            }
+        );
+        assert_eq!(
+            blocks[0]
+                .cells
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>(),
+            ["Ray", "2018"]
+        );
+        assert_eq!(blocks[0].lines[0].number, 6);
+    }
+
+    #[test]
+    fn setext_headings_and_hard_breaks() {
+        let blocks = texts("Publications\n=====\n\nAstra: Deep Learning\\\nMuthian Sivathanu\n");
+        assert_eq!(blocks[0].0, BlockKind::Heading(1));
+        assert_eq!(
+            blocks[1].1,
+            vec!["4:Astra: Deep Learning", "5:Muthian Sivathanu"]
+        );
+    }
+}

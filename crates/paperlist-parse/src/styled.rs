@@ -1,0 +1,150 @@
+//! Styled text: a string plus the ranges that were bold, italic, underlined or
+//! links in the input. Every input format (Markdown, HTML, plain text) is lowered
+//! into lines of styled text, so the entry rules see one representation.
+
+use std::ops::Range;
+
+/// What a range of text was marked as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Mark {
+    Strong,
+    Emphasis,
+    Underline,
+    Link(String),
+}
+
+/// A string with marked ranges (byte offsets into `text`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Styled {
+    pub text: String,
+    pub marks: Vec<(Range<usize>, Mark)>,
+}
+
+impl Styled {
+    #[cfg(test)]
+    pub fn plain(text: &str) -> Styled {
+        Styled {
+            text: text.to_owned(),
+            marks: Vec::new(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The part of the text in `range`, with the marks that overlap it.
+    pub fn slice(&self, range: Range<usize>) -> Styled {
+        let start = floor_char_boundary(&self.text, range.start.min(self.text.len()));
+        let end = floor_char_boundary(&self.text, range.end.min(self.text.len())).max(start);
+        let marks = self
+            .marks
+            .iter()
+            .filter(|(r, _)| r.start < end && r.end > start)
+            .map(|(r, m)| {
+                (
+                    r.start.max(start) - start..r.end.min(end) - start,
+                    m.clone(),
+                )
+            })
+            .filter(|(r, _)| !r.is_empty())
+            .collect();
+        Styled {
+            text: self.text[start..end].to_owned(),
+            marks,
+        }
+    }
+
+    /// Without surrounding whitespace and the given punctuation.
+    pub fn trim_matches(&self, extra: &[char]) -> Styled {
+        let is_trim = |c: char| c.is_whitespace() || extra.contains(&c);
+        let start = self.text.len() - self.text.trim_start_matches(is_trim).len();
+        let end = self.text.trim_end_matches(is_trim).len().max(start);
+        self.slice(start..end)
+    }
+
+    pub fn trim(&self) -> Styled {
+        self.trim_matches(&[])
+    }
+
+    /// Appends another piece, shifting its marks.
+    pub fn push(&mut self, other: &Styled) {
+        let offset = self.text.len();
+        self.text.push_str(&other.text);
+        self.marks.extend(
+            other
+                .marks
+                .iter()
+                .map(|(r, m)| (r.start + offset..r.end + offset, m.clone())),
+        );
+    }
+
+    pub fn push_str(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+
+    /// Links, in order, as (range, url).
+    pub fn links(&self) -> impl Iterator<Item = (Range<usize>, &str)> {
+        self.marks.iter().filter_map(|(r, m)| match m {
+            Mark::Link(url) => Some((r.clone(), url.as_str())),
+            _ => None,
+        })
+    }
+
+    /// Whether every non-space character of `range` carries a mark like `want`.
+    pub fn covered_by(&self, range: Range<usize>, want: fn(&Mark) -> bool) -> bool {
+        let covered = |i: usize| self.marks.iter().any(|(r, m)| want(m) && r.contains(&i));
+        self.text[range.clone()]
+            .char_indices()
+            .filter(|(_, c)| {
+                !c.is_whitespace() && !matches!(c, ',' | '.' | ';' | ':' | '*' | '(' | ')')
+            })
+            .all(|(i, _)| covered(range.start + i))
+            && !self.text[range].trim().is_empty()
+    }
+
+    /// The ranges marked strong or underlined: how a page highlights its owner.
+    pub fn highlighted(&self, range: Range<usize>) -> bool {
+        self.covered_by(range, |m| matches!(m, Mark::Strong | Mark::Underline))
+    }
+}
+
+/// The largest char boundary not after `index`.
+pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Splits styled text at each match of `separator` (byte ranges from `find`).
+pub(crate) fn split_at_ranges(text: &Styled, cuts: &[Range<usize>]) -> Vec<Styled> {
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts {
+        pieces.push(text.slice(start..cut.start));
+        start = cut.end;
+    }
+    pieces.push(text.slice(start..text.text.len()));
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slicing_keeps_marks() {
+        let styled = Styled {
+            text: "**Title** and more".replace("**", ""),
+            marks: vec![(0..5, Mark::Strong), (10..14, Mark::Link("u".into()))],
+        };
+        let tail = styled.slice(6..styled.text.len());
+        assert_eq!(tail.text, "and more");
+        assert_eq!(tail.marks, vec![(4..8, Mark::Link("u".into()))]);
+        assert!(styled.covered_by(0..5, |m| *m == Mark::Strong));
+        assert!(!styled.covered_by(0..9, |m| *m == Mark::Strong));
+        let trimmed = Styled::plain("  x, ").trim_matches(&[',']);
+        assert_eq!(trimmed.text, "x");
+    }
+}
