@@ -156,7 +156,7 @@ fn split_name(name: &str) -> (Option<String>, Option<String>, Option<String>) {
             let (given, family, _) = split_name(first);
             return (given, family, Some((*second).to_owned()));
         }
-        [family, given] => return (Some((*given).to_owned()), Some((*family).to_owned()), None),
+        [family, given] => return (Some(dot_initials(given)), Some((*family).to_owned()), None),
         _ => {}
     }
     let mut tokens: Vec<&str> = name.split_whitespace().collect();
@@ -187,6 +187,17 @@ fn split_name(name: &str) -> (Option<String>, Option<String>, Option<String>) {
     let given = tokens[..family_start].join(" ");
     let family = tokens[family_start..].join(" ");
     (Some(given), Some(family), suffix)
+}
+
+/// `P` or `P J` in a "Family, Given" name are initials: `P.`, `P. J.`.
+fn dot_initials(given: &str) -> String {
+    given
+        .split_whitespace()
+        .map(|t| {
+            if t.chars().count() == 1 && t.chars().all(char::is_uppercase) { format!("{t}.") } else { t.to_owned() }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// How well two written names agree.
@@ -431,6 +442,7 @@ mod tests {
         );
         assert_eq!(split("HT Kung"), (s("HT"), s("Kung")));
         assert_eq!(split("Moritz, Philipp"), (s("Philipp"), s("Moritz")));
+        assert_eq!(Person::new("Stoica, I").name, "I. Stoica");
         assert_eq!(
             split("Ludwig van Beethoven"),
             (s("Ludwig"), s("van Beethoven"))

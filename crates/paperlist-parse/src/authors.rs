@@ -426,6 +426,9 @@ pub(crate) fn parse(text: &Styled) -> Authors {
         readings.push(usenix_style(plain));
     }
     readings.push(group(plain, 0..plain.len(), false));
+    if let Some(reading) = inverted_style(plain) {
+        readings.push(reading);
+    }
     let best = readings
         .into_iter()
         .map(|reading| (reading_quality(plain, &reading), reading))
@@ -447,7 +450,7 @@ fn reading_quality(text: &str, reading: &[Found]) -> f32 {
     reading
         .iter()
         .map(|found| {
-            let score = name_score(&text[found.range.clone()]);
+            let score = name_score(&Person::new(&text[found.range.clone()]).name);
             if score >= 0.5 { score } else { -1.0 }
         })
         .sum()
@@ -472,6 +475,7 @@ fn unwrap_list(text: &Styled) -> Styled {
     }
     for suffix in [" et al", ", et al", " et al.", " and others"] {
         if current.text.ends_with(suffix) {
+            // The list is cut short; enrichment can fill it in.
             current = current.slice(0..current.text.len() - suffix.len()).trim();
         }
     }
@@ -656,6 +660,51 @@ fn simple_list(text: &str, seps: &[char]) -> Vec<Found> {
         });
     }
     found
+}
+
+/// Family name first: `Moritz, P., Nishihara, R., and Stoica, I.` (ACM and APA
+/// references) or `Moritz, Philipp and Stoica, Ion` (BibTeX).
+fn inverted_style(text: &str) -> Option<Vec<Found>> {
+    // BibTeX: "Family, Given and Family, Given".
+    if text.contains(" and ") && !text.contains(';') {
+        let parts: Vec<Range<usize>> = split_on_word(text, "and");
+        if parts.len() >= 2 && parts.iter().all(|r| text[r.clone()].matches(',').count() == 1) {
+            return Some(parts.into_iter().map(|range| Found { range, affiliation: None, dblp_pid: None, trailing_marker: false }).collect());
+        }
+    }
+    // "Family, I., Family, I.": every second element is initials.
+    let elements = split_ranges(text, 0..text.len(), &[',']);
+    if elements.len() < 2 || elements.len() % 2 != 0 {
+        return None;
+    }
+    let initials = |r: &Range<usize>| {
+        let t = text[r.clone()].trim();
+        !t.is_empty() && t.split([' ', '.', '-']).filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    };
+    if !elements.iter().skip(1).step_by(2).all(initials) {
+        return None;
+    }
+    let pairs = elements
+        .chunks(2)
+        .map(|pair| {
+            let (family, _) = strip_and(text, pair[0].clone());
+            Found { range: family.start..pair[1].end, affiliation: None, dblp_pid: None, trailing_marker: false }
+        })
+        .collect();
+    Some(pairs)
+}
+
+/// Splits at a whole word (` and `), trimming the pieces.
+fn split_on_word(text: &str, word: &str) -> Vec<Range<usize>> {
+    let needle = format!(" {word} ");
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices(&needle) {
+        parts.push(trim_range(text, start..at));
+        start = at + needle.len();
+    }
+    parts.push(trim_range(text, start..text.len()));
+    parts.into_iter().filter(|r| !r.is_empty()).collect()
 }
 
 /// `A (Aff), B, C (Shared Aff); (Extra Aff)`.

@@ -12,7 +12,7 @@ use paperlist_model::{
 use crate::authors;
 use crate::blocks::{Block, BlockKind, Line};
 use crate::fields::{self, FieldKind, VenueText};
-use crate::styled::Styled;
+use crate::styled::{Mark, Styled};
 
 /// How entries in a section are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,6 +216,12 @@ pub(crate) struct Reader<'a> {
     skipped: Option<(u32, u32, Mode)>,
     /// The section being skipped (mode Skip), reported once.
     skipped_section: Option<(String, u32, u32)>,
+    /// The mode of text under no telling heading.
+    default_mode: Mode,
+    /// Groups read and entries made under no telling heading, to judge whether
+    /// the whole document is a publication list.
+    unknown_groups: usize,
+    unknown_entries: usize,
 }
 
 /// A group of lines that should make one entry.
@@ -251,7 +257,24 @@ impl<'a> Reader<'a> {
             headings: Vec::new(),
             skipped: None,
             skipped_section: None,
+            default_mode: Mode::Unknown,
+            unknown_groups: 0,
+            unknown_entries: 0,
         }
+    }
+
+    /// Whether text under no telling heading turned out to be mostly entries:
+    /// then the document is a publication list whose headings just do not say so
+    /// (`## Training`, `## Inference`), and it is read again as one.
+    pub fn looks_like_a_list(&self) -> bool {
+        self.default_mode == Mode::Unknown && self.unknown_entries >= 3 && self.unknown_entries * 2 >= self.unknown_groups
+    }
+
+    /// A fresh reader for the same input that reads unlabelled sections as publications.
+    pub fn as_list(&self) -> Reader<'a> {
+        let mut reader = Reader::new(self.file, self.source);
+        reader.default_mode = Mode::Publications;
+        reader
     }
 
     fn mode(&self) -> Mode {
@@ -259,7 +282,7 @@ impl<'a> Reader<'a> {
             .iter()
             .rev()
             .find_map(|h| h.mode)
-            .unwrap_or(Mode::Unknown)
+            .unwrap_or(self.default_mode)
     }
 
     fn context_venue(&self) -> Option<&VenueText> {
@@ -423,8 +446,15 @@ impl<'a> Reader<'a> {
         let first = group.lines.first().map_or(0, |l| l.number);
         let last = group.lines.last().map_or(0, |l| l.number);
         let mode = self.mode();
+        let unlabelled = mode == Mode::Unknown && self.headings.iter().all(|h| h.mode.is_none());
+        if unlabelled {
+            self.unknown_groups += 1;
+        }
         match self.assemble(&group, mode) {
             Ok(mut entry) => {
+                if unlabelled {
+                    self.unknown_entries += 1;
+                }
                 self.flush_skipped();
                 entry.source = Source {
                     file: self.file.to_owned(),
@@ -544,9 +574,7 @@ impl<'a> Reader<'a> {
         for (piece, kind, _) in &fields {
             match kind {
                 FieldKind::Title => {
-                    if !title_done
-                        && (title_parts.is_empty() || author_fields.is_empty() && venue.is_none())
-                    {
+                    if title_parts.is_empty() || (!title_done && author_fields.is_empty() && venue.is_none()) {
                         if title_parts.is_empty() {
                             title_link = piece
                                 .links()
@@ -617,8 +645,10 @@ impl<'a> Reader<'a> {
             people.extend(parsed.people);
         }
         let has_context = self.context_venue().is_some() || self.context_year().is_some();
+        let bare = people.is_empty() && venue.is_none() && year.is_none() && entry.status == Status::Published;
         let accepted = match mode {
-            Mode::Publications => title_words >= 1,
+            // In a publication list a title alone is an entry, if it reads like a title.
+            Mode::Publications => !bare || looks_like_title(&title_parts),
             Mode::Unknown => {
                 // Outside a publication list only clear entries count: a title that
                 // is not a date or first-person prose, with a venue or year, or with
@@ -695,10 +725,10 @@ impl<'a> Reader<'a> {
         // Links and identifiers.
         let author_ranges: Vec<&Styled> = author_fields.iter().collect();
         for line in &group.lines {
-            collect_links(&line.text, &author_ranges, &mut entry);
+            collect_links(&line.text, &author_ranges, title_link.as_deref(), &mut entry);
         }
         for cell in &group.cells {
-            collect_links(cell, &author_ranges, &mut entry);
+            collect_links(cell, &author_ranges, title_link.as_deref(), &mut entry);
         }
         if let Some(url) = title_link {
             set_identifiers_from_url(&url, &mut entry);
@@ -722,6 +752,23 @@ impl<'a> Reader<'a> {
         }
         Ok(entry)
     }
+}
+
+/// Whether a lone title reads like one: a `Name: subtitle` title, Title Case,
+/// or set apart by bold or a link. A sentence under a list does not.
+fn looks_like_title(parts: &[Styled]) -> bool {
+    let Some(first) = parts.first() else { return false };
+    let text = parts.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
+    if first.covered_by(0..first.text.len(), |m| matches!(m, Mark::Strong | Mark::Link(_))) {
+        return true;
+    }
+    if text.contains(": ") && !is_first_person(&text) {
+        return true;
+    }
+    const SMALL: &[&str] = &["a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "via", "from", "into", "as", "is", "are", "vs"];
+    let words: Vec<&str> = text.split_whitespace().filter(|w| !SMALL.contains(&w.to_lowercase().as_str())).collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).count();
+    !words.is_empty() && capitalised * 10 >= words.len() * 7 && !text.contains(", ")
 }
 
 /// `Mar 26, 2025`, `Oct 11th,2022`, `2024-03-26`: a date, not a title.
@@ -872,7 +919,7 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
 }
 
 /// Adds the links of a line (except authors' profile links) to the entry.
-fn collect_links(text: &Styled, author_fields: &[&Styled], entry: &mut Entry) {
+fn collect_links(text: &Styled, author_fields: &[&Styled], title_link: Option<&str>, entry: &mut Entry) {
     for (range, url) in text.links() {
         let label = text.text[range]
             .trim()
@@ -890,7 +937,11 @@ fn collect_links(text: &Styled, author_fields: &[&Styled], entry: &mut Entry) {
             continue;
         }
         set_identifiers_from_url(url, entry);
-        let kind = link_kind(&label, url);
+        let kind = match link_kind(&label, url) {
+            // The link on the title is the paper.
+            LinkKind::Other if title_link == Some(url) => LinkKind::Paper,
+            kind => kind,
+        };
         let link = Link {
             kind,
             url: url.to_owned(),

@@ -156,13 +156,24 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
     }
     pieces
         .into_iter()
-        .map(|p| trim_trailing_period(&p.trim_matches(&[',', ';', '|', '\\'])))
+        .map(|p| trim_trailing_period(&trim_leading_dash(&p.trim_matches(&[',', ';', '|', '\\']))))
         .filter(|p| {
             !p.text
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .is_empty()
         })
         .collect()
+}
+
+/// Drops a dash that separates a field from the one before (`[Title](url) - Authors`).
+fn trim_leading_dash(text: &Styled) -> Styled {
+    let plain = &text.text;
+    let rest = plain.trim_start_matches(|c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}') || c.is_whitespace());
+    if rest.len() < plain.len() && plain.trim_start().chars().nth(1).is_some_and(char::is_whitespace) {
+        text.slice(plain.len() - rest.len()..plain.len())
+    } else {
+        text.clone()
+    }
 }
 
 /// Drops a final sentence period, keeping one that ends an initial (`Quoc V.`).
@@ -374,7 +385,9 @@ fn split_sentences(text: &Styled) -> Vec<Styled> {
                 let year_follows = after.len() >= 5
                     && after[..4].bytes().all(|b| b.is_ascii_digit())
                     && after[4..].starts_with(['.', ',']);
-                if (is_initial || ABBREVIATIONS.contains(&letters.as_str())) && !year_follows {
+                // "et al." ends an author list: what follows is a new field.
+                let ends_et_al = plain[..i].ends_with("et al");
+                if (is_initial || ABBREVIATIONS.contains(&letters.as_str())) && !year_follows && !ends_et_al {
                     continue;
                 }
                 cuts.push(i..i + 1);

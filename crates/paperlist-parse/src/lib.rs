@@ -185,7 +185,11 @@ fn normalize_input(text: &str) -> std::borrow::Cow<'_, str> {
 fn parse_markdown(text: &str, source: &SourceId) -> Parsed {
     let blocks = markdown::lower(text);
     let mut reader = document::Reader::new(source.as_str(), text);
-    reader.read(blocks);
+    reader.read(blocks.clone());
+    if reader.looks_like_a_list() {
+        reader = reader.as_list();
+        reader.read(blocks);
+    }
     Parsed {
         entries: reader.entries,
         diagnostics: reader.diagnostics,
