@@ -276,6 +276,10 @@ pub fn repair_diacritics(text: &str) -> String {
 /// Folds text for comparison: LaTeX decoded, diacritics mended and removed,
 /// other scripts transliterated to ASCII, lower case.
 pub fn fold(text: &str) -> String {
+    // Plain ASCII without LaTeX markup (most input) needs only lower-casing.
+    if text.is_ascii() && !text.contains(['\\', '{', '}', '~', '$']) && !text.contains("--") {
+        return text.to_ascii_lowercase();
+    }
     let decoded = decode_latex(text);
     let repaired = repair_diacritics(&decoded);
     let stripped: String = repaired.nfkd().filter(|c| !is_combining_mark(*c)).collect();

@@ -194,7 +194,11 @@ fn dot_initials(given: &str) -> String {
     given
         .split_whitespace()
         .map(|t| {
-            if t.chars().count() == 1 && t.chars().all(char::is_uppercase) { format!("{t}.") } else { t.to_owned() }
+            if t.chars().count() == 1 && t.chars().all(char::is_uppercase) {
+                format!("{t}.")
+            } else {
+                t.to_owned()
+            }
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -337,6 +341,8 @@ fn givens_compatible(a: &[String], b: &[String]) -> bool {
 /// Whether a written name looks like an organisation rather than a person
 /// (`Microsoft Research`, `University of Washington`, `Google`).
 pub fn looks_like_organization(name: &str) -> bool {
+    static WORD_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| WORDS.iter().copied().collect());
     const WORDS: &[&str] = &[
         "university",
         "universitat",
@@ -412,11 +418,22 @@ pub fn looks_like_organization(name: &str) -> bool {
         "tsinghua",
         "peking",
     ];
-    let folded = fold(name);
-    folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .any(|word| WORDS.contains(&word))
+    let words = |text: &str| {
+        let mut buffer = [0u8; 32];
+        text.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty() && w.len() <= 32)
+            .any(|word| {
+                let lower = &mut buffer[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| WORD_SET.contains(w))
+            })
+    };
+    if name.is_ascii() {
+        words(name)
+    } else {
+        words(&fold(name))
+    }
 }
 
 #[cfg(test)]

@@ -768,7 +768,11 @@ fn venue_words(text: &str) -> Vec<(String, String)> {
             return;
         }
         let original = std::mem::take(current);
-        let folded = fold(&original);
+        let folded = if original.is_ascii() {
+            original.to_ascii_lowercase()
+        } else {
+            fold(&original)
+        };
         let is_number = folded.chars().all(|c| c.is_ascii_digit());
         let is_ordinal = folded.len() > 2
             && ["st", "nd", "rd", "th"].iter().any(|s| folded.ends_with(s))

@@ -12,7 +12,9 @@
 //! Names come out without affiliations, markers (`*`, `†`), links or emphasis;
 //! markers and bold/underline become [`Person`] flags.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use paperlist_model::normalize::{collapse_whitespace, repair_diacritics};
 use paperlist_model::{Person, looks_like_organization};
@@ -20,11 +22,13 @@ use paperlist_model::{Person, looks_like_organization};
 use crate::styled::Styled;
 
 /// The outcome of reading an author list.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Authors {
     pub people: Vec<Person>,
     /// Things worth a diagnostic: guesses the reader made.
     pub notes: Vec<String>,
+    /// How much the text looked like an author list (set by [`scored_parse`]).
+    pub score: f32,
 }
 
 /// A name found in the text: where it is and its affiliation.
@@ -276,17 +280,42 @@ const TITLE_SUFFIXES: &[&str] = &[
     "tion", "sion", "ment", "ness", "ical", "ture", "ility", "ware",
 ];
 
+static TITLE_WORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+static NON_NAME_WORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NON_NAME_WORDS.iter().copied().collect());
+
+/// Looks up a word in a lower-case word set without allocating.
+fn in_set(set: &HashSet<&'static str>, word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    if word.len() > buffer.len() || !word.is_ascii() {
+        return set.contains(word.to_lowercase().as_str());
+    }
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+}
+
 fn is_title_word(token: &str) -> bool {
-    let lower = token
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    TITLE_WORDS.contains(&lower.as_str())
-        || (lower.len() > 6 && TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s)))
+    let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let ends_with = |suffix: &str| {
+        word.len() > suffix.len()
+            && word.is_char_boundary(word.len() - suffix.len())
+            && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    in_set(&TITLE_WORD_SET, word) || (word.len() > 6 && TITLE_SUFFIXES.iter().any(|s| ends_with(s)))
 }
 
 /// How much a piece of text looks like one person's name, in `0.0..=1.0`.
 pub(crate) fn name_score(text: &str) -> f32 {
-    let cleaned = strip_markers(text);
+    let stripped;
+    let cleaned = if text.contains(MARKERS) {
+        stripped = strip_markers(text);
+        stripped.as_str()
+    } else {
+        text
+    };
     let cleaned = cleaned.trim().trim_end_matches('.');
     if cleaned.is_empty() || cleaned.len() > 60 {
         return 0.0;
@@ -308,7 +337,7 @@ pub(crate) fn name_score(text: &str) -> f32 {
         return 0.0;
     }
     if tokens.iter().any(|t| {
-        (NON_NAME_WORDS.contains(&t.to_lowercase().as_str()) && !NAME_PARTICLES.contains(t))
+        (in_set(&NON_NAME_WORD_SET, t) && !NAME_PARTICLES.contains(t))
             || LOWERCASE_NON_NAME_WORDS.contains(t)
     }) {
         return 0.0;
@@ -368,11 +397,28 @@ fn strip_markers(text: &str) -> String {
 }
 
 /// How much a whole piece of text looks like an author list, in `0.0..=1.0`.
+#[cfg(test)]
 pub(crate) fn author_list_score(text: &Styled) -> f32 {
-    let authors = parse(text);
+    scored_parse(text).0
+}
+
+/// Reads a piece as an author list and says how much it looks like one, in `0.0..=1.0`.
+pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
+    // Without a separator or a link, a piece holds one name at most: check that
+    // cheaply before reading it as a list.
+    let plain_text = text.text.as_str();
+    let has_separator =
+        plain_text.contains([',', ';', '\u{b7}', '&']) || plain_text.contains(" and ");
+    if !has_separator
+        && text.links().next().is_none()
+        && name_score(plain_text.trim().trim_end_matches('.')) < 0.5
+    {
+        return (0.0, Authors::default());
+    }
+    let mut authors = parse(text);
     let plain = text.text.trim();
     if authors.people.is_empty() || plain.is_empty() {
-        return 0.0;
+        return (0.0, authors);
     }
     let name_chars: usize = authors.people.iter().map(|p| p.name.len()).sum();
     let affiliation_chars: usize = authors
@@ -400,7 +446,9 @@ pub(crate) fn author_list_score(text: &Styled) -> f32 {
     } else {
         1.0
     };
-    (explained.min(1.0) * 0.4 + mean_name * 0.6) * count_factor * prose_factor
+    let score = (explained.min(1.0) * 0.4 + mean_name * 0.6) * count_factor * prose_factor;
+    authors.score = score;
+    (score, authors)
 }
 
 /// Reads an author list.
@@ -450,7 +498,12 @@ fn reading_quality(text: &str, reading: &[Found]) -> f32 {
     reading
         .iter()
         .map(|found| {
-            let score = name_score(&Person::new(&text[found.range.clone()]).name);
+            let written = &text[found.range.clone()];
+            let score = if written.contains(',') {
+                name_score(&Person::new(written).name)
+            } else {
+                name_score(written)
+            };
             if score >= 0.5 { score } else { -1.0 }
         })
         .sum()
@@ -668,8 +721,22 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
     // BibTeX: "Family, Given and Family, Given".
     if text.contains(" and ") && !text.contains(';') {
         let parts: Vec<Range<usize>> = split_on_word(text, "and");
-        if parts.len() >= 2 && parts.iter().all(|r| text[r.clone()].matches(',').count() == 1) {
-            return Some(parts.into_iter().map(|range| Found { range, affiliation: None, dblp_pid: None, trailing_marker: false }).collect());
+        if parts.len() >= 2
+            && parts
+                .iter()
+                .all(|r| text[r.clone()].matches(',').count() == 1)
+        {
+            return Some(
+                parts
+                    .into_iter()
+                    .map(|range| Found {
+                        range,
+                        affiliation: None,
+                        dblp_pid: None,
+                        trailing_marker: false,
+                    })
+                    .collect(),
+            );
         }
     }
     // "Family, I., Family, I.": every second element is initials.
@@ -679,7 +746,10 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
     }
     let initials = |r: &Range<usize>| {
         let t = text[r.clone()].trim();
-        !t.is_empty() && t.split([' ', '.', '-']).filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+        !t.is_empty()
+            && t.split([' ', '.', '-'])
+                .filter(|p| !p.is_empty())
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
     };
     if !elements.iter().skip(1).step_by(2).all(initials) {
         return None;
@@ -688,7 +758,12 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
         .chunks(2)
         .map(|pair| {
             let (family, _) = strip_and(text, pair[0].clone());
-            Found { range: family.start..pair[1].end, affiliation: None, dblp_pid: None, trailing_marker: false }
+            Found {
+                range: family.start..pair[1].end,
+                affiliation: None,
+                dblp_pid: None,
+                trailing_marker: false,
+            }
         })
         .collect();
     Some(pairs)

@@ -70,6 +70,22 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The text of lines `first..=last` (1-based), without the final line end.
+    pub fn lines<'t>(&self, text: &'t str, first: u32, last: u32) -> &'t str {
+        let start = self
+            .starts
+            .get(first.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or(text.len());
+        let end = self
+            .starts
+            .get(last as usize)
+            .copied()
+            .unwrap_or(text.len())
+            .max(start);
+        text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
     pub fn line_of(&self, offset: usize) -> u32 {
         let index = match self.starts.binary_search(&offset) {
             Ok(i) => i,

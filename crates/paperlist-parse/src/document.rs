@@ -10,7 +10,7 @@ use paperlist_model::{
 };
 
 use crate::authors;
-use crate::blocks::{Block, BlockKind, Line};
+use crate::blocks::{Block, BlockKind, Line, LineIndex};
 use crate::fields::{self, FieldKind, VenueText};
 use crate::styled::{Mark, Styled};
 
@@ -209,6 +209,7 @@ fn split_pseudo_headings(block: Block) -> Vec<Piece> {
 pub(crate) struct Reader<'a> {
     pub file: &'a str,
     pub source: &'a str,
+    line_index: LineIndex,
     pub entries: Vec<Entry>,
     pub diagnostics: Vec<Diagnostic>,
     headings: Vec<Heading>,
@@ -229,6 +230,8 @@ struct Group {
     lines: Vec<Line>,
     /// The kind of each line (paragraphs only).
     kinds: Vec<LineKind>,
+    /// Each line's fields (paragraphs only; other blocks are analysed when assembled).
+    analyses: Vec<Analysis>,
     kind: BlockKind,
     cells: Vec<Styled>,
     /// A paragraph that holds only a title so far.
@@ -236,10 +239,11 @@ struct Group {
 }
 
 impl Group {
-    fn paragraph(line: Line, kind: LineKind) -> Group {
+    fn paragraph(line: Line, kind: LineKind, analysis: Analysis) -> Group {
         Group {
             lines: vec![line],
             kinds: vec![kind],
+            analyses: vec![analysis],
             kind: BlockKind::Paragraph,
             cells: Vec::new(),
             title_only: false,
@@ -252,6 +256,7 @@ impl<'a> Reader<'a> {
         Reader {
             file,
             source,
+            line_index: LineIndex::new(source),
             entries: Vec::new(),
             diagnostics: Vec::new(),
             headings: Vec::new(),
@@ -267,7 +272,9 @@ impl<'a> Reader<'a> {
     /// then the document is a publication list whose headings just do not say so
     /// (`## Training`, `## Inference`), and it is read again as one.
     pub fn looks_like_a_list(&self) -> bool {
-        self.default_mode == Mode::Unknown && self.unknown_entries >= 3 && self.unknown_entries * 2 >= self.unknown_groups
+        self.default_mode == Mode::Unknown
+            && self.unknown_entries >= 3
+            && self.unknown_entries * 2 >= self.unknown_groups
     }
 
     /// A fresh reader for the same input that reads unlabelled sections as publications.
@@ -372,9 +379,12 @@ impl<'a> Reader<'a> {
                 BlockKind::Paragraph => {
                     // A paragraph's lines may hold several entries; a paragraph
                     // holding only a title may continue in the next one.
-                    let kinds = paragraph_line_kinds(&block.lines);
-                    for (line, kind) in block.lines.into_iter().zip(kinds) {
-                        pending = Some(self.feed(pending.take(), line, kind));
+                    let analyses: Vec<Analysis> =
+                        block.lines.iter().map(|l| analyze(&l.text)).collect();
+                    let kinds = paragraph_line_kinds(&block.lines, &analyses);
+                    for ((line, kind), analysis) in block.lines.into_iter().zip(kinds).zip(analyses)
+                    {
+                        pending = Some(self.feed(pending.take(), line, kind, analysis));
                     }
                     if let Some(group) = &mut pending {
                         group.title_only = group.kinds.iter().all(|k| *k == LineKind::Title);
@@ -388,6 +398,7 @@ impl<'a> Reader<'a> {
                     let group = Group {
                         lines: block.lines,
                         kinds: Vec::new(),
+                        analyses: Vec::new(),
                         kind: block.kind,
                         cells: block.cells,
                         title_only: false,
@@ -401,9 +412,15 @@ impl<'a> Reader<'a> {
     }
 
     /// Adds a paragraph line to the current group, or starts a new group.
-    fn feed(&mut self, current: Option<Group>, line: Line, kind: LineKind) -> Group {
+    fn feed(
+        &mut self,
+        current: Option<Group>,
+        line: Line,
+        kind: LineKind,
+        analysis: Analysis,
+    ) -> Group {
         let Some(mut group) = current else {
-            return Group::paragraph(line, kind);
+            return Group::paragraph(line, kind, analysis);
         };
         let kinds = &group.kinds;
         let has_authors = kinds
@@ -431,10 +448,11 @@ impl<'a> Reader<'a> {
         };
         if starts_new {
             self.finish_group(Some(group));
-            return Group::paragraph(line, kind);
+            return Group::paragraph(line, kind, analysis);
         }
         group.lines.push(line);
         group.kinds.push(kind);
+        group.analyses.push(analysis);
         group
     }
 
@@ -461,7 +479,7 @@ impl<'a> Reader<'a> {
                     line: first,
                     end_line: (last > first).then_some(last),
                     section: self.section(),
-                    raw: raw_lines(self.source, first, last),
+                    raw: self.line_index.lines(self.source, first, last).to_owned(),
                 };
                 self.entries.push(entry);
             }
@@ -526,23 +544,35 @@ impl<'a> Reader<'a> {
                 let kind = table_role(&role, cell);
                 fields.push((cell.clone(), kind, group.lines[0].number));
             }
+        } else if group.analyses.len() == group.lines.len() {
+            for (line, analysis) in group.lines.iter().zip(&group.analyses) {
+                fields.extend(
+                    analysis
+                        .iter()
+                        .map(|(piece, kind)| (piece.clone(), kind.clone(), line.number)),
+                );
+            }
         } else {
             for line in &group.lines {
-                for piece in fields::split_line(&line.text) {
-                    let kind = fields::classify(&piece);
-                    fields.push((piece, kind, line.number));
-                }
+                fields.extend(
+                    analyze(&line.text)
+                        .into_iter()
+                        .map(|(piece, kind)| (piece, kind, line.number)),
+                );
             }
         }
         let mut notes: Vec<(u32, String)> = Vec::new();
         // A title with its author list glued on ("Title Noam Shazeer, Youlong Cheng, ...").
-        if !fields.iter().any(|(_, k, _)| *k == FieldKind::Authors)
+        if !fields
+            .iter()
+            .any(|(_, k, _)| matches!(k, FieldKind::Authors(_)))
             && let Some(at) = fields.iter().position(|(_, k, _)| *k == FieldKind::Title)
             && let Some((title, authors, note)) = fields::split_glued_title_authors(&fields[at].0)
         {
             let line = fields[at].2;
             fields[at] = (title, FieldKind::Title, line);
-            fields.insert(at + 1, (authors, FieldKind::Authors, line));
+            let parsed = authors::scored_parse(&authors).1;
+            fields.insert(at + 1, (authors, FieldKind::Authors(parsed), line));
             notes.push((line, note));
         }
         // "JANUS. JANUS: Fast and ...": a short name repeated as the title's start.
@@ -566,7 +596,7 @@ impl<'a> Reader<'a> {
         let mut entry = Entry::default();
         let mut title_parts: Vec<Styled> = Vec::new();
         let mut title_done = false;
-        let mut author_fields: Vec<Styled> = Vec::new();
+        let mut author_fields: Vec<(Styled, authors::Authors)> = Vec::new();
         let mut venue: Option<VenueText> = None;
         let mut year: Option<i32> = None;
         let mut extra_text: Vec<String> = Vec::new();
@@ -574,7 +604,9 @@ impl<'a> Reader<'a> {
         for (piece, kind, _) in &fields {
             match kind {
                 FieldKind::Title => {
-                    if title_parts.is_empty() || (!title_done && author_fields.is_empty() && venue.is_none()) {
+                    if title_parts.is_empty()
+                        || (!title_done && author_fields.is_empty() && venue.is_none())
+                    {
                         if title_parts.is_empty() {
                             title_link = piece
                                 .links()
@@ -589,9 +621,9 @@ impl<'a> Reader<'a> {
                         extra_text.push(piece.text.trim().to_owned());
                     }
                 }
-                FieldKind::Authors => {
+                FieldKind::Authors(parsed) => {
                     title_done = true;
-                    author_fields.push(piece.clone());
+                    author_fields.push((piece.clone(), parsed.clone()));
                 }
                 FieldKind::Venue(found) => {
                     title_done = !title_parts.is_empty();
@@ -631,21 +663,19 @@ impl<'a> Reader<'a> {
         }
         // Authors.
         let mut people = Vec::new();
-        for author_field in &author_fields {
-            let parsed = authors::parse(author_field);
-            for note in parsed.notes {
-                notes.push((
-                    fields
-                        .iter()
-                        .find(|f| f.0 == *author_field)
-                        .map_or(0, |f| f.2),
-                    note,
-                ));
-            }
-            people.extend(parsed.people);
+        for (author_field, parsed) in &author_fields {
+            let line = fields
+                .iter()
+                .find(|f| f.0 == *author_field)
+                .map_or(0, |f| f.2);
+            notes.extend(parsed.notes.iter().map(|note| (line, note.clone())));
+            people.extend(parsed.people.iter().cloned());
         }
         let has_context = self.context_venue().is_some() || self.context_year().is_some();
-        let bare = people.is_empty() && venue.is_none() && year.is_none() && entry.status == Status::Published;
+        let bare = people.is_empty()
+            && venue.is_none()
+            && year.is_none()
+            && entry.status == Status::Published;
         let accepted = match mode {
             // In a publication list a title alone is an entry, if it reads like a title.
             Mode::Publications => !bare || looks_like_title(&title_parts),
@@ -655,9 +685,7 @@ impl<'a> Reader<'a> {
                 // an author list that is clearly one.
                 let dated = venue.is_some() || year.is_some();
                 let clear_authors = people.len() >= 2
-                    && author_fields
-                        .iter()
-                        .all(|f| authors::author_list_score(f) >= 0.75);
+                    && author_fields.iter().all(|(_, parsed)| parsed.score >= 0.75);
                 title_words >= 2
                     && !looks_like_date(&title)
                     && !is_first_person(&title)
@@ -723,9 +751,14 @@ impl<'a> Reader<'a> {
         }
 
         // Links and identifiers.
-        let author_ranges: Vec<&Styled> = author_fields.iter().collect();
+        let author_ranges: Vec<&Styled> = author_fields.iter().map(|(piece, _)| piece).collect();
         for line in &group.lines {
-            collect_links(&line.text, &author_ranges, title_link.as_deref(), &mut entry);
+            collect_links(
+                &line.text,
+                &author_ranges,
+                title_link.as_deref(),
+                &mut entry,
+            );
         }
         for cell in &group.cells {
             collect_links(cell, &author_ranges, title_link.as_deref(), &mut entry);
@@ -757,17 +790,38 @@ impl<'a> Reader<'a> {
 /// Whether a lone title reads like one: a `Name: subtitle` title, Title Case,
 /// or set apart by bold or a link. A sentence under a list does not.
 fn looks_like_title(parts: &[Styled]) -> bool {
-    let Some(first) = parts.first() else { return false };
-    let text = parts.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
-    if first.covered_by(0..first.text.len(), |m| matches!(m, Mark::Strong | Mark::Link(_))) {
+    let Some(first) = parts.first() else {
+        return false;
+    };
+    let text = parts
+        .iter()
+        .map(|p| p.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if first.covered_by(0..first.text.len(), |m| {
+        matches!(m, Mark::Strong | Mark::Link(_))
+    }) {
         return true;
     }
     if text.contains(": ") && !is_first_person(&text) {
         return true;
     }
-    const SMALL: &[&str] = &["a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "via", "from", "into", "as", "is", "are", "vs"];
-    let words: Vec<&str> = text.split_whitespace().filter(|w| !SMALL.contains(&w.to_lowercase().as_str())).collect();
-    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).count();
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "via",
+        "from", "into", "as", "is", "are", "vs",
+    ];
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
     !words.is_empty() && capitalised * 10 >= words.len() * 7 && !text.contains(", ")
 }
 
@@ -812,15 +866,28 @@ enum LineKind {
     Other,
 }
 
-fn line_kind(text: &Styled) -> LineKind {
-    let pieces = fields::split_line(text);
-    let kinds: Vec<FieldKind> = pieces.iter().map(fields::classify).collect();
-    let has_title = kinds.first() == Some(&FieldKind::Title)
+/// A line cut into fields, each classified: computed once per line.
+type Analysis = Vec<(Styled, FieldKind)>;
+
+fn analyze(text: &Styled) -> Analysis {
+    fields::split_line(text)
+        .into_iter()
+        .map(|piece| {
+            let kind = fields::classify(&piece);
+            (piece, kind)
+        })
+        .collect()
+}
+
+fn line_kind(analysis: &Analysis) -> LineKind {
+    let pieces: Vec<&Styled> = analysis.iter().map(|(p, _)| p).collect();
+    let kinds: Vec<&FieldKind> = analysis.iter().map(|(_, k)| k).collect();
+    let has_title = kinds.first() == Some(&&FieldKind::Title)
         || (kinds
             .first()
             .is_some_and(|k| matches!(k, FieldKind::Venue(_)))
-            && kinds.get(1) == Some(&FieldKind::Title));
-    let has_authors = kinds.contains(&FieldKind::Authors)
+            && kinds.get(1) == Some(&&FieldKind::Title));
+    let has_authors = kinds.iter().any(|k| matches!(k, FieldKind::Authors(_)))
         || (has_title
             && pieces
                 .iter()
@@ -829,15 +896,15 @@ fn line_kind(text: &Styled) -> LineKind {
         (true, true) => LineKind::Complete,
         (true, false) => LineKind::Title,
         (false, true) => LineKind::Authors,
-        (false, false) if kinds.contains(&FieldKind::Title) => LineKind::Title,
+        (false, false) if kinds.contains(&&FieldKind::Title) => LineKind::Title,
         (false, false) => LineKind::Other,
     }
 }
 
 /// Kinds of a paragraph's lines, with titles broken over two lines mended: in
 /// `Title start / short rest / Authors`, the short middle line is title.
-fn paragraph_line_kinds(lines: &[Line]) -> Vec<LineKind> {
-    let mut kinds: Vec<LineKind> = lines.iter().map(|l| line_kind(&l.text)).collect();
+fn paragraph_line_kinds(lines: &[Line], analyses: &[Analysis]) -> Vec<LineKind> {
+    let mut kinds: Vec<LineKind> = analyses.iter().map(line_kind).collect();
     for i in 1..kinds.len() {
         let next_is_authors = kinds.get(i + 1).is_some_and(|k| *k == LineKind::Authors);
         if kinds[i - 1] == LineKind::Title
@@ -869,16 +936,6 @@ fn clean_title(title: &str) -> String {
     trimmed.to_owned()
 }
 
-/// The source text of lines `first..=last` (1-based), exactly as written.
-fn raw_lines(source: &str, first: u32, last: u32) -> String {
-    source
-        .lines()
-        .skip(first.saturating_sub(1) as usize)
-        .take((last.saturating_sub(first) + 1) as usize)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Role of a table cell from its column's name.
 fn table_role(header: &str, cell: &Styled) -> FieldKind {
     let words: Vec<&str> = header.split(|c: char| !c.is_ascii_alphanumeric()).collect();
@@ -887,7 +944,7 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
         return FieldKind::Title;
     }
     if has("author") || has("authors") {
-        return FieldKind::Authors;
+        return FieldKind::Authors(authors::scored_parse(cell).1);
     }
     if has("year") || has("date") {
         if let Some(year) = year_in(&cell.text) {
@@ -919,7 +976,12 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
 }
 
 /// Adds the links of a line (except authors' profile links) to the entry.
-fn collect_links(text: &Styled, author_fields: &[&Styled], title_link: Option<&str>, entry: &mut Entry) {
+fn collect_links(
+    text: &Styled,
+    author_fields: &[&Styled],
+    title_link: Option<&str>,
+    entry: &mut Entry,
+) {
     for (range, url) in text.links() {
         let label = text.text[range]
             .trim()

@@ -16,7 +16,11 @@ fn render(parsed: &Parsed) -> String {
     let _ = writeln!(out, "--- diagnostics");
     for d in &parsed.diagnostics {
         let line = d.line.map_or_else(String::new, |l| format!(":{l}"));
-        let _ = writeln!(out, "{}{line} {}[{}] {}", d.file, d.severity, d.code, d.message);
+        let _ = writeln!(
+            out,
+            "{}{line} {}[{}] {}",
+            d.file, d.severity, d.code, d.message
+        );
     }
     out
 }
@@ -32,7 +36,14 @@ fn origin(entry: &Entry, field: &str) -> &'static str {
 fn render_entry(out: &mut String, e: &Entry) {
     let kind = serde_json::to_value(e.kind).unwrap_or_default();
     let status = serde_json::to_value(e.status).unwrap_or_default();
-    let _ = writeln!(out, "[{}] {} {} {}", e.source.line, e.key, kind.as_str().unwrap_or(""), status.as_str().unwrap_or(""));
+    let _ = writeln!(
+        out,
+        "[{}] {} {} {}",
+        e.source.line,
+        e.key,
+        kind.as_str().unwrap_or(""),
+        status.as_str().unwrap_or("")
+    );
     let _ = writeln!(out, "  title: {}", e.title);
     let authors: Vec<String> = e
         .authors
@@ -87,7 +98,18 @@ fn render_entry(out: &mut String, e: &Entry) {
 
 fn check(path: &Path) -> String {
     let bytes = std::fs::read(path).expect("fixture is readable");
-    let name = format!("fixtures/{}", path.iter().rev().take(2).collect::<Vec<_>>().into_iter().rev().map(|p| p.to_string_lossy()).collect::<Vec<_>>().join("/"));
+    let name = format!(
+        "fixtures/{}",
+        path.iter()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .map(|p| p.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    );
     render(&parse_bytes(&bytes, &SourceId::new(name), Format::Auto))
 }
 
