@@ -176,7 +176,7 @@ fn cut_query(text: &str) -> &str {
 pub struct Doi(String);
 
 static DOI_SHAPE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^10\.\d{4,9}(\.\d+)*/\S+$").expect("valid DOI regex"));
+    LazyLock::new(|| Regex::new(r"^10\.[0-9]{4,9}(\.[0-9]+)*/\S+$").expect("valid DOI regex"));
 
 impl Doi {
     /// The DOI without any prefix, e.g. `10.1145/3514221.3517902`.
@@ -416,14 +416,15 @@ pub struct ArxivId {
     version: Option<u32>,
 }
 
-static ARXIV_NEW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4}\.\d{4,5})(?:v(\d+))?$").expect("valid arXiv regex"));
+static ARXIV_NEW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]{4}\.[0-9]{4,5})(?:v([0-9]+))?$").expect("valid arXiv regex")
+});
 static ARXIV_OLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]{2})?/\d{7})(?:v(\d+))?$")
+    Regex::new(r"^([a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]{2})?/[0-9]{7})(?:v([0-9]+))?$")
         .expect("valid old arXiv regex")
 });
 static CORR_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^journals/corr/abs-(\d{4})-(\d{4,5})$").expect("valid CoRR key regex")
+    Regex::new(r"^journals/corr/abs-([0-9]{4})-([0-9]{4,5})$").expect("valid CoRR key regex")
 });
 
 impl ArxivId {
@@ -567,7 +568,7 @@ pub struct PageRange {
 }
 
 static PAGE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Za-z]{0,3}\d+(?::\d+)?[A-Za-z]?$").expect("valid page regex")
+    Regex::new(r"^[A-Za-z]{0,3}[0-9]+(?::[0-9]+)?[A-Za-z]?$").expect("valid page regex")
 });
 
 impl PageRange {

@@ -899,6 +899,14 @@ pub fn detect(text: &str) -> Option<&'static Venue> {
     None
 }
 
+/// Resolves a container name as bibliographies write it: the whole string
+/// ([`lookup`]), else a venue named inside it ([`detect`]), so
+/// `13th USENIX Symposium on Operating Systems Design and Implementation (OSDI 18)`
+/// is OSDI while `Workshop on X at ICML` stays unresolved.
+pub fn resolve(text: &str) -> Option<&'static Venue> {
+    lookup(text).or_else(|| detect(text))
+}
+
 /// The year a venue string or heading names: `2024`, `'24` or `’24`
 /// (two-digit years below 50 are 20xx).
 ///

@@ -837,7 +837,7 @@ fn looks_like_date(text: &str) -> bool {
             .nth(1)
             .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
     let iso = lower.len() >= 8
-        && lower[..4].bytes().all(|b| b.is_ascii_digit())
+        && lower.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && lower.as_bytes().get(4) == Some(&b'-');
     starts_with_month || iso
 }

@@ -391,9 +391,9 @@ fn split_sentences(text: &Styled) -> Vec<Styled> {
                 let is_initial = letters.chars().count() <= 1
                     || (word.contains('.') && letters.replace('.', "").chars().count() <= 3);
                 // ACM reference style puts the year after the authors: "Moritz, P. 2018. Ray".
-                let year_follows = after.len() >= 5
-                    && after[..4].bytes().all(|b| b.is_ascii_digit())
-                    && after[4..].starts_with(['.', ',']);
+                let year_follows = after.as_bytes().get(..5).is_some_and(|head| {
+                    head[..4].iter().all(u8::is_ascii_digit) && matches!(head[4], b'.' | b',')
+                });
                 // "et al." ends an author list: what follows is a new field.
                 let ends_et_al = plain[..i].ends_with("et al");
                 if (is_initial || ABBREVIATIONS.contains(&letters.as_str()))

@@ -28,9 +28,12 @@
 #![deny(missing_docs)]
 
 mod authors;
+mod bibtex;
 mod blocks;
+mod csljson;
 mod document;
 mod fields;
+mod html;
 mod markdown;
 mod styled;
 
@@ -86,6 +89,12 @@ pub enum Format {
     Homepage,
     /// A CV as Markdown or text. Read like Markdown.
     Cv,
+    /// An HTML page (a saved homepage or list).
+    Html,
+    /// BibTeX or BibLaTeX.
+    Bibtex,
+    /// CSL-JSON (Zotero, pandoc).
+    CslJson,
     /// paperlist JSON, as written by `paperlist parse` and `paperlist enrich`.
     PaperlistJson,
 }
@@ -99,6 +108,9 @@ impl FromStr for Format {
             "markdown" | "md" | "text" | "txt" => Format::Markdown,
             "homepage" => Format::Homepage,
             "cv" => Format::Cv,
+            "html" | "htm" => Format::Html,
+            "bibtex" | "biblatex" | "bib" => Format::Bibtex,
+            "csl-json" | "csljson" | "csl" => Format::CslJson,
             "json" | "paperlist" => Format::PaperlistJson,
             other => return Err(format!("unknown input format {other:?}")),
         })
@@ -112,6 +124,9 @@ impl fmt::Display for Format {
             Format::Markdown => "markdown",
             Format::Homepage => "homepage",
             Format::Cv => "cv",
+            Format::Html => "html",
+            Format::Bibtex => "bibtex",
+            Format::CslJson => "csl-json",
             Format::PaperlistJson => "json",
         })
     }
@@ -121,8 +136,20 @@ impl fmt::Display for Format {
 pub fn detect_format(name: &str, text: &str) -> Format {
     let lower = name.to_ascii_lowercase();
     let head = text.trim_start_matches('\u{feff}').trim_start();
-    if lower.ends_with(".json") || head.starts_with('{') && head.contains("\"paperlist\"") {
+    if head.starts_with('{') && head.contains("\"paperlist\"") {
         return Format::PaperlistJson;
+    }
+    if csljson::looks_like_csl_json(head) || lower.ends_with(".csl.json") {
+        return Format::CslJson;
+    }
+    if lower.ends_with(".json") {
+        return Format::PaperlistJson;
+    }
+    if lower.ends_with(".bib") || lower.ends_with(".bibtex") || bibtex::looks_like_bibtex(text) {
+        return Format::Bibtex;
+    }
+    if lower.ends_with(".html") || lower.ends_with(".htm") || html::looks_like_html(text) {
+        return Format::Html;
     }
     Format::Markdown
 }
@@ -136,9 +163,24 @@ pub fn parse(text: &str, source: &SourceId, format: Format) -> Parsed {
     };
     let mut parsed = match format {
         Format::PaperlistJson => parse_paperlist_json(&text, source),
-        Format::Auto | Format::Markdown | Format::Homepage | Format::Cv => {
-            parse_markdown(&text, source)
+        Format::Bibtex => {
+            let (entries, diagnostics) = bibtex::parse(&text, source.as_str());
+            Parsed {
+                entries,
+                diagnostics,
+            }
         }
+        Format::CslJson => {
+            let (entries, diagnostics) = csljson::parse(&text, source.as_str());
+            Parsed {
+                entries,
+                diagnostics,
+            }
+        }
+        Format::Auto | Format::Markdown | Format::Homepage | Format::Cv => {
+            read_blocks(markdown::lower(&text), &text, source)
+        }
+        Format::Html => read_blocks(html::lower(&text), &text, source),
     };
     assign_keys(&mut parsed.entries, KeyScheme::AuthorYearTitle, false);
     parsed
@@ -182,8 +224,8 @@ fn normalize_input(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn parse_markdown(text: &str, source: &SourceId) -> Parsed {
-    let blocks = markdown::lower(text);
+/// Reads entries from the blocks of a Markdown, text or HTML document.
+fn read_blocks(blocks: Vec<blocks::Block>, text: &str, source: &SourceId) -> Parsed {
     let mut reader = document::Reader::new(source.as_str(), text);
     reader.read(blocks.clone());
     if reader.looks_like_a_list() {

@@ -125,10 +125,14 @@ fn seed_inputs() {
 
 #[test]
 fn parser_fixtures() {
-    insta::glob!("../../../fixtures/parse", "*.{md,txt}", |path| {
-        if path.file_name().is_some_and(|n| n == "README.md") {
-            return;
+    insta::glob!(
+        "../../../fixtures/parse",
+        "*.{md,txt,bib,json,html}",
+        |path| {
+            if path.file_name().is_some_and(|n| n == "README.md") {
+                return;
+            }
+            insta::assert_snapshot!(check(path));
         }
-        insta::assert_snapshot!(check(path));
-    });
+    );
 }

@@ -1,0 +1,519 @@
+//! BibTeX and BibLaTeX, read with the `biblatex` crate, leniently: the file is cut
+//! into entries first (by brace matching, which is all BibTeX's grammar needs at
+//! the top level), and each entry is parsed on its own, so one broken entry is a
+//! diagnostic with its line while the rest still parse. `@string` macros apply
+//! to every entry.
+
+use std::ops::Range;
+
+use biblatex::{Bibliography, ChunksExt, EntryType};
+use paperlist_model::normalize::{collapse_whitespace, decode_latex};
+use paperlist_model::venue::{self, VenueKind};
+use paperlist_model::{
+    ArxivId, DblpKey, Diagnostic, Doi, Entry, EntryKind, MaybeTyped, Origin, Person, Source, Status,
+};
+
+use crate::blocks::LineIndex;
+
+/// One top-level `@type{...}` block of the file.
+struct Chunk {
+    kind: String,
+    range: Range<usize>,
+}
+
+/// Cuts a file into its `@...{...}` blocks; text between them is comment.
+/// Unclosed blocks become diagnostics.
+fn chunks(
+    text: &str,
+    file: &str,
+    index: &LineIndex,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Chunk> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'@' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        while j < bytes.len()
+            && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' || bytes[j] == b'-')
+        {
+            j += 1;
+        }
+        let kind = text[start + 1..j].to_ascii_lowercase();
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let (open, close) = match bytes.get(j) {
+            Some(b'{') => (b'{', b'}'),
+            Some(b'(') => (b'(', b')'),
+            _ => {
+                // An '@' in comment text.
+                i = j.max(i + 1);
+                continue;
+            }
+        };
+        let mut depth = 0usize;
+        let mut end = None;
+        for (k, &b) in bytes.iter().enumerate().skip(j) {
+            if b == open || (open == b'(' && b == b'{') {
+                depth += 1;
+            } else if b == close || (open == b'(' && b == b'}') {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && b == close {
+                    end = Some(k + 1);
+                    break;
+                }
+            } else if b == b'@' && depth == 1 && k > 0 && bytes[k - 1] == b'\n' {
+                // A new entry at the start of a line inside this one: this one is unclosed.
+                break;
+            }
+        }
+        match end {
+            Some(end) => {
+                out.push(Chunk {
+                    kind,
+                    range: start..end,
+                });
+                i = end;
+            }
+            None => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        Some(index.line_of(start)),
+                        "bibtex-unclosed",
+                        format!("@{kind} entry is not closed"),
+                    )
+                    .with_hint("check the braces of this entry"),
+                );
+                // Resume at the next entry that starts a line.
+                i = text[start + 1..]
+                    .find("\n@")
+                    .map_or(bytes.len(), |p| start + 1 + p + 1);
+            }
+        }
+    }
+    out
+}
+
+/// Parses a BibTeX or BibLaTeX file.
+pub(crate) fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let index = LineIndex::new(text);
+    let mut diagnostics = Vec::new();
+    let chunks = chunks(text, file, &index, &mut diagnostics);
+    let strings: String = chunks
+        .iter()
+        .filter(|c| c.kind == "string")
+        .map(|c| &text[c.range.clone()])
+        .collect::<Vec<_>>()
+        .join("\n");
+    let prefix = if strings.is_empty() {
+        String::new()
+    } else {
+        format!("{strings}\n")
+    };
+    let mut entries = Vec::new();
+    for chunk in chunks
+        .iter()
+        .filter(|c| !matches!(c.kind.as_str(), "string" | "comment" | "preamble"))
+    {
+        let raw = &text[chunk.range.clone()];
+        let line = index.line_of(chunk.range.start);
+        let end_line = index.line_of(chunk.range.end.saturating_sub(1));
+        // biblatex unwraps the parse of `ids`; keep a malformed one from panicking.
+        let guarded = guard_ids(raw);
+        let source = format!("{prefix}{guarded}");
+        match Bibliography::parse(&source) {
+            Ok(bibliography) => {
+                for parsed in bibliography.iter() {
+                    let mut entry = convert(parsed, file, &mut diagnostics, line);
+                    entry.source = Source {
+                        file: file.to_owned(),
+                        line,
+                        end_line: (end_line > line).then_some(end_line),
+                        section: Vec::new(),
+                        raw: raw.to_owned(),
+                    };
+                    entries.push(entry);
+                }
+            }
+            Err(error) => {
+                let offset = error.span.start.saturating_sub(prefix.len()).min(raw.len());
+                let at = index.line_of(chunk.range.start + offset);
+                diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        Some(at),
+                        "bibtex-syntax",
+                        format!(
+                            "entry starting at line {line} could not be read: {:?}",
+                            error.kind
+                        ),
+                    )
+                    .with_hint("the other entries were read; fix this one and run again"),
+                );
+            }
+        }
+    }
+    (entries, diagnostics)
+}
+
+fn guard_ids(raw: &str) -> std::borrow::Cow<'_, str> {
+    let lower = raw.to_ascii_lowercase();
+    match lower.find("ids") {
+        Some(_) => {
+            // Rename the field to something biblatex does not interpret.
+            let mut out = String::with_capacity(raw.len());
+            let mut rest = raw;
+            while let Some(at) = rest.to_ascii_lowercase().find("ids") {
+                let before = rest[..at].chars().last();
+                let after = rest[at + 3..].trim_start().chars().next();
+                out.push_str(&rest[..at]);
+                if before.is_some_and(|c| c == ',' || c.is_whitespace()) && after == Some('=') {
+                    out.push_str("x-ids");
+                } else {
+                    out.push_str(&rest[at..at + 3]);
+                }
+                rest = &rest[at + 3..];
+            }
+            out.push_str(rest);
+            std::borrow::Cow::Owned(out)
+        }
+        None => std::borrow::Cow::Borrowed(raw),
+    }
+}
+
+/// A field as plain text: LaTeX resolved, braces gone, whitespace collapsed.
+fn text_of(entry: &biblatex::Entry, field: &str) -> Option<String> {
+    let chunks = entry.get(field)?;
+    let value = collapse_whitespace(&decode_latex(&chunks.format_verbatim()));
+    (!value.is_empty()).then_some(value)
+}
+
+fn person(person: &biblatex::Person) -> Person {
+    let family = [person.prefix.as_str(), person.name.as_str()]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let family = decode_latex(&family);
+    let given = decode_latex(&person.given_name);
+    let mut out = if family.is_empty() {
+        Person::new(&given)
+    } else {
+        Person::from_parts(Some(given.as_str()).filter(|g| !g.is_empty()), &family)
+    };
+    if !person.suffix.is_empty() {
+        out.suffix = Some(decode_latex(&person.suffix));
+        out.name = format!("{}, {}", out.name, person.suffix);
+    }
+    out
+}
+
+/// Fields with a place of their own in the model; the rest go to `extra`.
+const MAPPED: &[&str] = &[
+    "title",
+    "author",
+    "editor",
+    "year",
+    "date",
+    "booktitle",
+    "journal",
+    "journaltitle",
+    "pages",
+    "volume",
+    "number",
+    "issue",
+    "publisher",
+    "doi",
+    "url",
+    "eprint",
+    "archiveprefix",
+    "eprinttype",
+    "primaryclass",
+    "note",
+    "biburl",
+    "bibsource",
+    "timestamp",
+    "x-ids",
+];
+
+fn convert(
+    parsed: &biblatex::Entry,
+    file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    line: u32,
+) -> Entry {
+    let mut entry = Entry {
+        key: parsed.key.clone(),
+        ..Entry::default()
+    };
+    entry.title = text_of(parsed, "title")
+        .map(|t| t.trim_end_matches('.').to_owned())
+        .unwrap_or_default();
+    entry.set_origin("title", Origin::Input);
+    match parsed.author() {
+        Ok(people) => {
+            let truncated = people
+                .iter()
+                .any(|p| p.name == "others" && p.given_name.is_empty());
+            entry.authors = people
+                .iter()
+                .filter(|p| !(p.name == "others" && p.given_name.is_empty()))
+                .map(person)
+                .collect();
+            if truncated {
+                diagnostics.push(
+                    Diagnostic::info(
+                        file,
+                        Some(line),
+                        "authors-truncated",
+                        "author list ends with \"and others\"",
+                    )
+                    .with_entry(&parsed.key),
+                );
+            }
+        }
+        Err(biblatex::RetrievalError::Missing(_)) => {}
+        Err(error) => diagnostics.push(
+            Diagnostic::warning(
+                file,
+                Some(line),
+                "bibtex-field",
+                format!("author field could not be read: {error}"),
+            )
+            .with_entry(&parsed.key),
+        ),
+    }
+    if !entry.authors.is_empty() {
+        entry.set_origin("authors", Origin::Input);
+    }
+    if let Ok(editors) = parsed.editors() {
+        entry.editors = editors
+            .iter()
+            .flat_map(|(people, _)| people.iter().map(person))
+            .collect();
+    }
+    let year = text_of(parsed, "year").or_else(|| text_of(parsed, "date"));
+    entry.year = year
+        .as_deref()
+        .and_then(|y| y.get(..4))
+        .and_then(|y| y.parse().ok());
+    if entry.year.is_some() {
+        entry.set_origin("year", Origin::Input);
+    }
+    let container = text_of(parsed, "booktitle")
+        .or_else(|| text_of(parsed, "journal"))
+        .or_else(|| text_of(parsed, "journaltitle"));
+    let known = container.as_deref().and_then(venue::resolve);
+    entry.venue = known.map(|v| v.short.to_owned()).or(container.clone());
+    if entry.venue.is_some() {
+        entry.set_origin("venue", Origin::Input);
+    }
+    entry.pages = text_of(parsed, "pages").map(|p| MaybeTyped::parse(&p));
+    entry.volume = text_of(parsed, "volume");
+    entry.number = text_of(parsed, "number").or_else(|| text_of(parsed, "issue"));
+    entry.publisher = text_of(parsed, "publisher");
+    entry.url = text_of(parsed, "url");
+    entry.note = text_of(parsed, "note");
+    if let Some(doi) = parsed.get("doi").map(|c| c.format_verbatim()) {
+        entry.doi = Some(MaybeTyped::parse(doi.trim()));
+        entry.set_origin("doi", Origin::Input);
+    }
+    // arXiv: eprint with archivePrefix/eprinttype arXiv, or "CoRR abs/..." / "arXiv:..." in the container.
+    let archive = text_of(parsed, "archiveprefix")
+        .or_else(|| text_of(parsed, "eprinttype"))
+        .unwrap_or_default();
+    if let Some(eprint) = text_of(parsed, "eprint")
+        && (archive.eq_ignore_ascii_case("arxiv") || archive.is_empty())
+        && let Ok(id) = eprint.parse::<ArxivId>()
+    {
+        entry.arxiv = Some(MaybeTyped::Typed(id));
+        entry.set_origin("arxiv", Origin::Input);
+    }
+    if entry.arxiv.is_none()
+        && let Some(volume) = entry.volume.as_deref().and_then(|v| v.strip_prefix("abs/"))
+        && let Ok(id) = volume.parse::<ArxivId>()
+    {
+        entry.arxiv = Some(MaybeTyped::Typed(id));
+        entry.set_origin("arxiv", Origin::Derived);
+    }
+    if let Some(key) = parsed
+        .key
+        .strip_prefix("DBLP:")
+        .and_then(|k| k.parse::<DblpKey>().ok())
+    {
+        entry.dblp_key = Some(MaybeTyped::Typed(key));
+        entry.set_origin("dblp_key", Origin::Input);
+    } else if let Some(key) = text_of(parsed, "biburl").and_then(|u| DblpKey::from_url(&u)) {
+        entry.dblp_key = Some(MaybeTyped::Typed(key));
+        entry.set_origin("dblp_key", Origin::Derived);
+    }
+    if entry.doi.is_none()
+        && let Some(doi) = entry.url.as_deref().and_then(Doi::from_url)
+    {
+        entry.doi = Some(MaybeTyped::Typed(doi));
+        entry.set_origin("doi", Origin::Derived);
+    }
+    entry.kind = match &parsed.entry_type {
+        EntryType::Article => EntryKind::Article,
+        EntryType::InProceedings => EntryKind::Inproceedings,
+        EntryType::Book | EntryType::MvBook | EntryType::Collection | EntryType::Proceedings => {
+            EntryKind::Book
+        }
+        EntryType::InBook
+        | EntryType::InCollection
+        | EntryType::BookInBook
+        | EntryType::SuppBook => EntryKind::Chapter,
+        EntryType::Thesis | EntryType::PhdThesis | EntryType::MastersThesis => EntryKind::Thesis,
+        EntryType::Online | EntryType::Unpublished if entry.arxiv.is_some() => EntryKind::Preprint,
+        _ if entry.arxiv.is_some()
+            && known.is_none_or(|v| v.kind == VenueKind::Preprint)
+            && entry.doi.is_none() =>
+        {
+            EntryKind::Preprint
+        }
+        _ => EntryKind::Misc,
+    };
+    if known.is_some_and(|v| v.kind == VenueKind::Preprint) {
+        entry.kind = EntryKind::Preprint;
+        entry.status = Status::Preprint;
+    }
+    if let Some(note) = entry.note.as_deref() {
+        let lower = note.to_lowercase();
+        if lower.contains("under review") || lower.contains("submitted") {
+            entry.status = Status::UnderReview;
+        } else if lower.contains("to appear")
+            || lower.contains("accepted")
+            || lower.contains("in press")
+        {
+            entry.status = Status::Accepted;
+        }
+    }
+    for (name, chunks) in &parsed.fields {
+        if !MAPPED.contains(&name.as_str()) {
+            let value = collapse_whitespace(&chunks.format_verbatim());
+            if !value.is_empty() {
+                entry.extra.insert(name.clone(), value);
+            }
+        }
+    }
+    entry
+}
+
+/// Whether text looks like BibTeX: an `@type{` at the start of a line.
+pub(crate) fn looks_like_bibtex(text: &str) -> bool {
+    text.lines().take(200).any(|line| {
+        let line = line.trim_start();
+        line.starts_with('@')
+            && line[1..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            && line.contains(['{', '('])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dblp_standard_entry() {
+        let bib = r#"@inproceedings{DBLP:conf/acl/ChangSRM23,
+  author       = {Haw{-}Shiuan Chang and
+                  Ruei{-}Yao Sun and
+                  Kathryn Ricci and
+                  Andrew McCallum},
+  title        = {Multi-CLS {BERT:} An Efficient Alternative to Traditional Ensembling},
+  booktitle    = {Proceedings of the 61st Annual Meeting of the Association for Computational
+                  Linguistics (Volume 1: Long Papers), {ACL} 2023, Toronto, Canada, July
+                  9-14, 2023},
+  pages        = {821--854},
+  publisher    = {Association for Computational Linguistics},
+  year         = {2023},
+  url          = {https://doi.org/10.18653/v1/2023.acl-long.48},
+  doi          = {10.18653/V1/2023.ACL-LONG.48},
+  timestamp    = {Thu, 10 Aug 2023 12:35:43 +0200},
+  biburl       = {https://dblp.org/rec/conf/acl/ChangSRM23.bib},
+  bibsource    = {dblp computer science bibliography, https://dblp.org}
+}"#;
+        let (entries, diagnostics) = parse(bib, "x.bib");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let e = &entries[0];
+        assert_eq!(e.key, "DBLP:conf/acl/ChangSRM23");
+        assert_eq!(
+            e.title,
+            "Multi-CLS BERT: An Efficient Alternative to Traditional Ensembling"
+        );
+        assert_eq!(e.authors[0].name, "Haw-Shiuan Chang");
+        assert_eq!(e.authors[0].family.as_deref(), Some("Chang"));
+        assert_eq!(e.authors.len(), 4);
+        assert_eq!(e.kind, EntryKind::Inproceedings);
+        assert_eq!(e.year, Some(2023));
+        assert_eq!(
+            e.pages().map(ToString::to_string).as_deref(),
+            Some("821-854")
+        );
+        assert_eq!(
+            e.doi().map(|d| d.normalized()).as_deref(),
+            Some("10.18653/v1/2023.acl-long.48")
+        );
+        assert_eq!(
+            e.dblp_key().map(ToString::to_string).as_deref(),
+            Some("conf/acl/ChangSRM23")
+        );
+        assert_eq!(e.source.line, 1);
+    }
+
+    #[test]
+    fn one_bad_entry_does_not_sink_the_file() {
+        let bib = "@string{osdi = {OSDI}}\n\n@inproceedings{good1, title = {Ray}, author = {Moritz, Philipp and Stoica, Ion}, booktitle = osdi, year = 2018}\n\n@article{bad, title = {Unclosed\n\n@article{good2, title = {G{\\\"o}del}, author = {M{\\\"u}ller, Hans}, journal = {Commun. ACM}, year = {2020}}\n@misc{x,, title = }\n";
+        let (entries, diagnostics) = parse(bib, "x.bib");
+        let keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["good1", "good2"]);
+        assert_eq!(entries[0].venue.as_deref(), Some("OSDI"));
+        assert_eq!(entries[0].authors[1].name, "Ion Stoica");
+        assert_eq!(entries[1].title, "Gödel");
+        assert_eq!(entries[1].authors[0].name, "Hans Müller");
+        assert_eq!(entries[1].venue.as_deref(), Some("CACM"));
+        assert_eq!(entries[1].source.line, 7);
+        let lines: Vec<Option<u32>> = diagnostics.iter().map(|d| d.line).collect();
+        assert!(
+            lines.contains(&Some(5)),
+            "the unclosed entry is reported at its line: {diagnostics:?}"
+        );
+        assert!(
+            diagnostics.iter().any(|d| d.line == Some(8)),
+            "{diagnostics:?}"
+        );
+    }
+
+    #[test]
+    fn arxiv_and_extra_fields() {
+        let bib = "@misc{shoeybi2019megatron, title={Megatron-LM}, author={Shoeybi, Mohammad and others}, year={2019}, eprint={1909.08053}, archivePrefix={arXiv}, primaryClass={cs.CL}, month = oct, ids = {a, {b}}}\n";
+        let (entries, diagnostics) = parse(bib, "x.bib");
+        assert_eq!(entries.len(), 1, "{diagnostics:?}");
+        let e = &entries[0];
+        assert_eq!(
+            e.arxiv().map(ToString::to_string).as_deref(),
+            Some("1909.08053")
+        );
+        assert_eq!(e.kind, EntryKind::Preprint);
+        assert_eq!(e.authors.len(), 1);
+        assert_eq!(e.extra.get("month").map(String::as_str), Some("October"));
+    }
+
+    #[test]
+    fn detection() {
+        assert!(looks_like_bibtex("% comment\n@article{x, title={y}}"));
+        assert!(!looks_like_bibtex("email me @ home"));
+    }
+}

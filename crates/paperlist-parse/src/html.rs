@@ -1,0 +1,312 @@
+//! HTML pages (a saved homepage or list) lowered into the same blocks as
+//! Markdown: the DOM is parsed with scraper (html5ever), headings, paragraphs,
+//! list items, table rows and `<br>`-separated lines become blocks and lines,
+//! and `<b>`, `<i>`, `<u>`, `<a href>` become marks. The entry rules then read
+//! them exactly as they read Markdown.
+
+use paperlist_model::normalize::collapse_whitespace;
+use scraper::{ElementRef, Html};
+
+use crate::blocks::{Block, BlockKind, Line, LineIndex};
+use crate::styled::{Mark, Styled};
+
+/// Elements whose content is not page text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "head", "noscript", "svg", "template", "iframe", "button", "select",
+    "option",
+];
+
+/// Elements that start a block of their own.
+const BLOCKS: &[&str] = &[
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "caption",
+];
+
+/// Elements that only contain blocks: text directly inside them is a paragraph.
+const CONTAINERS: &[&str] = &[
+    "html", "body", "div", "section", "article", "main", "header", "footer", "nav", "aside", "ul",
+    "ol", "dl", "table", "thead", "tbody", "tfoot", "form", "fieldset", "details", "summary",
+    "center", "hr",
+];
+
+struct Walker {
+    blocks: Vec<Block>,
+    kind: Option<BlockKind>,
+    lines: Vec<Styled>,
+    current: Styled,
+    cells: Vec<Styled>,
+    header: Vec<String>,
+    /// Open inline marks: (start offset in the current line, mark).
+    marks: Vec<(usize, Mark)>,
+}
+
+impl Walker {
+    fn break_line(&mut self) {
+        let line = std::mem::take(&mut self.current);
+        // Marks continue on the next line.
+        for (start, _) in &mut self.marks {
+            *start = 0;
+        }
+        let trimmed = trim_styled(&line);
+        if !trimmed.is_blank() {
+            self.lines.push(trimmed);
+        }
+    }
+
+    fn flush_block(&mut self) {
+        self.break_line();
+        let lines = std::mem::take(&mut self.lines);
+        let cells = std::mem::take(&mut self.cells);
+        let kind = self.kind.take().unwrap_or(BlockKind::Paragraph);
+        if lines.is_empty() && cells.is_empty() {
+            return;
+        }
+        let lines = lines
+            .into_iter()
+            .map(|text| Line { text, number: 0 })
+            .collect();
+        self.blocks.push(Block {
+            kind,
+            lines,
+            cells,
+            span: 0..0,
+        });
+    }
+
+    fn text(&mut self, text: &str) {
+        // HTML whitespace collapses; keep one space where the source had any.
+        let mut collapsed = String::with_capacity(text.len());
+        let mut space = self.current.text.ends_with(' ') || self.current.text.is_empty();
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !space {
+                    collapsed.push(' ');
+                    space = true;
+                }
+            } else {
+                collapsed.push(c);
+                space = false;
+            }
+        }
+        if self.kind.is_none() && !collapsed.trim().is_empty() {
+            self.kind = Some(BlockKind::Paragraph);
+        }
+        self.current.push_str(&collapsed);
+    }
+
+    fn walk(&mut self, element: ElementRef<'_>) {
+        let name = element.value().name().to_ascii_lowercase();
+        if SKIPPED.contains(&name.as_str()) {
+            return;
+        }
+        let is_block = BLOCKS.contains(&name.as_str());
+        let is_container = CONTAINERS.contains(&name.as_str());
+        match name.as_str() {
+            "br" => {
+                self.break_line();
+                return;
+            }
+            "tr" => {
+                self.flush_block();
+                self.kind = Some(BlockKind::TableRow {
+                    header: self.header.clone(),
+                });
+                self.walk_children(element);
+                let cells = std::mem::take(&mut self.cells);
+                let all_headers = element
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .all(|c| c.value().name() == "th");
+                if all_headers && !cells.is_empty() {
+                    self.header = cells.iter().map(|c| c.text.trim().to_owned()).collect();
+                    self.kind = None;
+                    self.lines.clear();
+                    self.current = Styled::default();
+                    return;
+                }
+                let mut joined = Styled::default();
+                for (i, cell) in cells.iter().enumerate() {
+                    if i > 0 {
+                        joined.push_str(" | ");
+                    }
+                    joined.push(cell);
+                }
+                self.current = Styled::default();
+                self.lines = vec![joined];
+                self.cells = cells;
+                self.flush_block();
+                return;
+            }
+            "td" | "th" => {
+                self.current = Styled::default();
+                self.walk_children(element);
+                let cell = trim_styled(&std::mem::take(&mut self.current));
+                self.cells.push(cell);
+                return;
+            }
+            "table" => self.header.clear(),
+            _ => {}
+        }
+        if is_block || is_container {
+            self.flush_block();
+        }
+        if is_block {
+            self.kind = Some(match name.as_str() {
+                "li" | "dt" | "dd" => BlockKind::ListItem,
+                h if h.len() == 2 && h.starts_with('h') => {
+                    BlockKind::Heading(h[1..].parse().unwrap_or(6))
+                }
+                _ => BlockKind::Paragraph,
+            });
+        }
+        let mark = match name.as_str() {
+            "b" | "strong" => Some(Mark::Strong),
+            "i" | "em" | "cite" => Some(Mark::Emphasis),
+            "u" | "ins" => Some(Mark::Underline),
+            "a" => element
+                .value()
+                .attr("href")
+                .map(|href| Mark::Link(href.to_owned())),
+            _ => None,
+        };
+        if let Some(mark) = &mark {
+            self.marks.push((self.current.text.len(), mark.clone()));
+        }
+        self.walk_children(element);
+        if mark.is_some()
+            && let Some((start, mark)) = self.marks.pop()
+        {
+            let end = self.current.text.len();
+            if end > start {
+                self.current.marks.push((start..end, mark));
+            }
+        }
+        if is_block || is_container {
+            self.flush_block();
+        }
+    }
+
+    fn walk_children(&mut self, element: ElementRef<'_>) {
+        for child in element.children() {
+            if let Some(text) = child.value().as_text() {
+                self.text(text);
+            } else if let Some(element) = ElementRef::wrap(child) {
+                self.walk(element);
+            }
+        }
+    }
+}
+
+/// Trims whitespace from both ends of styled text.
+fn trim_styled(text: &Styled) -> Styled {
+    text.trim()
+}
+
+/// Lowers an HTML page into blocks, with line numbers found in the source.
+pub(crate) fn lower(source: &str) -> Vec<Block> {
+    let document = Html::parse_document(source);
+    let mut walker = Walker {
+        blocks: Vec::new(),
+        kind: None,
+        lines: Vec::new(),
+        current: Styled::default(),
+        cells: Vec::new(),
+        header: Vec::new(),
+        marks: Vec::new(),
+    };
+    walker.walk(document.root_element());
+    walker.flush_block();
+    let mut blocks = walker.blocks;
+    number_lines(source, &mut blocks);
+    blocks
+}
+
+/// Finds each line's text in the source, in order, to give it a line number.
+/// html5ever keeps no source positions, so the first distinctive word of each
+/// line is searched forward from the previous line's place.
+fn number_lines(source: &str, blocks: &mut [Block]) {
+    let index = LineIndex::new(source);
+    let mut cursor = 0;
+    let mut last_line = 1;
+    for block in blocks.iter_mut() {
+        for line in &mut block.lines {
+            let text = collapse_whitespace(&line.text.text);
+            let word = text
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| w.chars().count() >= 3)
+                .unwrap_or_default();
+            if !word.is_empty()
+                && let Some(found) = source[cursor..].find(word)
+            {
+                cursor += found;
+                last_line = index.line_of(cursor);
+                cursor += word.len();
+            }
+            line.number = last_line;
+        }
+        if let (Some(first), Some(last)) = (block.lines.first(), block.lines.last()) {
+            block.span = first.number as usize..last.number as usize;
+        }
+    }
+}
+
+/// Whether text looks like HTML.
+pub(crate) fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<body")
+        || (head.starts_with('<') && head.contains("</"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_structure() {
+        let page = "<html><head><title>x</title><script>var a = 1;</script></head>\n<body>\n<h2>Publications</h2>\n<ul>\n  <li><b>Ray: A Framework</b><br>\n  <u>Philipp Moritz</u>, Ion Stoica<br><i>OSDI 2018</i> <a href=\"https://x.org/ray.pdf\">[PDF]</a></li>\n</ul>\n<table><tr><th>Title</th><th>Year</th></tr><tr><td>TVM</td><td>2018</td></tr></table>\n</body></html>";
+        let blocks = lower(page);
+        assert_eq!(blocks[0].kind, BlockKind::Heading(2));
+        assert_eq!(blocks[0].lines[0].number, 3);
+        let item = &blocks[1];
+        assert_eq!(item.kind, BlockKind::ListItem);
+        let lines: Vec<&str> = item.lines.iter().map(|l| l.text.text.as_str()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Ray: A Framework",
+                "Philipp Moritz, Ion Stoica",
+                "OSDI 2018 [PDF]"
+            ]
+        );
+        assert_eq!(item.lines[1].number, 6);
+        assert!(item.lines[0].text.marks.contains(&(0..16, Mark::Strong)));
+        assert!(item.lines[1].text.marks.contains(&(0..14, Mark::Underline)));
+        assert_eq!(
+            blocks[2].kind,
+            BlockKind::TableRow {
+                header: vec!["Title".into(), "Year".into()]
+            }
+        );
+        assert!(looks_like_html(page));
+        assert!(!looks_like_html("# Markdown"));
+    }
+}
