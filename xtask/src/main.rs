@@ -15,6 +15,7 @@ fn main() -> Result<()> {
     match task {
         "ci" => ci(),
         "invariants" => invariants(),
+        "bench" => bench(args.get(1).map(String::as_str).unwrap_or("parse")),
         "help" | "--help" | "-h" => {
             println!("{HELP}");
             Ok(())
@@ -27,7 +28,8 @@ const HELP: &str = "cargo xtask TASK
 
 tasks:
   ci          formatting, clippy -D warnings, architecture invariants, all tests
-  invariants  check the crate dependency and I/O invariants of docs/architecture.md";
+  invariants  check the crate dependency and I/O invariants of docs/architecture.md
+  bench parse parser throughput and memory on 5 MB and 50 MB generated lists (release build)";
 
 fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -78,6 +80,31 @@ fn ci() -> Result<()> {
     run(test, "cargo test")?;
     eprintln!("==> ci: all checks passed");
     Ok(())
+}
+
+fn bench(what: &str) -> Result<()> {
+    match what {
+        "parse" => {
+            for megabytes in ["5", "50"] {
+                let mut command = cargo();
+                command.args([
+                    "run",
+                    "--quiet",
+                    "--release",
+                    "--package",
+                    "paperlist-parse",
+                    "--example",
+                    "bench_parse",
+                    "--",
+                    megabytes,
+                    "3",
+                ]);
+                run(command, &format!("parse benchmark, {megabytes} MB"))?;
+            }
+            Ok(())
+        }
+        other => bail!("unknown benchmark {other:?} (known: parse)"),
+    }
 }
 
 /// Which of our crates each library crate may depend on (besides itself).

@@ -2,7 +2,7 @@
 //! (`moritz2018ray`) or dblp's own (`DBLP:conf/osdi/MoritzNWTLLEYPJ18`), unique
 //! within a library.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -95,6 +95,8 @@ pub fn base_key(entry: &Entry, scheme: KeyScheme) -> String {
 /// ... appended, as Better BibTeX does.
 pub fn assign_keys(entries: &mut [Entry], scheme: KeyScheme, overwrite: bool) {
     let mut used: HashSet<String> = HashSet::new();
+    // Next suffix to try per wanted key, so many duplicates stay linear.
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     for entry in entries.iter_mut() {
         let wanted = if overwrite || entry.key.trim().is_empty() {
             base_key(entry, scheme)
@@ -102,10 +104,15 @@ pub fn assign_keys(entries: &mut [Entry], scheme: KeyScheme, overwrite: bool) {
             entry.key.clone()
         };
         let mut key = wanted.clone();
-        let mut n = 0usize;
-        while used.contains(&key) {
-            key = format!("{wanted}{}", suffix(n));
-            n += 1;
+        if used.contains(&key) {
+            let n = next_suffix.entry(wanted.clone()).or_insert(0);
+            loop {
+                key = format!("{wanted}{}", suffix(*n));
+                *n += 1;
+                if !used.contains(&key) {
+                    break;
+                }
+            }
         }
         used.insert(key.clone());
         entry.key = key;

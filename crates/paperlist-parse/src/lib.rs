@@ -178,9 +178,9 @@ pub fn parse(text: &str, source: &SourceId, format: Format) -> Parsed {
             }
         }
         Format::Auto | Format::Markdown | Format::Homepage | Format::Cv => {
-            read_blocks(markdown::lower(&text), &text, source)
+            read_blocks(markdown::lower, &text, source)
         }
-        Format::Html => read_blocks(html::lower(&text), &text, source),
+        Format::Html => read_blocks(html::lower, &text, source),
     };
     assign_keys(&mut parsed.entries, KeyScheme::AuthorYearTitle, false);
     parsed
@@ -225,12 +225,13 @@ fn normalize_input(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Reads entries from the blocks of a Markdown, text or HTML document.
-fn read_blocks(blocks: Vec<blocks::Block>, text: &str, source: &SourceId) -> Parsed {
+fn read_blocks(lower: fn(&str) -> Vec<blocks::Block>, text: &str, source: &SourceId) -> Parsed {
     let mut reader = document::Reader::new(source.as_str(), text);
-    reader.read(blocks.clone());
+    reader.read(lower(text));
     if reader.looks_like_a_list() {
+        // Rare: lowering again costs less memory than keeping a copy of the blocks.
         reader = reader.as_list();
-        reader.read(blocks);
+        reader.read(lower(text));
     }
     Parsed {
         entries: reader.entries,
