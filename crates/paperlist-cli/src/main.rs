@@ -24,6 +24,30 @@ struct Cli {
 enum Command {
     /// Parse publication lists into paperlist JSON.
     Parse(ParseArgs),
+    /// Export a library (or any input) to BibTeX, BibLaTeX, CSL-JSON, RIS, Markdown, JSON or CSV.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// Inputs: paperlist JSON or any format `parse` reads (`-` for standard input).
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Output format.
+    #[arg(long, value_parser = ["bibtex", "biblatex", "csl-json", "ris", "markdown", "json", "csv"])]
+    to: String,
+    /// Write here instead of standard output (written atomically).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Citation keys: `author-year-title` (moritz2018ray, the input's own keys kept) or `dblp` (DBLP:conf/osdi/...).
+    #[arg(long, default_value = "author-year-title", value_parser = ["author-year-title", "dblp"])]
+    key_scheme: String,
+    /// Markdown grouping.
+    #[arg(long, default_value = "venue", value_parser = ["venue", "year", "none"])]
+    group_by: String,
+    /// BibTeX/BibLaTeX: write accented letters as LaTeX accents instead of Unicode.
+    #[arg(long)]
+    ascii: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -43,6 +67,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse(args),
+        Command::Export(args) => export(args),
     };
     match result {
         Ok(code) => code,
@@ -62,10 +87,10 @@ fn outcome(library: &Library) -> ExitCode {
     }
 }
 
-fn parse(args: ParseArgs) -> Result<ExitCode> {
-    let format: Format = args.format.parse().map_err(anyhow::Error::msg)?;
+/// Reads inputs of any supported format into one library, with a summary line per file.
+fn read_library(files: &[String], format: Format) -> Result<Library> {
     let mut library = Library::new();
-    for file in &args.files {
+    for file in files {
         let bytes = io::read_input(file)?;
         let parsed = paperlist_parse::parse_bytes(&bytes, &SourceId::new(file.clone()), format);
         let count = |severity| {
@@ -84,7 +109,44 @@ fn parse(args: ParseArgs) -> Result<ExitCode> {
         library.extend(parsed.into());
     }
     library.assign_keys(KeyScheme::AuthorYearTitle);
+    Ok(library)
+}
+
+fn parse(args: ParseArgs) -> Result<ExitCode> {
+    let format: Format = args.format.parse().map_err(anyhow::Error::msg)?;
+    let library = read_library(&args.files, format)?;
     io::write_output(args.output.as_deref(), &library.to_json())
         .context("could not write the library")?;
+    Ok(outcome(&library))
+}
+
+fn export(args: ExportArgs) -> Result<ExitCode> {
+    use paperlist_export::{bibtex, csl, csv, json, markdown, ris};
+    let library = read_library(&args.files, Format::Auto)?;
+    let key_scheme: KeyScheme = args.key_scheme.parse().map_err(anyhow::Error::msg)?;
+    let bib_options = bibtex::BibtexOptions {
+        key_scheme,
+        ascii: args.ascii,
+    };
+    let text = match args.to.as_str() {
+        "bibtex" => bibtex::to_bibtex(&library, &bib_options),
+        "biblatex" => bibtex::to_biblatex(&library, &bib_options),
+        "csl-json" => csl::to_csl_json(&library, &csl::CslOptions { key_scheme }),
+        "ris" => ris::to_ris(&library, &ris::RisOptions { key_scheme }),
+        "markdown" => {
+            let group_by = args.group_by.parse().map_err(anyhow::Error::msg)?;
+            markdown::to_markdown(
+                &library,
+                &markdown::MarkdownOptions {
+                    group_by,
+                    ..Default::default()
+                },
+            )
+        }
+        "json" => json::to_json(&library),
+        "csv" => csv::to_csv(&library, &csv::CsvOptions::default()),
+        other => anyhow::bail!("unknown output format {other:?}"),
+    };
+    io::write_output(args.output.as_deref(), &text).context("could not write the export")?;
     Ok(outcome(&library))
 }

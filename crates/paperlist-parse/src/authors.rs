@@ -408,7 +408,7 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
     // cheaply before reading it as a list.
     let plain_text = text.text.as_str();
     let has_separator =
-        plain_text.contains([',', ';', '\u{b7}', '&']) || plain_text.contains(" and ");
+        plain_text.contains([',', ';', '\u{b7}', '&', '(']) || plain_text.contains(" and ");
     if !has_separator
         && text.links().next().is_none()
         && name_score(plain_text.trim().trim_end_matches('.')) < 0.5

@@ -310,7 +310,8 @@ fn convert(
     }
     let container = text_of(parsed, "booktitle")
         .or_else(|| text_of(parsed, "journal"))
-        .or_else(|| text_of(parsed, "journaltitle"));
+        .or_else(|| text_of(parsed, "journaltitle"))
+        .or_else(|| text_of(parsed, "howpublished").filter(|h| !h.contains("://")));
     let known = container.as_deref().and_then(venue::resolve);
     entry.venue = known.map(|v| v.short.to_owned()).or(container.clone());
     if entry.venue.is_some() {
@@ -375,7 +376,7 @@ fn convert(
         EntryType::Online | EntryType::Unpublished if entry.arxiv.is_some() => EntryKind::Preprint,
         _ if entry.arxiv.is_some()
             && known.is_none_or(|v| v.kind == VenueKind::Preprint)
-            && entry.doi.is_none() =>
+            && entry.doi().is_none_or(|d| ArxivId::from_doi(d).is_some()) =>
         {
             EntryKind::Preprint
         }
@@ -383,6 +384,12 @@ fn convert(
     };
     if known.is_some_and(|v| v.kind == VenueKind::Preprint) {
         entry.kind = EntryKind::Preprint;
+        entry.status = Status::Preprint;
+    }
+    // An arXiv eprint with no other container was published on arXiv.
+    if entry.kind == EntryKind::Preprint && entry.venue.is_none() {
+        entry.venue = Some("arXiv".to_owned());
+        entry.set_origin("venue", Origin::Derived);
         entry.status = Status::Preprint;
     }
     if let Some(note) = entry.note.as_deref() {

@@ -277,12 +277,24 @@ fn convert(item: &Value) -> Entry {
         Some("book") => EntryKind::Book,
         Some("chapter" | "entry-encyclopedia" | "entry-dictionary") => EntryKind::Chapter,
         Some("thesis") => EntryKind::Thesis,
-        Some("article") if entry.arxiv.is_some() => EntryKind::Preprint,
+        Some("article")
+            if entry.arxiv.is_some()
+                || entry
+                    .publisher
+                    .as_deref()
+                    .is_some_and(|p| p.eq_ignore_ascii_case("arxiv")) =>
+        {
+            EntryKind::Preprint
+        }
         _ if known.is_some_and(|v| v.kind == VenueKind::Preprint) => EntryKind::Preprint,
         _ => EntryKind::Misc,
     };
     if entry.kind == EntryKind::Preprint {
         entry.status = Status::Preprint;
+        if entry.venue.is_none() {
+            entry.venue = Some("arXiv".to_owned());
+            entry.set_origin("venue", Origin::Derived);
+        }
     }
     for field in [
         "abstract",

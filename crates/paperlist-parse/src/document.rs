@@ -1055,18 +1055,18 @@ fn link_kind(label: &str, url: &str) -> LinkKind {
 
 /// DOI, arXiv id and dblp key a link points to.
 fn set_identifiers_from_url(url: &str, entry: &mut Entry) {
-    if let Some(arxiv) = ArxivId::from_url(url) {
-        if entry.arxiv.is_none() {
-            entry.arxiv = Some(MaybeTyped::Typed(arxiv));
-            entry.set_origin("arxiv", Origin::Derived);
-        }
-        return;
-    }
     if let Some(doi) = Doi::from_url(url)
         && entry.doi.is_none()
     {
         entry.doi = Some(MaybeTyped::Typed(doi));
         entry.set_origin("doi", Origin::Derived);
+    }
+    // The arXiv DOI (`doi.org/10.48550/arXiv.X`) names the preprint too.
+    if let Some(arxiv) = ArxivId::from_url(url)
+        && entry.arxiv.is_none()
+    {
+        entry.arxiv = Some(MaybeTyped::Typed(arxiv));
+        entry.set_origin("arxiv", Origin::Derived);
     }
     if let Some(key) = DblpKey::from_url(url)
         && entry.dblp_key.is_none()

@@ -263,8 +263,9 @@ fn split_leading_title(text: &Styled) -> Option<(Styled, Styled)> {
 
 /// ` | `, tabs and runs of three or more spaces separate fields.
 fn split_separators(text: &Styled) -> Vec<Styled> {
-    static SEPARATOR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s+\|\s+|\t+| {3,}").expect("valid separator regex"));
+    static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+\|\s+|\s+[\u{2014}\u{2013}]\s+|\t+| {3,}").expect("valid separator regex")
+    });
     let cuts: Vec<Range<usize>> = SEPARATOR
         .find_iter(&text.text)
         .map(|m| m.range())
@@ -321,9 +322,17 @@ fn is_tag(inner: &str) -> bool {
     if cleaned.is_empty() {
         return false;
     }
-    STATUS.is_match(&cleaned)
+    let year_only = cleaned.len() == 4
+        && cleaned
+            .parse::<i32>()
+            .is_ok_and(|y| (1900..=2099).contains(&y));
+    year_only
+        || STATUS.is_match(&cleaned)
         || (AWARD.is_match(&cleaned) && cleaned.split_whitespace().count() <= 14)
-        || (venue::lookup(&cleaned).is_some() && year_in(&cleaned).is_some())
+        || venue::lookup(&cleaned).is_some()
+        || (VENUE_WORDS.is_match(&cleaned)
+            && year_in(&cleaned).is_some()
+            && cleaned.split_whitespace().count() <= 16)
 }
 
 /// A tag without emphasis markers, HTML and brackets.

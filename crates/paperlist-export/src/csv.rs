@@ -1,0 +1,85 @@
+//! CSV: one row per entry, authors joined with `; `, RFC 4180 quoting.
+
+use paperlist_model::Library;
+use serde_json::Value;
+
+/// Options for [`to_csv`].
+#[derive(Debug, Clone, Default)]
+pub struct CsvOptions {}
+
+const COLUMNS: &[&str] = &[
+    "key",
+    "kind",
+    "title",
+    "authors",
+    "venue",
+    "year",
+    "status",
+    "doi",
+    "dblp_key",
+    "arxiv",
+    "url",
+    "pages",
+    "volume",
+    "number",
+    "publisher",
+    "awards",
+    "file",
+    "line",
+];
+
+/// Writes the library as CSV with a header row.
+pub fn to_csv(library: &Library, _options: &CsvOptions) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = writer.write_record(COLUMNS);
+    for entry in &library.entries {
+        let label = |value: Value| value.as_str().unwrap_or_default().to_owned();
+        let row = [
+            entry.key.clone(),
+            label(serde_json::to_value(entry.kind).unwrap_or_default()),
+            entry.title.clone(),
+            entry
+                .authors
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            entry.venue.clone().unwrap_or_default(),
+            entry.year.map(|y| y.to_string()).unwrap_or_default(),
+            label(serde_json::to_value(entry.status).unwrap_or_default()),
+            entry
+                .doi
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            entry
+                .dblp_key
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            entry
+                .arxiv
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            entry.url.clone().unwrap_or_default(),
+            entry
+                .pages
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            entry.volume.clone().unwrap_or_default(),
+            entry.number.clone().unwrap_or_default(),
+            entry.publisher.clone().unwrap_or_default(),
+            entry.awards.join("; "),
+            entry.source.file.clone(),
+            entry.source.line.to_string(),
+        ];
+        let _ = writer.write_record(&row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}

@@ -1,0 +1,100 @@
+//! RIS, as Zotero, EndNote and Mendeley import it.
+
+use std::fmt::Write;
+
+use paperlist_model::citekey::KeyScheme;
+use paperlist_model::{EntryKind, Library};
+
+use crate::common::{container_title, export_keys};
+
+/// Options for [`to_ris`].
+#[derive(Debug, Clone, Default)]
+pub struct RisOptions {
+    /// How the `ID` tags are made.
+    pub key_scheme: KeyScheme,
+}
+
+/// Writes the library as RIS: one record per entry, `TY` first and `ER` last.
+pub fn to_ris(library: &Library, options: &RisOptions) -> String {
+    let keys = export_keys(library, options.key_scheme);
+    let mut out = String::new();
+    for (entry, key) in library.entries.iter().zip(&keys) {
+        let kind = match entry.kind {
+            EntryKind::Inproceedings => "CONF",
+            EntryKind::Article => "JOUR",
+            EntryKind::Book => "BOOK",
+            EntryKind::Chapter => "CHAP",
+            EntryKind::Thesis => "THES",
+            EntryKind::Preprint => "GEN",
+            EntryKind::Misc => "GEN",
+        };
+        let mut tag = |tag: &str, value: &str| {
+            let value = value.replace(['\r', '\n'], " ");
+            if !value.trim().is_empty() {
+                let _ = writeln!(out, "{tag}  - {}", value.trim());
+            }
+        };
+        tag("TY", kind);
+        tag("ID", key);
+        for person in &entry.authors {
+            let name = match (&person.family, &person.given) {
+                (Some(family), Some(given)) => format!("{family}, {given}"),
+                (Some(family), None) => family.clone(),
+                (None, _) => person.name.clone(),
+            };
+            tag("AU", &name);
+        }
+        for person in &entry.editors {
+            tag("ED", &person.name);
+        }
+        tag("TI", &entry.title);
+        if let Some(container) =
+            container_title(entry).filter(|_| entry.kind != EntryKind::Preprint)
+        {
+            match entry.kind {
+                EntryKind::Article => {
+                    tag("JO", &container);
+                    tag("T2", &container);
+                }
+                _ => tag("T2", &container),
+            }
+        }
+        if let Some(year) = entry.year {
+            tag("PY", &year.to_string());
+        }
+        if let Some(pages) = entry.pages() {
+            tag("SP", pages.first());
+            if let Some(last) = pages.last() {
+                tag("EP", last);
+            }
+        } else if let Some(pages) = &entry.pages {
+            tag("SP", &pages.to_string());
+        }
+        if let Some(volume) = &entry.volume {
+            tag("VL", volume);
+        }
+        if let Some(number) = &entry.number {
+            tag("IS", number);
+        }
+        if let Some(publisher) = &entry.publisher {
+            tag("PB", publisher);
+        }
+        if let Some(doi) = &entry.doi {
+            tag("DO", &doi.to_string());
+        }
+        if let Some(url) = &entry.url {
+            tag("UR", url);
+        }
+        if let Some(arxiv) = entry.arxiv() {
+            tag("UR", &arxiv.url());
+        }
+        for award in &entry.awards {
+            tag("N1", award);
+        }
+        if let Some(note) = &entry.note {
+            tag("N1", note);
+        }
+        out.push_str("ER  - \n\n");
+    }
+    out
+}
