@@ -13,9 +13,10 @@ fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let task = args.first().map(String::as_str).unwrap_or("help");
     match task {
-        "ci" => ci(),
+        "ci" => ci(!args.iter().any(|a| a == "--skip-interop")),
         "invariants" => invariants(),
         "bench" => bench(args.get(1).map(String::as_str).unwrap_or("parse")),
+        "interop" => interop(),
         "help" | "--help" | "-h" => {
             println!("{HELP}");
             Ok(())
@@ -27,9 +28,11 @@ fn main() -> Result<()> {
 const HELP: &str = "cargo xtask TASK
 
 tasks:
-  ci          formatting, clippy -D warnings, architecture invariants, all tests
+  ci          formatting, clippy -D warnings, architecture invariants, all tests, interop
+              (--skip-interop leaves out the third-party tool checks, which need root to install)
   invariants  check the crate dependency and I/O invariants of docs/architecture.md
-  bench parse parser throughput and memory on 5 MB and 50 MB generated lists (release build)";
+  bench parse parser throughput and memory on 5 MB and 50 MB generated lists (release build)
+  interop     export every fixture and check the files with pandoc, bibtex, biber, bibtexparser, rispy";
 
 fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -56,7 +59,7 @@ fn run(mut command: Command, what: &str) -> Result<()> {
     Ok(())
 }
 
-fn ci() -> Result<()> {
+fn ci(with_interop: bool) -> Result<()> {
     let mut fmt = cargo();
     fmt.args(["fmt", "--all", "--", "--check"]);
     run(fmt, "cargo fmt --check")?;
@@ -78,6 +81,9 @@ fn ci() -> Result<()> {
     let mut test = cargo();
     test.args(["test", "--workspace", "--locked"]);
     run(test, "cargo test")?;
+    if with_interop {
+        interop()?;
+    }
     eprintln!("==> ci: all checks passed");
     Ok(())
 }
@@ -105,6 +111,262 @@ fn bench(what: &str) -> Result<()> {
         }
         other => bail!("unknown benchmark {other:?} (known: parse)"),
     }
+}
+
+/// What one tool said about one export.
+struct Check {
+    fixture: String,
+    tool: &'static str,
+    ok: bool,
+    detail: String,
+}
+
+fn interop() -> Result<()> {
+    let root = project_root();
+    let mut install = Command::new("bash");
+    install.arg(root.join("scripts/install-interop-tools.sh"));
+    run(install, "install interop tools")?;
+    let mut build = cargo();
+    build.args([
+        "build",
+        "--quiet",
+        "--release",
+        "--package",
+        "paperlist-cli",
+    ]);
+    run(build, "build paperlist (release)")?;
+    let binary = root.join("target/release/paperlist");
+    let work = root.join("target/interop");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work)?;
+    let mut fixtures = Vec::new();
+    for dir in ["fixtures/inputs", "fixtures/parse"] {
+        for entry in std::fs::read_dir(root.join(dir))? {
+            let path = entry?.path();
+            if path.file_name().is_some_and(|n| n != "README.md") {
+                fixtures.push(path);
+            }
+        }
+    }
+    fixtures.sort();
+    let mut checks: Vec<Check> = Vec::new();
+    for fixture in &fixtures {
+        let name = fixture
+            .file_name()
+            .map(|n| n.to_string_lossy().replace('.', "-"))
+            .unwrap_or_default();
+        let export = |to: &str, extension: &str| -> Result<PathBuf> {
+            let out = work.join(format!("{name}.{extension}"));
+            let status = Command::new(&binary)
+                .args([
+                    "export",
+                    &fixture.to_string_lossy(),
+                    "--to",
+                    to,
+                    "-o",
+                    &out.to_string_lossy(),
+                ])
+                .stderr(std::process::Stdio::null())
+                .status()
+                .with_context(|| format!("could not run {}", binary.display()))?;
+            if status.code() == Some(2) {
+                bail!("paperlist export {} --to {to} failed", fixture.display());
+            }
+            Ok(out)
+        };
+        let json = export("json", "json")?;
+        let entries = std::fs::read_to_string(&json)?
+            .matches("\n      \"key\": ")
+            .count();
+        if entries == 0 {
+            continue;
+        }
+        let bib = export("bibtex", "bib")?;
+        let biblatex = export("biblatex", "biblatex.bib")?;
+        let csl = export("csl-json", "csl.json")?;
+        let ris = export("ris", "ris")?;
+        for (tool, bibliography) in [("pandoc (BibTeX)", &bib), ("pandoc (CSL-JSON)", &csl)] {
+            checks.push(pandoc(&work, &name, tool, bibliography, entries)?);
+        }
+        checks.push(bibtex(&work, &bib, entries)?);
+        checks.push(biber(&biblatex)?);
+        let output = Command::new("python3")
+            .arg(root.join("xtask/interop/read_back.py"))
+            .args([&json, &bib, &ris])
+            .output()
+            .context("could not run python3")?;
+        let text = String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .replace('\n', "; ");
+        checks.push(Check {
+            fixture: name.clone(),
+            tool: "bibtexparser + rispy",
+            ok: output.status.success(),
+            detail: text,
+        });
+    }
+    let failed = checks.iter().filter(|c| !c.ok).count();
+    for check in &checks {
+        eprintln!(
+            "  {} {:<22} {:<28} {}",
+            if check.ok { "ok  " } else { "FAIL" },
+            check.fixture,
+            check.tool,
+            check.detail
+        );
+    }
+    if failed > 0 {
+        bail!(
+            "interop: {failed} of {} checks failed (files in {})",
+            checks.len(),
+            work.display()
+        );
+    }
+    eprintln!("==> interop: all {} checks passed", checks.len());
+    Ok(())
+}
+
+/// pandoc renders every reference of the bibliography, with no warning.
+fn pandoc(
+    work: &Path,
+    name: &str,
+    tool: &'static str,
+    bibliography: &Path,
+    entries: usize,
+) -> Result<Check> {
+    let document = work.join(format!("{name}-cite.md"));
+    std::fs::write(&document, "---\nnocite: |\n  @*\n---\n\n# References\n")?;
+    let output = Command::new("pandoc")
+        .args(["--citeproc", "--to", "html"])
+        .arg("--bibliography")
+        .arg(bibliography)
+        .arg(&document)
+        .output()
+        .context("could not run pandoc")?;
+    let html = String::from_utf8_lossy(&output.stdout);
+    let rendered = html.matches("id=\"ref-").count();
+    let warnings = String::from_utf8_lossy(&output.stderr).trim().to_owned();
+    let ok = output.status.success() && rendered == entries && warnings.is_empty();
+    let detail = format!(
+        "{rendered}/{entries} references rendered{}",
+        if warnings.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; stderr: {}",
+                warnings.lines().take(3).collect::<Vec<_>>().join(" | ")
+            )
+        }
+    );
+    Ok(Check {
+        fixture: name.to_owned(),
+        tool,
+        ok,
+        detail,
+    })
+}
+
+/// bibtex with the plain style reads every entry without an error; warnings
+/// about empty fields are data the input did not have, others fail the check.
+fn bibtex(work: &Path, bib: &Path, entries: usize) -> Result<Check> {
+    let stem = bib
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    std::fs::write(
+        work.join(format!("{stem}.aux")),
+        format!("\\relax\n\\citation{{*}}\n\\bibdata{{{stem}}}\n\\bibstyle{{plain}}\n"),
+    )?;
+    let output = Command::new("bibtex")
+        .arg(&stem)
+        .current_dir(work)
+        .output()
+        .context("could not run bibtex")?;
+    let log = std::fs::read_to_string(work.join(format!("{stem}.blg"))).unwrap_or_default();
+    let bbl = std::fs::read_to_string(work.join(format!("{stem}.bbl"))).unwrap_or_default();
+    let items = bbl.matches("\\bibitem").count();
+    let warnings: Vec<&str> = log.lines().filter(|l| l.starts_with("Warning--")).collect();
+    let (gaps, other): (Vec<&str>, Vec<&str>) = warnings
+        .iter()
+        .partition(|w| w.starts_with("Warning--empty ") || w.contains("to sort, need"));
+    let errors = log.lines().filter(|l| l.contains("error message")).count();
+    let ok = output.status.code().is_some_and(|c| c <= 1)
+        && errors == 0
+        && other.is_empty()
+        && items == entries;
+    let detail = format!(
+        "{items}/{entries} items, {errors} errors, {} field-missing warnings{}",
+        gaps.len(),
+        if other.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", other warnings: {}",
+                other
+                    .iter()
+                    .take(3)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            )
+        }
+    );
+    Ok(Check {
+        fixture: stem,
+        tool: "bibtex (plain.bst)",
+        ok,
+        detail,
+    })
+}
+
+/// biber validates the BibLaTeX export against its data model.
+fn biber(biblatex: &Path) -> Result<Check> {
+    let output = Command::new("biber")
+        .args([
+            "--tool",
+            "--validate-datamodel",
+            "--nolog",
+            "--output-file",
+            "/dev/null",
+        ])
+        .arg(biblatex)
+        .output()
+        .context("could not run biber")?;
+    let text = String::from_utf8_lossy(&output.stdout).to_string()
+        + &String::from_utf8_lossy(&output.stderr);
+    let reports: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("WARN") || l.starts_with("ERROR"))
+        .collect();
+    // A missing mandatory field is data the input did not have (no year for a
+    // paper under review); anything else is a mistake in the export.
+    let (gaps, problems): (Vec<&str>, Vec<&str>) = reports
+        .iter()
+        .partition(|l| l.contains("Missing mandatory field"));
+    let ok = output.status.success() && problems.is_empty();
+    let name = biblatex
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let detail = if problems.is_empty() {
+        format!(
+            "data model valid ({} missing-field warnings from the input)",
+            gaps.len()
+        )
+    } else {
+        problems
+            .iter()
+            .take(3)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    Ok(Check {
+        fixture: name,
+        tool: "biber --validate-datamodel",
+        ok,
+        detail,
+    })
 }
 
 /// Which of our crates each library crate may depend on (besides itself).

@@ -97,7 +97,8 @@ fn write_entry(
     let preprint = is_arxiv_only(entry);
     let entry_type = match (entry.kind, dialect) {
         (_, Dialect::Bibtex) if preprint => "misc",
-        (_, Dialect::Biblatex) if preprint => "online",
+        (_, Dialect::Biblatex) if preprint && entry.arxiv.is_some() => "online",
+        (_, Dialect::Biblatex) if preprint => "misc",
         (EntryKind::Inproceedings, _) => "inproceedings",
         (EntryKind::Article, _) => "article",
         (EntryKind::Book, _) => "book",
@@ -134,7 +135,14 @@ fn write_entry(
         fields.push(("type", "phdthesis".to_owned()));
     }
     for (name, value) in [("volume", &entry.volume), ("number", &entry.number)] {
-        if let Some(value) = value {
+        let Some(value) = value else { continue };
+        // dblp's CoRR "volume" (abs/1909.08053) is the eprint again, not a volume;
+        // BibLaTeX volumes are integers.
+        let pseudo = value.starts_with("abs/");
+        let not_integer = dialect == Dialect::Biblatex
+            && name == "volume"
+            && !value.chars().all(|c| c.is_ascii_digit());
+        if !pseudo && !not_integer {
             fields.push((name, text(value)));
         }
     }
@@ -201,7 +209,8 @@ fn write_entry(
     if !notes.is_empty() {
         fields.push(("note", text(&notes.join(". "))));
     }
-    if let Some(key) = entry.dblp_key() {
+    // BibLaTeX's data model has no biburl; BibTeX files from dblp carry one.
+    if let Some(key) = entry.dblp_key().filter(|_| dialect == Dialect::Bibtex) {
         fields.push(("biburl", format!("https://dblp.org/rec/{key}.bib")));
     }
     for (name, value) in &entry.extra {
