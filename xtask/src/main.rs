@@ -45,6 +45,26 @@ fn cargo() -> Command {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut command = Command::new(cargo);
     command.current_dir(project_root());
+    // `cargo run` gave xtask its own package's variables and rustup's recursion
+    // guard; the cargo started here is a fresh build and must not inherit them
+    // (seen here: clippy's rustc probe failing under rustup with them set).
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        if name.starts_with("CARGO_PKG_")
+            || name.starts_with("CARGO_MANIFEST_")
+            || matches!(
+                name.as_ref(),
+                "RUSTUP_TOOLCHAIN"
+                    | "RUSTUP_TOOLCHAIN_SOURCE"
+                    | "RUST_RECURSION_COUNT"
+                    | "LD_LIBRARY_PATH"
+                    | "CARGO_CRATE_NAME"
+                    | "CARGO_BIN_NAME"
+            )
+        {
+            command.env_remove(name.as_ref());
+        }
+    }
     command
 }
 
