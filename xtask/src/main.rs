@@ -44,7 +44,9 @@ fn project_root() -> PathBuf {
 fn cargo() -> Command {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut command = Command::new(cargo);
-    command.current_dir(project_root());
+    command
+        .current_dir(project_root())
+        .stdin(std::process::Stdio::null());
     // `cargo run` gave xtask its own package's variables and rustup's recursion
     // guard; the cargo started here is a fresh build and must not inherit them
     // (seen here: clippy's rustc probe failing under rustup with them set).
