@@ -44,29 +44,7 @@ fn project_root() -> PathBuf {
 fn cargo() -> Command {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut command = Command::new(cargo);
-    command
-        .current_dir(project_root())
-        .stdin(std::process::Stdio::null());
-    // `cargo run` gave xtask its own package's variables and rustup's recursion
-    // guard; the cargo started here is a fresh build and must not inherit them
-    // (seen here: clippy's rustc probe failing under rustup with them set).
-    for (name, _) in std::env::vars_os() {
-        let name = name.to_string_lossy();
-        if name.starts_with("CARGO_PKG_")
-            || name.starts_with("CARGO_MANIFEST_")
-            || matches!(
-                name.as_ref(),
-                "RUSTUP_TOOLCHAIN"
-                    | "RUSTUP_TOOLCHAIN_SOURCE"
-                    | "RUST_RECURSION_COUNT"
-                    | "LD_LIBRARY_PATH"
-                    | "CARGO_CRATE_NAME"
-                    | "CARGO_BIN_NAME"
-            )
-        {
-            command.env_remove(name.as_ref());
-        }
-    }
+    command.current_dir(project_root());
     command
 }
 
@@ -343,14 +321,12 @@ fn bibtex(work: &Path, bib: &Path, entries: usize) -> Result<Check> {
 
 /// biber validates the BibLaTeX export against its data model.
 fn biber(biblatex: &Path) -> Result<Check> {
+    // biber replaces its output file (write, then rename): never point it at
+    // /dev/null, which it would turn into a regular file for every process after.
+    let checked = biblatex.with_extension("biber.bib");
     let output = Command::new("biber")
-        .args([
-            "--tool",
-            "--validate-datamodel",
-            "--nolog",
-            "--output-file",
-            "/dev/null",
-        ])
+        .args(["--tool", "--validate-datamodel", "--nolog", "--output-file"])
+        .arg(&checked)
         .arg(biblatex)
         .output()
         .context("could not run biber")?;
