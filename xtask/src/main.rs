@@ -17,6 +17,7 @@ fn main() -> Result<()> {
         "invariants" => invariants(),
         "bench" => bench(args.get(1).map(String::as_str).unwrap_or("parse")),
         "interop" => interop(),
+        "pipeline" => pipeline(),
         "help" | "--help" | "-h" => {
             println!("{HELP}");
             Ok(())
@@ -32,7 +33,8 @@ tasks:
               (--skip-interop leaves out the third-party tool checks, which need root to install)
   invariants  check the crate dependency and I/O invariants of docs/architecture.md
   bench parse parser throughput and memory on 5 MB and 50 MB generated lists (release build)
-  interop     export every fixture and check the files with pandoc, bibtex, biber, bibtexparser, rispy";
+  interop     export every fixture and check the files with pandoc, bibtex, biber, bibtexparser, rispy
+  pipeline    the main job on the bundled data: parse every seed list, export every format to target/pipeline/";
 
 fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -111,6 +113,68 @@ fn bench(what: &str) -> Result<()> {
         }
         other => bail!("unknown benchmark {other:?} (known: parse)"),
     }
+}
+
+/// The main job on the bundled data: every seed document is parsed into one
+/// library (paperlist JSON) and exported to every format, in `target/pipeline/`.
+fn pipeline() -> Result<()> {
+    let root = project_root();
+    let mut build = cargo();
+    build.args([
+        "build",
+        "--quiet",
+        "--release",
+        "--package",
+        "paperlist-cli",
+    ]);
+    run(build, "build paperlist (release)")?;
+    let binary = root.join("target/release/paperlist");
+    let out = root.join("target/pipeline");
+    std::fs::create_dir_all(&out)?;
+    // Relative paths, so the library records `fixtures/inputs/...` as each entry's file.
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(root.join("fixtures/inputs"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        .filter_map(|p| p.strip_prefix(&root).ok().map(Path::to_path_buf))
+        .collect();
+    inputs.sort();
+    let library = out.join("library.json");
+    let mut parse = Command::new(&binary);
+    parse
+        .current_dir(&root)
+        .arg("parse")
+        .args(&inputs)
+        .arg("-o")
+        .arg(&library);
+    eprintln!("==> paperlist parse fixtures/inputs/* -o target/pipeline/library.json");
+    let status = parse.status().context("could not run paperlist parse")?;
+    if status.code() == Some(2) || status.code().is_none() {
+        bail!("paperlist parse failed ({status})");
+    }
+    for (to, file) in [
+        ("bibtex", "library.bib"),
+        ("biblatex", "library.biblatex.bib"),
+        ("csl-json", "library.csl.json"),
+        ("ris", "library.ris"),
+        ("markdown", "library.md"),
+        ("csv", "library.csv"),
+    ] {
+        let status = Command::new(&binary)
+            .args(["export"])
+            .arg(&library)
+            .args(["--to", to, "-o"])
+            .arg(out.join(file))
+            .stderr(std::process::Stdio::null())
+            .status()
+            .context("could not run paperlist export")?;
+        if status.code() == Some(2) || status.code().is_none() {
+            bail!("paperlist export --to {to} failed ({status})");
+        }
+        eprintln!("==> paperlist export --to {to:<9} -> target/pipeline/{file}");
+    }
+    eprintln!("==> pipeline done: outputs in {}", out.display());
+    eprintln!("    (dblp enrichment joins the pipeline when `paperlist enrich` exists)");
+    Ok(())
 }
 
 /// What one tool said about one export.

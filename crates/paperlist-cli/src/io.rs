@@ -51,10 +51,31 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
     })?;
     temp.write_all(text.as_bytes())
         .with_context(|| format!("could not write {}", path.display()))?;
+    // Keep the permissions of the file being replaced; a new file gets the usual
+    // 0644 rather than the temporary file's 0600.
+    if let Some(permissions) = permissions_for(path) {
+        temp.as_file()
+            .set_permissions(permissions)
+            .with_context(|| format!("could not write {}", path.display()))?;
+    }
     temp.as_file()
         .sync_all()
         .with_context(|| format!("could not write {}", path.display()))?;
     temp.persist(path)
         .with_context(|| format!("could not replace {}", path.display()))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => std::fs::Permissions::from_mode(0o644),
+    })
+}
+
+#[cfg(not(unix))]
+fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
+    std::fs::metadata(path).ok().map(|m| m.permissions())
 }
