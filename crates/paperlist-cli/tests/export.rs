@@ -318,3 +318,54 @@ fn ris_records_are_complete() {
         assert_eq!(text.matches("\nAU  - ").count(), authors, "{name}");
     }
 }
+
+#[test]
+fn hayagriva_renders_every_entry_in_apa() {
+    use hayagriva::archive::{ArchivedStyle, locales};
+    use hayagriva::citationberg::Style;
+    use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
+
+    let Style::Independent(style) = ArchivedStyle::AmericanPsychologicalAssociation.get() else {
+        panic!("APA is an independent style");
+    };
+    let locales = locales();
+    for (name, library) in libraries() {
+        let text = to_biblatex(&library, &BibtexOptions::default());
+        let bibliography = hayagriva::io::from_biblatex_str(&text)
+            .unwrap_or_else(|e| panic!("{name}: hayagriva cannot read the BibLaTeX: {e:?}"));
+        assert_eq!(bibliography.len(), library.entries.len(), "{name}");
+        let mut driver = BibliographyDriver::new();
+        for entry in bibliography.iter() {
+            driver.citation(CitationRequest::from_items(
+                vec![CitationItem::with_entry(entry)],
+                &style,
+                &locales,
+            ));
+        }
+        let rendered = driver.finish(BibliographyRequest {
+            style: &style,
+            locale: None,
+            locale_files: &locales,
+        });
+        let items: Vec<String> = rendered
+            .bibliography
+            .map(|b| b.items)
+            .unwrap_or_default()
+            .iter()
+            .map(|i| normalize_title(&i.content.to_string()))
+            .collect();
+        assert_eq!(
+            items.len(),
+            library.entries.len(),
+            "{name}: every entry is rendered"
+        );
+        for entry in &library.entries {
+            let title = normalize_title(&entry.title);
+            assert!(
+                items.iter().any(|item| item.contains(&title)),
+                "{name}: {:?} is not in the APA bibliography",
+                entry.title
+            );
+        }
+    }
+}
