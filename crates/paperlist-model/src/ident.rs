@@ -313,7 +313,7 @@ string_serde!(Doi);
 pub struct DblpKey(String);
 
 static DBLP_KEY_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[a-z]+(/[A-Za-z0-9_\-+.'=&:]+){2,}$").expect("valid dblp key regex")
+    Regex::new(r"^[a-z]+(/[A-Za-z0-9_\-+.'=&:]+){1,}$").expect("valid dblp key regex")
 });
 
 impl DblpKey {
@@ -378,7 +378,13 @@ impl FromStr for DblpKey {
             return Ok(key);
         }
         let bare = strip_prefix_ci(trimmed, "DBLP:").unwrap_or(trimmed);
-        if DBLP_KEY_SHAPE.is_match(bare) {
+        // Stream records (conf/, journals/, series/) have three or more segments;
+        // some others (ms/Vollmer2006) have two.
+        let segments = bare.split('/').count();
+        let stream = ["conf/", "journals/", "series/", "books/"]
+            .iter()
+            .any(|p| bare.starts_with(p));
+        if DBLP_KEY_SHAPE.is_match(bare) && (segments >= 3 || !stream) {
             Ok(DblpKey(bare.to_owned()))
         } else {
             Err(IdentError::new("dblp key", text))
@@ -747,7 +753,8 @@ mod tests {
             key("homepages/95/7448-1").as_deref(),
             Some("homepages/95/7448-1")
         );
-        assert_eq!(key("conf/osdi"), None);
+        assert_eq!(key("conf/osdi"), None, "a stream is not a record");
+        assert_eq!(key("ms/Vollmer2006").as_deref(), Some("ms/Vollmer2006"));
         assert_eq!(key("not a key"), None);
         assert_eq!(key("https://example.org/rec/conf/a/b"), None);
         let parsed: DblpKey = "conf/osdi/MoritzNWTLLEYPJ18".parse().unwrap();
