@@ -69,13 +69,11 @@ fn reference_text(reference: &quick_xml::events::BytesRef<'_>) -> String {
     }
 }
 
+/// A person element's `pid` and `orcid` attributes.
+type PersonAttributes = (Option<String>, Option<String>);
+
 /// Field of a record being read, by element name.
-fn set_field(
-    record: &mut DblpRecord,
-    field: &str,
-    text: String,
-    attributes: (Option<String>, Option<String>),
-) {
+fn set_field(record: &mut DblpRecord, field: &str, text: String, attributes: PersonAttributes) {
     let text = text.trim().to_owned();
     match field {
         "author" => record.authors.push(DblpPerson {
@@ -89,11 +87,9 @@ fn set_field(
             orcid: attributes.1,
         }),
         "title" => record.title = text,
-        "booktitle" | "journal" | "venue" | "school" => {
-            // Repeated `venue` in search hits (`COLT`, `ALT`): keep the first.
-            if record.venue.is_none() {
-                record.venue = Some(text);
-            }
+        // Repeated `venue` in search hits (`COLT`, `ALT`): keep the first.
+        "booktitle" | "journal" | "venue" | "school" if record.venue.is_none() => {
+            record.venue = Some(text)
         }
         "year" => record.year = text.parse().ok(),
         "pages" => record.pages = Some(text),
@@ -121,7 +117,7 @@ pub fn parse_records(xml: &str) -> Result<Vec<DblpRecord>, FormatError> {
     let mut reader = Reader::from_str(xml);
     let mut records = Vec::new();
     let mut current: Option<DblpRecord> = None;
-    let mut field: Option<(String, (Option<String>, Option<String>))> = None;
+    let mut field: Option<(String, PersonAttributes)> = None;
     let mut text = String::new();
     let mut depth_in_field = 0usize;
     loop {
@@ -470,10 +466,6 @@ mod tests {
             legacy.hits.iter().any(|h| h.authors.len() == 1),
             "a bare string author is one author"
         );
-        assert!(legacy.hits.iter().all(|h| !h.authors.is_empty()
-            || h.kind == RecordKind::Book
-            || h.title.is_empty()
-            || true));
     }
 
     #[test]
