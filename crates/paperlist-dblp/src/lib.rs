@@ -17,6 +17,8 @@
 
 mod entities;
 pub mod formats;
+pub mod matcher;
+pub mod merge;
 pub mod record;
 
 pub use formats::{FormatError, SearchResults};
