@@ -15,11 +15,19 @@
 
 #![deny(missing_docs)]
 
+pub mod client;
+pub mod enrich;
 mod entities;
+#[cfg(feature = "fake")]
+pub mod fake;
 pub mod formats;
 pub mod matcher;
 pub mod merge;
 pub mod record;
 
+pub use client::{
+    ClientOptions, DblpClient, RecordSource, ResponseFormat, SourceError, StatsSnapshot,
+};
+pub use enrich::{EnrichOptions, EnrichReport, EntryReport, enrich};
 pub use formats::{FormatError, SearchResults};
 pub use record::{DblpPerson, DblpRecord, RecordKind};
