@@ -18,6 +18,7 @@ fn main() -> Result<()> {
         "bench" => bench(args.get(1).map(String::as_str).unwrap_or("parse")),
         "interop" => interop(),
         "pipeline" => pipeline(),
+        "fake-dblp" => fake_dblp(&args[1..]),
         "help" | "--help" | "-h" => {
             println!("{HELP}");
             Ok(())
@@ -34,7 +35,10 @@ tasks:
   invariants  check the crate dependency and I/O invariants of docs/architecture.md
   bench parse parser throughput and memory on 5 MB and 50 MB generated lists (release build)
   interop     export every fixture and check the files with pandoc, bibtex, biber, bibtexparser, rispy
-  pipeline    the main job on the bundled data: parse every seed list, export every format to target/pipeline/";
+  pipeline    the main job on the bundled data: parse the seed lists, enrich them from the bundled
+              dblp data (served by the fake dblp server), export every format to target/pipeline/
+  fake-dblp   serve dblp data on 127.0.0.1 for trying `paperlist enrich --dblp-url` here:
+              [--data FILE.xml]... [--port N] [--rate-limit-every K --retry-after S] [--error-every K]";
 
 fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -151,6 +155,42 @@ fn pipeline() -> Result<()> {
     if status.code() == Some(2) || status.code().is_none() {
         bail!("paperlist parse failed ({status})");
     }
+    // Enrich from the bundled dblp data, served on loopback by the fake server
+    // (dblp itself cannot be reached from CI); 20 requests/s keeps it quick.
+    let records = fixture_records(&[
+        root.join("fixtures/dblp/records.xml"),
+        root.join("fixtures/dblp/handmade.xml"),
+    ])?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let fake = runtime.block_on(paperlist_dblp::fake::FakeDblp::start(
+        records,
+        Default::default(),
+        0,
+    ))?;
+    let enriched = out.join("library.enriched.json");
+    eprintln!(
+        "==> paperlist enrich target/pipeline/library.json --dblp-url {} (bundled dblp data)",
+        fake.url()
+    );
+    let status = Command::new(&binary)
+        .arg("enrich")
+        .arg(&library)
+        .args(["--dblp-url", &fake.url(), "--rate", "20", "--cache-dir"])
+        .arg(out.join("dblp-cache"))
+        .arg("--report")
+        .arg(out.join("enrich-report.json"))
+        .arg("-o")
+        .arg(&enriched)
+        .status()
+        .context("could not run paperlist enrich")?;
+    drop(fake);
+    if status.code() == Some(2) || status.code().is_none() {
+        bail!("paperlist enrich failed ({status})");
+    }
+    let library = enriched;
     for (to, file) in [
         ("bibtex", "library.bib"),
         ("biblatex", "library.biblatex.bib"),
@@ -173,8 +213,72 @@ fn pipeline() -> Result<()> {
         eprintln!("==> paperlist export --to {to:<9} -> target/pipeline/{file}");
     }
     eprintln!("==> pipeline done: outputs in {}", out.display());
-    eprintln!("    (dblp enrichment joins the pipeline when `paperlist enrich` exists)");
     Ok(())
+}
+
+fn fixture_records(files: &[PathBuf]) -> Result<Vec<paperlist_dblp::DblpRecord>> {
+    let mut records = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("could not read {}", file.display()))?;
+        records.extend(
+            paperlist_dblp::formats::parse_records(&text)
+                .with_context(|| format!("could not read {}", file.display()))?,
+        );
+    }
+    Ok(records)
+}
+
+/// Serves dblp data on loopback until interrupted.
+fn fake_dblp(args: &[String]) -> Result<()> {
+    let root = project_root();
+    let mut data = Vec::new();
+    let mut port = 8080u16;
+    let mut config = paperlist_dblp::fake::FakeConfig {
+        retry_after_seconds: 2,
+        ..Default::default()
+    };
+    let mut i = 0;
+    while i < args.len() {
+        let value = args.get(i + 1).cloned().unwrap_or_default();
+        match args[i].as_str() {
+            "--data" => data.push(PathBuf::from(value)),
+            "--port" => port = value.parse().context("--port takes a number")?,
+            "--rate-limit-every" => {
+                config.rate_limit_every =
+                    Some(value.parse().context("--rate-limit-every takes a number")?)
+            }
+            "--retry-after" => {
+                config.retry_after_seconds = value.parse().context("--retry-after takes seconds")?
+            }
+            "--error-every" => {
+                config.error_every = Some(value.parse().context("--error-every takes a number")?)
+            }
+            other => bail!("unknown option {other:?} for fake-dblp"),
+        }
+        i += 2;
+    }
+    if data.is_empty() {
+        data = vec![
+            root.join("fixtures/dblp/records.xml"),
+            root.join("fixtures/dblp/handmade.xml"),
+        ];
+    }
+    let records = fixture_records(&data)?;
+    let count = records.len();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let fake = paperlist_dblp::fake::FakeDblp::start(records, config, port).await?;
+        eprintln!("fake dblp serving {count} records at {} (Ctrl-C to stop)", fake.url());
+        eprintln!("try: cargo run -p paperlist-cli -- enrich fixtures/inputs/aisys2023.md --dblp-url {} --rate 5", fake.url());
+        tokio::signal::ctrl_c().await?;
+        let stats = fake.stats();
+        eprintln!("served {} requests ({} searches, {} records)", stats.requests, stats.searches, stats.records);
+        Ok::<(), anyhow::Error>(())
+    })
 }
 
 /// What one tool said about one export.

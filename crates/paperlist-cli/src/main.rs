@@ -1,5 +1,6 @@
 //! `paperlist`: turn publication lists into a clean, DBLP-verified bibliography.
 
+mod enrich;
 mod io;
 
 use std::path::PathBuf;
@@ -26,6 +27,71 @@ enum Command {
     Parse(ParseArgs),
     /// Export a library (or any input) to BibTeX, BibLaTeX, CSL-JSON, RIS, Markdown, JSON or CSV.
     Export(ExportArgs),
+    /// Find each entry in dblp and fill in DOI, dblp key, pages, venue, authors.
+    Enrich(EnrichArgs),
+    /// dblp tools.
+    #[command(subcommand)]
+    Dblp(DblpCommand),
+}
+
+#[derive(Debug, clap::Args)]
+struct DblpSourceArgs {
+    /// dblp base URL (a mirror, or a local fake); default: dblp.org with its mirrors.
+    #[arg(long, env = "PAPERLIST_DBLP_URL", conflicts_with = "dblp_index")]
+    dblp_url: Option<String>,
+    /// An offline index built by `paperlist dblp index` (not available yet).
+    #[arg(long)]
+    dblp_index: Option<PathBuf>,
+    /// Requests per second to dblp.
+    #[arg(long, default_value_t = 1.0)]
+    rate: f64,
+    /// Where dblp's answers are cached (default: the platform cache directory).
+    #[arg(long)]
+    cache_dir: Option<PathBuf>,
+    /// Do not read or write the cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// Ask dblp again even for cached answers (and cache the new ones).
+    #[arg(long)]
+    refresh: bool,
+    /// Search response format to ask dblp for.
+    #[arg(long, default_value = "xml", value_parser = ["xml", "json"])]
+    response_format: String,
+}
+
+#[derive(Debug, clap::Args)]
+struct EnrichArgs {
+    /// Inputs: paperlist JSON or any format `parse` reads (`-` for standard input).
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Write the enriched library here instead of standard output (written atomically).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    source: DblpSourceArgs,
+    /// Write a per-entry report (decision, score breakdown, queries, changes) as JSON.
+    #[arg(long)]
+    report: Option<PathBuf>,
+    /// When dblp disagrees with the input (year, venue, authors), take dblp's value.
+    #[arg(long, value_parser = ["input", "dblp"], default_value = "input")]
+    prefer: String,
+    /// Exit 1 when an entry stays unmatched or ambiguous.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum DblpCommand {
+    /// Search dblp and print the hits.
+    Search {
+        /// The query.
+        query: String,
+        /// How many hits.
+        #[arg(long, default_value_t = 10)]
+        hits: usize,
+        #[command(flatten)]
+        source: DblpSourceArgs,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -68,6 +134,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse(args) => parse(args),
         Command::Export(args) => export(args),
+        Command::Enrich(args) => enrich::run(args),
+        Command::Dblp(DblpCommand::Search {
+            query,
+            hits,
+            source,
+        }) => enrich::search(&query, hits, &source),
     };
     match result {
         Ok(code) => code,
@@ -88,7 +160,7 @@ fn outcome(library: &Library) -> ExitCode {
 }
 
 /// Reads inputs of any supported format into one library, with a summary line per file.
-fn read_library(files: &[String], format: Format) -> Result<Library> {
+pub(crate) fn read_library(files: &[String], format: Format) -> Result<Library> {
     let mut library = Library::new();
     for file in files {
         let bytes = io::read_input(file)?;
