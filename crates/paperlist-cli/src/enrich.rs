@@ -21,7 +21,7 @@ fn client(source: &DblpSourceArgs) -> Result<DblpClient> {
             "the offline dblp index is not available yet: use --dblp-url (or the default, dblp.org)"
         );
     }
-    if !(source.rate > 0.0) {
+    if source.rate.is_nan() || source.rate <= 0.0 {
         bail!("--rate must be above 0 (requests per second)");
     }
     let base_urls = match &source.dblp_url {
