@@ -2,9 +2,11 @@
 //! the matcher's decision, the merge, and a report line saying why.
 //!
 //! Queries, in order, stopping once a candidate's title is close: the
-//! normalised title; the title's lead (before the colon) with the first
-//! author's family name; the first significant title words with the year. An
-//! entry that already carries a dblp key is fetched by key instead.
+//! normalised title; when that finds nothing (or a full page of other papers),
+//! the first author's family name with the year, which survives typos and
+//! rewordings of the title; for an entry without authors, the first
+//! significant title words with the year. An entry that already carries a dblp
+//! key is fetched by key first.
 
 use std::sync::Arc;
 
@@ -97,20 +99,21 @@ pub fn queries(entry: &Entry) -> Vec<String> {
         return out;
     }
     out.push(title);
-    let lead = entry.title.split(':').next().unwrap_or(&entry.title);
-    let lead_words = title_words(lead);
+    // First author and year: immune to typos and rewordings of the title.
     let family = entry
         .authors
         .first()
-        .map(|p| normalize_title(p.family_or_last_word()));
-    let lead_query = if lead_words.len() <= 6 {
-        lead_words.join(" ")
-    } else {
-        lead_words[..6].join(" ")
-    };
-    match family {
-        Some(family) if !family.is_empty() => out.push(format!("{lead_query} {family}")),
-        _ if lead_words.len() < title_words(&entry.title).len() => out.push(lead_query),
+        .map(|p| normalize_title(p.family_or_last_word()))
+        .filter(|f| !f.is_empty());
+    match (family, entry.year) {
+        (Some(family), Some(year)) => out.push(format!("{family} {year}")),
+        (Some(family), None) => {
+            let lead = title_words(entry.title.split(':').next().unwrap_or(&entry.title));
+            out.push(format!(
+                "{} {family}",
+                lead.iter().take(3).cloned().collect::<Vec<_>>().join(" ")
+            ));
+        }
         _ => {}
     }
     const SMALL: &[&str] = &[
@@ -154,15 +157,27 @@ async fn lookup<S: RecordSource>(
     if close(&candidates) {
         return Ok((candidates, sent));
     }
-    for query in queries(entry).into_iter().take(options.max_queries) {
+    for (round, query) in queries(entry)
+        .into_iter()
+        .take(options.max_queries)
+        .enumerate()
+    {
         let results = source.search(&query, options.max_hits).await?;
         sent.push(query);
+        // Hits on a page that was not full: the whole title found these and only these.
+        let answered = !results.hits.is_empty() && results.total <= options.max_hits;
         for hit in results.hits {
             if !candidates.iter().any(|c| c.key == hit.key) {
                 candidates.push(hit);
             }
         }
         if close(&candidates) {
+            break;
+        }
+        // The whole title found other papers but not this one: it is absent or
+        // worded otherwise, and narrower queries rarely help. The broad third
+        // query is for entries the second (lead + first author) could not serve.
+        if (round == 0 && answered) || (round == 1 && !entry.authors.is_empty()) {
             break;
         }
     }
@@ -302,7 +317,7 @@ mod tests {
             queries(&entry),
             [
                 "ray a distributed framework for emerging ai applications",
-                "ray moritz",
+                "moritz 2018",
                 "ray distributed framework emerging 2018"
             ]
         );

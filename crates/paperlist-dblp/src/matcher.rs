@@ -267,7 +267,15 @@ pub fn decide(entry: &Entry, candidates: &[DblpRecord], options: &MatchOptions) 
         .skip(1)
         .find(|s| s.2.is_corr() && same_paper(s.2, best))
         .map(|s| s.2.clone());
-    let clear_lead = rival.is_none_or(|r| best_score - r >= options.margin);
+    // The venue the entry names tells two records of one title apart.
+    let venue_decides = best_breakdown.venue.is_some_and(|v| v >= 1.0)
+        && best_breakdown.title >= 0.95
+        && scored
+            .iter()
+            .skip(1)
+            .filter(|s| !twin(s.2))
+            .all(|s| s.1.venue.is_some_and(|v| v <= 0.3));
+    let clear_lead = rival.is_none_or(|r| best_score - r >= options.margin - 1e-9) || venue_decides;
     let (status, reason) = if best_score >= options.accept && clear_lead {
         (
             MatchStatus::Matched,

@@ -144,6 +144,9 @@ async fn precision_and_recall_on_the_labelled_set() {
             ));
         }
     }
+    for mistake in &mistakes {
+        eprintln!("  miss: {mistake}");
+    }
     let precision = correct as f64 / matched.max(1) as f64;
     let recall = found as f64 / positives.max(1) as f64;
     eprintln!(
