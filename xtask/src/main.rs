@@ -186,7 +186,15 @@ fn pipeline() -> Result<()> {
         .arg(&enriched)
         .status()
         .context("could not run paperlist enrich")?;
+    let seen = fake.stats();
     drop(fake);
+    let floor = seen.requests as f64 / 20.0;
+    eprintln!(
+        "    dblp side: {} requests; smallest gap between two {:.3}s (limit 0.050s); at most {} in any second (limit 20); rate-limit floor {floor:.1}s",
+        seen.requests,
+        seen.min_gap_seconds.unwrap_or(0.0),
+        seen.max_per_second
+    );
     if status.code() == Some(2) || status.code().is_none() {
         bail!("paperlist enrich failed ({status})");
     }
