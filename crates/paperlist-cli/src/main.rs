@@ -78,6 +78,12 @@ struct EnrichArgs {
     /// Exit 1 when an entry stays unmatched or ambiguous.
     #[arg(long)]
     strict: bool,
+    /// Score at or above which the best candidate can be matched.
+    #[arg(long, default_value_t = 0.80)]
+    accept: f64,
+    /// How far the best candidate must be ahead of the best different paper.
+    #[arg(long, default_value_t = 0.10)]
+    margin: f64,
 }
 
 #[derive(Debug, Subcommand)]

@@ -147,6 +147,53 @@ async fn precision_and_recall_on_the_labelled_set() {
     for mistake in &mistakes {
         eprintln!("  miss: {mistake}");
     }
+    // Where the thresholds sit: the lowest score of a right match, and the
+    // highest score any wrong record reached (negatives' best candidates, and
+    // every candidate other than the right one).
+    let mut lowest_right = f64::MAX;
+    let mut highest_wrong: f64 = 0.0;
+    let mut highest_other_title: f64 = 0.0;
+    for ((_, expected), entry) in labelled.iter().zip(&lib.entries) {
+        let Some(m) = &entry.match_result else {
+            continue;
+        };
+        if let (Some(key), Some(score)) = (&m.dblp_key, m.score)
+            && Some(key.as_str()) == expected.as_deref()
+        {
+            lowest_right = lowest_right.min(score);
+        }
+        for candidate in &m.candidates {
+            if Some(candidate.dblp_key.as_str()) != expected.as_deref()
+                && !candidate.dblp_key.is_corr()
+            {
+                highest_wrong = highest_wrong.max(candidate.score);
+                if paperlist_model::normalize::normalize_title(&candidate.title)
+                    != paperlist_model::normalize::normalize_title(&entry.title)
+                {
+                    highest_other_title = highest_other_title.max(candidate.score);
+                }
+            }
+        }
+        if let Some(runner_up) = m.runner_up.filter(|r| *r > 0.8) {
+            eprintln!(
+                "  close runner-up {runner_up:.3} for {:?} ({:?})",
+                entry.title, m.reason
+            );
+        }
+        if expected.is_none()
+            && m.candidates.is_empty()
+            && let Some(score) = m.score
+        {
+            highest_wrong = highest_wrong.max(score);
+        }
+    }
+    eprintln!(
+        "scores: lowest right match {lowest_right:.3}; highest wrong candidate {highest_wrong:.3} (same title, another venue), {highest_other_title:.3} with another title"
+    );
+    assert!(
+        lowest_right > 0.8 && highest_other_title < 0.55,
+        "the default thresholds sit between right and wrong scores"
+    );
     let precision = correct as f64 / matched.max(1) as f64;
     let recall = found as f64 / positives.max(1) as f64;
     eprintln!(
