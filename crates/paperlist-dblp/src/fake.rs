@@ -242,11 +242,8 @@ fn truncate_if(shared: &Shared, body: String) -> String {
 /// author, the venue or the year (a word ending in `*` matches as a prefix);
 /// exact-word matches rank first, then newer records.
 fn find(records: &[DblpRecord], query: &str) -> Vec<usize> {
-    let words: Vec<String> = query
-        .split_whitespace()
-        .map(fold)
-        .filter(|w| !w.is_empty())
-        .collect();
+    // Like dblp, a hyphenated query word (`het-gmp`) matches its parts.
+    let words = title_words(query);
     if words.is_empty() {
         return Vec::new();
     }
@@ -274,15 +271,11 @@ fn find(records: &[DblpRecord], query: &str) -> Vec<usize> {
         }
         let mut exact = 0;
         let all = words.iter().all(|word| {
-            let clean: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-            if clean.is_empty() {
-                return true;
-            }
-            if tokens.contains(&clean) {
+            if tokens.contains(word) {
                 exact += 1;
                 true
             } else {
-                tokens.iter().any(|t| t.starts_with(&clean))
+                tokens.iter().any(|t| t.starts_with(word.as_str()))
             }
         });
         if all {
