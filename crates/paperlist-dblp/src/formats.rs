@@ -57,15 +57,28 @@ fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
         .map(|v| v.into_owned())
 }
 
-/// The text of an entity reference: numeric, XML's five, or dblp.dtd's names.
-fn reference_text(reference: &quick_xml::events::BytesRef<'_>) -> String {
-    if let Ok(Some(c)) = reference.resolve_char_ref() {
-        return c.to_string();
-    }
-    let name = reference.xml10_content();
-    match entities::resolve(&name) {
-        Some(c) => c.to_string(),
-        None => format!("&{name};"),
+/// Appends the character data an event carries (text, CDATA, a character or
+/// entity reference: numeric, XML's five, or dblp.dtd's names) to `text`.
+fn push_char_data(event: &Event<'_>, text: &mut String) {
+    match event {
+        Event::Text(content) => text.push_str(&content.xml10_content()),
+        Event::CData(content) => text.push_str(&content.xml10_content()),
+        Event::GeneralRef(reference) => {
+            if let Ok(Some(c)) = reference.resolve_char_ref() {
+                text.push(c);
+                return;
+            }
+            let name = reference.xml10_content();
+            match entities::resolve(&name) {
+                Some(c) => text.push(c),
+                None => {
+                    text.push('&');
+                    text.push_str(&name);
+                    text.push(';');
+                }
+            }
+        }
+        _ => {}
     }
 }
 
@@ -146,19 +159,9 @@ pub fn parse_records(xml: &str) -> Result<Vec<DblpRecord>, FormatError> {
                     depth_in_field += 1;
                 }
             }
-            Ok(Event::Text(content)) => {
+            Ok(event @ (Event::Text(_) | Event::CData(_) | Event::GeneralRef(_))) => {
                 if field.is_some() {
-                    text.push_str(&content.xml10_content());
-                }
-            }
-            Ok(Event::CData(content)) => {
-                if field.is_some() {
-                    text.push_str(&content.xml10_content());
-                }
-            }
-            Ok(Event::GeneralRef(reference)) => {
-                if field.is_some() {
-                    text.push_str(&reference_text(&reference));
+                    push_char_data(&event, &mut text);
                 }
             }
             Ok(Event::End(element)) => {
@@ -237,14 +240,9 @@ pub fn parse_search_xml(xml: &str) -> Result<SearchResults, FormatError> {
                         .unwrap_or(0);
                 }
             }
-            Ok(Event::Text(content)) => {
+            Ok(event @ (Event::Text(_) | Event::CData(_) | Event::GeneralRef(_))) => {
                 if field.is_some() {
-                    text.push_str(&content.xml10_content());
-                }
-            }
-            Ok(Event::GeneralRef(reference)) => {
-                if field.is_some() {
-                    text.push_str(&reference_text(&reference));
+                    push_char_data(&event, &mut text);
                 }
             }
             Ok(Event::End(element)) => {
