@@ -119,10 +119,8 @@ fn bench(what: &str) -> Result<()> {
     }
 }
 
-/// The main job on the bundled data: every seed document is parsed into one
-/// library (paperlist JSON) and exported to every format, in `target/pipeline/`.
-fn pipeline() -> Result<()> {
-    let root = project_root();
+/// Builds the `paperlist` binary (release) and returns its path.
+fn build_paperlist(root: &Path) -> Result<PathBuf> {
     let mut build = cargo();
     build.args([
         "build",
@@ -132,7 +130,14 @@ fn pipeline() -> Result<()> {
         "paperlist-cli",
     ]);
     run(build, "build paperlist (release)")?;
-    let binary = root.join("target/release/paperlist");
+    Ok(root.join("target/release/paperlist"))
+}
+
+/// The main job on the bundled data: every seed document is parsed into one
+/// library (paperlist JSON) and exported to every format, in `target/pipeline/`.
+fn pipeline() -> Result<()> {
+    let root = project_root();
+    let binary = build_paperlist(&root)?;
     let out = root.join("target/pipeline");
     std::fs::create_dir_all(&out)?;
     // Relative paths, so the library records `fixtures/inputs/...` as each entry's file.
@@ -302,16 +307,7 @@ fn interop() -> Result<()> {
     let mut install = Command::new("bash");
     install.arg(root.join("scripts/install-interop-tools.sh"));
     run(install, "install interop tools")?;
-    let mut build = cargo();
-    build.args([
-        "build",
-        "--quiet",
-        "--release",
-        "--package",
-        "paperlist-cli",
-    ]);
-    run(build, "build paperlist (release)")?;
-    let binary = root.join("target/release/paperlist");
+    let binary = build_paperlist(&root)?;
     let work = root.join("target/interop");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work)?;

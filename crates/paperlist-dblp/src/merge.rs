@@ -453,7 +453,7 @@ mod tests {
 
     #[test]
     fn disagreements_keep_the_input_unless_told() {
-        let (e, outcome) = run(
+        let written = || {
             entry(
                 &[
                     "Philipp Moritz",
@@ -463,25 +463,13 @@ mod tests {
                 ],
                 Some("OSDI"),
                 Some(2019),
-            ),
-            MergeOptions::default(),
-        );
+            )
+        };
+        let (e, outcome) = run(written(), MergeOptions::default());
         assert_eq!(e.year, Some(2019));
         assert_eq!(outcome.diagnostics.len(), 1);
         assert_eq!(outcome.diagnostics[0].code, "dblp-disagrees");
-        let (e, _) = run(
-            entry(
-                &[
-                    "Philipp Moritz",
-                    "Robert Nishihara",
-                    "Stephanie Wang",
-                    "Ion Stoica",
-                ],
-                Some("OSDI"),
-                Some(2019),
-            ),
-            MergeOptions { prefer_dblp: true },
-        );
+        let (e, _) = run(written(), MergeOptions { prefer_dblp: true });
         assert_eq!(e.year, Some(2018));
         assert_eq!(e.previous.get("year"), Some(&serde_json::json!(2019)));
     }
