@@ -88,6 +88,15 @@ fn library(entries: Vec<Entry>) -> Library {
     }
 }
 
+/// The dblp key an entry was matched to, if any.
+fn matched_key(entry: &Entry) -> Option<String> {
+    entry
+        .match_result
+        .as_ref()
+        .and_then(|m| m.dblp_key.as_ref())
+        .map(|k| k.as_str().to_owned())
+}
+
 async fn run(client: &DblpClient, entries: Vec<Entry>) -> (Library, paperlist_dblp::EnrichReport) {
     run_with(client, entries, 4).await
 }
@@ -120,11 +129,7 @@ async fn precision_and_recall_on_the_labelled_set() {
     let mut found = 0;
     let mut mistakes = Vec::new();
     for ((_, expected), entry) in labelled.iter().zip(&lib.entries) {
-        let got = entry
-            .match_result
-            .as_ref()
-            .and_then(|m| m.dblp_key.as_ref())
-            .map(|k| k.as_str().to_owned());
+        let got = matched_key(entry);
         if expected.is_some() {
             positives += 1;
         }
@@ -292,11 +297,7 @@ async fn server_errors_truncation_and_garbage_are_retried() {
     assert_eq!(report.failed, 0, "{:?}", lib.diagnostics);
     assert!(client.stats().retries >= 3, "{:?}", client.stats());
     for ((_, expected), entry) in labelled.iter().zip(&lib.entries) {
-        let got = entry
-            .match_result
-            .as_ref()
-            .and_then(|m| m.dblp_key.as_ref())
-            .map(|k| k.as_str().to_owned());
+        let got = matched_key(entry);
         assert_eq!(&got, expected, "{}", entry.title);
     }
 }
