@@ -210,15 +210,14 @@ pub(crate) struct Reader<'a> {
     pub file: &'a str,
     pub source: &'a str,
     line_index: LineIndex,
-    pub entries: Vec<Entry>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// What the document gave, in order; turned into entries and diagnostics
+    /// by [`Reader::finish`] once it is known whether the document is a list.
+    steps: Vec<Step>,
+    /// The entries the steps refer to.
+    entries: Vec<Entry>,
     headings: Vec<Heading>,
-    /// Lines read as nothing, waiting to be reported as one range.
-    skipped: Option<(u32, u32, Mode)>,
     /// The section being skipped (mode Skip), reported once.
     skipped_section: Option<(String, u32, u32)>,
-    /// The mode of text under no telling heading.
-    default_mode: Mode,
     /// Groups read and entries made under no telling heading, to judge whether
     /// the whole document is a publication list.
     unknown_groups: usize,
@@ -257,12 +256,10 @@ impl<'a> Reader<'a> {
             file,
             source,
             line_index: LineIndex::new(source),
+            steps: Vec::new(),
             entries: Vec::new(),
-            diagnostics: Vec::new(),
             headings: Vec::new(),
-            skipped: None,
             skipped_section: None,
-            default_mode: Mode::Unknown,
             unknown_groups: 0,
             unknown_entries: 0,
         }
@@ -271,17 +268,58 @@ impl<'a> Reader<'a> {
     /// Whether text under no telling heading turned out to be mostly entries:
     /// then the document is a publication list whose headings just do not say so
     /// (`## Training`, `## Inference`), and it is read again as one.
-    pub fn looks_like_a_list(&self) -> bool {
-        self.default_mode == Mode::Unknown
-            && self.unknown_entries >= 3
-            && self.unknown_entries * 2 >= self.unknown_groups
+    fn looks_like_a_list(&self) -> bool {
+        self.unknown_entries >= 3 && self.unknown_entries * 2 >= self.unknown_groups
     }
 
-    /// A fresh reader for the same input that reads unlabelled sections as publications.
-    pub fn as_list(&self) -> Reader<'a> {
-        let mut reader = Reader::new(self.file, self.source);
-        reader.default_mode = Mode::Publications;
-        reader
+    /// The entries and diagnostics, in document order.
+    ///
+    /// Text under no telling heading was read both ways at once: as a
+    /// publication list (where a lone title is an entry) and as other text
+    /// (where only clear entries count). Now that the whole document is known,
+    /// one reading is kept, so the document is read once, not twice.
+    pub fn finish(self) -> (Vec<Entry>, Vec<Diagnostic>) {
+        let as_list = self.looks_like_a_list();
+        let mut out = Output {
+            file: self.file,
+            diagnostics: Vec::new(),
+            skipped: None,
+        };
+        // Entries stay where they are; only those a list alone would accept may go.
+        let mut keep = Vec::with_capacity(self.entries.len());
+        for step in self.steps {
+            match step {
+                Step::Entry { notes, list_only } if !list_only || as_list => {
+                    out.diagnostics
+                        .extend(notes.into_iter().map(|(line, note)| {
+                            Diagnostic::info(self.file, Some(line), "guessed", note)
+                        }));
+                    out.flush_skipped();
+                    keep.push(true);
+                }
+                Step::Entry { .. } => {
+                    let source = &self.entries[keep.len()].source;
+                    let (first, last) = (source.line, source.end_line.unwrap_or(source.line));
+                    out.note_skipped(first, last, Mode::Unknown);
+                    keep.push(false);
+                }
+                Step::Unread { first, last, mode } => {
+                    let mode = if as_list && mode == Mode::Unknown {
+                        Mode::Publications
+                    } else {
+                        mode
+                    };
+                    out.note_skipped(first, last, mode);
+                }
+                Step::Break => out.flush_skipped(),
+                Step::Diagnostic(diagnostic) => out.diagnostics.push(*diagnostic),
+            }
+        }
+        out.flush_skipped();
+        let mut entries = self.entries;
+        let mut kept = keep.into_iter();
+        entries.retain(|_| kept.next().unwrap_or(true));
+        (entries, out.diagnostics)
     }
 
     fn mode(&self) -> Mode {
@@ -289,7 +327,7 @@ impl<'a> Reader<'a> {
             .iter()
             .rev()
             .find_map(|h| h.mode)
-            .unwrap_or(self.default_mode)
+            .unwrap_or(Mode::Unknown)
     }
 
     fn context_venue(&self) -> Option<&VenueText> {
@@ -305,7 +343,7 @@ impl<'a> Reader<'a> {
     }
 
     fn push_heading(&mut self, level: u8, text: &str, line: u32) {
-        self.flush_skipped();
+        self.break_run();
         let previous_mode = self.mode();
         while self.headings.last().is_some_and(|h| h.level >= level) {
             self.headings.pop();
@@ -362,7 +400,7 @@ impl<'a> Reader<'a> {
             }
         }
         self.finish_group(pending.take());
-        self.flush_skipped();
+        self.break_run();
     }
 
     /// Reads one content block; returns the group still open (a title-only paragraph).
@@ -464,16 +502,15 @@ impl<'a> Reader<'a> {
         let first = group.lines.first().map_or(0, |l| l.number);
         let last = group.lines.last().map_or(0, |l| l.number);
         let mode = self.mode();
-        let unlabelled = mode == Mode::Unknown && self.headings.iter().all(|h| h.mode.is_none());
+        let unlabelled = mode == Mode::Unknown;
         if unlabelled {
             self.unknown_groups += 1;
         }
         match self.assemble(&group, mode) {
-            Ok(mut entry) => {
-                if unlabelled {
+            Ok((mut entry, notes, clear)) => {
+                if unlabelled && clear {
                     self.unknown_entries += 1;
                 }
-                self.flush_skipped();
                 entry.source = Source {
                     file: self.file.to_owned(),
                     line: first,
@@ -482,11 +519,58 @@ impl<'a> Reader<'a> {
                     raw: self.line_index.lines(self.source, first, last).to_owned(),
                 };
                 self.entries.push(entry);
+                self.steps.push(Step::Entry {
+                    notes,
+                    list_only: !clear,
+                });
             }
-            Err(()) => self.note_skipped(first, last, mode),
+            Err(()) => self.steps.push(Step::Unread { first, last, mode }),
         }
     }
 
+    /// A heading or the end: ends a run of unread lines, and reports a skipped section.
+    fn break_run(&mut self) {
+        self.steps.push(Step::Break);
+        if let Some((name, first, last)) = self.skipped_section.take() {
+            self.steps.push(Step::Diagnostic(Box::new(Diagnostic::info(
+                self.file,
+                Some(first),
+                "skipped-section",
+                format!("section {name:?} (lines {first}-{last}) skipped: not a publication list"),
+            ))));
+        }
+    }
+}
+
+/// One thing the document gave, in order.
+enum Step {
+    /// The next entry of [`Reader::entries`] and the guesses made reading it.
+    /// `list_only`: text under no telling heading that only counts as an entry
+    /// if the document is a list.
+    Entry {
+        notes: Vec<(u32, String)>,
+        list_only: bool,
+    },
+    /// Lines that gave no entry.
+    Unread {
+        first: u32,
+        last: u32,
+        mode: Mode,
+    },
+    /// A heading or the end of the document.
+    Break,
+    Diagnostic(Box<Diagnostic>),
+}
+
+/// Entries and diagnostics being written out by [`Reader::finish`].
+struct Output<'a> {
+    file: &'a str,
+    diagnostics: Vec<Diagnostic>,
+    /// Lines read as nothing, waiting to be reported as one range.
+    skipped: Option<(u32, u32, Mode)>,
+}
+
+impl Output<'_> {
     /// Remembers lines that gave no entry, merging neighbours into one range.
     fn note_skipped(&mut self, first: u32, last: u32, mode: Mode) {
         match &mut self.skipped {
@@ -525,18 +609,18 @@ impl<'a> Reader<'a> {
             };
             self.diagnostics.push(diagnostic);
         }
-        if let Some((name, first, last)) = self.skipped_section.take() {
-            self.diagnostics.push(Diagnostic::info(
-                self.file,
-                Some(first),
-                "skipped-section",
-                format!("section {name:?} (lines {first}-{last}) skipped: not a publication list"),
-            ));
-        }
     }
+}
 
-    /// Makes an entry of a group of lines, or says it is none.
-    fn assemble(&mut self, group: &Group, mode: Mode) -> Result<Entry, ()> {
+/// An entry made of a group of lines, the guesses made (line, note), and
+/// whether it is clearly an entry even outside a publication list.
+type Assembled = (Entry, Vec<(u32, String)>, bool);
+
+impl Reader<'_> {
+    /// Makes an entry of a group of lines, or says it is none. Under no telling
+    /// heading (mode Unknown) the group is read as in a publication list, and
+    /// the flag says whether it would count outside one too.
+    fn assemble(&self, group: &Group, mode: Mode) -> Result<Assembled, ()> {
         let mut fields: Vec<(Styled, FieldKind, u32)> = Vec::new();
         if let BlockKind::TableRow { header } = &group.kind {
             for (i, cell) in group.cells.iter().enumerate() {
@@ -676,9 +760,10 @@ impl<'a> Reader<'a> {
             && venue.is_none()
             && year.is_none()
             && entry.status == Status::Published;
-        let accepted = match mode {
-            // In a publication list a title alone is an entry, if it reads like a title.
-            Mode::Publications => !bare || looks_like_title(&title_parts),
+        // In a publication list a title alone is an entry, if it reads like a title.
+        let in_list = !bare || looks_like_title(&title_parts);
+        let clear = match mode {
+            Mode::Publications => true,
             Mode::Unknown => {
                 // Outside a publication list only clear entries count: a title that
                 // is not a date or first-person prose, with a venue or year, or with
@@ -695,7 +780,7 @@ impl<'a> Reader<'a> {
             }
             Mode::Skip => false,
         };
-        if !accepted {
+        if !in_list || mode == Mode::Skip {
             return Err(());
         }
         entry.title = title;
@@ -779,11 +864,7 @@ impl<'a> Reader<'a> {
             }
         }
 
-        for (line, note) in notes {
-            self.diagnostics
-                .push(Diagnostic::info(self.file, Some(line), "guessed", note));
-        }
-        Ok(entry)
+        Ok((entry, notes, clear))
     }
 }
 

@@ -228,14 +228,10 @@ fn normalize_input(text: &str) -> std::borrow::Cow<'_, str> {
 fn read_blocks(lower: fn(&str) -> Vec<blocks::Block>, text: &str, source: &SourceId) -> Parsed {
     let mut reader = document::Reader::new(source.as_str(), text);
     reader.read(lower(text));
-    if reader.looks_like_a_list() {
-        // Rare: lowering again costs less memory than keeping a copy of the blocks.
-        reader = reader.as_list();
-        reader.read(lower(text));
-    }
+    let (entries, diagnostics) = reader.finish();
     Parsed {
-        entries: reader.entries,
-        diagnostics: reader.diagnostics,
+        entries,
+        diagnostics,
     }
 }
 
