@@ -33,7 +33,7 @@ tasks:
   ci          formatting, clippy -D warnings, architecture invariants, all tests, interop
               (--skip-interop leaves out the third-party tool checks, which need root to install)
   invariants  check the crate dependency and I/O invariants of docs/architecture.md
-  bench parse parser throughput and memory on 5 MB and 50 MB generated lists (release build)
+  bench parse parser throughput (vs a pulldown-cmark baseline) and memory on 5 MB and 50 MB generated lists
   interop     export every fixture and check the files with pandoc, bibtex, biber, bibtexparser, rispy
   pipeline    the main job on the bundled data: parse the seed lists, enrich them from the bundled
               dblp data (served by the fake dblp server), export every format to target/pipeline/
@@ -97,21 +97,26 @@ fn ci(with_interop: bool) -> Result<()> {
 fn bench(what: &str) -> Result<()> {
     match what {
         "parse" => {
-            for megabytes in ["5", "50"] {
-                let mut command = cargo();
-                command.args([
-                    "run",
-                    "--quiet",
-                    "--release",
-                    "--package",
-                    "paperlist-parse",
-                    "--example",
-                    "bench_parse",
-                    "--",
-                    megabytes,
-                    "3",
-                ]);
-                run(command, &format!("parse benchmark, {megabytes} MB"))?;
+            for (example, what) in [
+                ("bench_parse", "throughput"),
+                ("bench_parse_memory", "memory"),
+            ] {
+                for megabytes in ["5", "50"] {
+                    let mut command = cargo();
+                    command.args([
+                        "run",
+                        "--quiet",
+                        "--release",
+                        "--package",
+                        "paperlist-parse",
+                        "--example",
+                        example,
+                        "--",
+                        megabytes,
+                        "3",
+                    ]);
+                    run(command, &format!("parse {what}, {megabytes} MB"))?;
+                }
             }
             Ok(())
         }
