@@ -760,49 +760,56 @@ const WORD_LIKE: &[&str] = &[
 
 /// Splits text into folded words, dropping years (`2024`, `'24`), ordinals
 /// (`13th`) and volume numbers, and keeping each word's original spelling.
-fn venue_words(text: &str) -> Vec<(String, String)> {
+fn venue_words(text: &str) -> Vec<(String, &str)> {
     let mut words = Vec::new();
-    let mut current = String::new();
-    let flush = |current: &mut String, words: &mut Vec<(String, String)>| {
-        if current.is_empty() {
-            return;
-        }
-        let original = std::mem::take(current);
-        let folded = if original.is_ascii() {
-            original.to_ascii_lowercase()
-        } else {
-            fold(&original)
-        };
-        let is_number = folded.chars().all(|c| c.is_ascii_digit());
-        let is_ordinal = folded.len() > 2
-            && ["st", "nd", "rd", "th"].iter().any(|s| folded.ends_with(s))
-            && folded[..folded.len() - 2]
-                .chars()
-                .all(|c| c.is_ascii_digit());
-        if !is_number && !is_ordinal {
+    for original in text.split(|c: char| !c.is_alphanumeric()) {
+        let mut folded = String::new();
+        if fold_word(original, &mut folded) {
             words.push((folded, original));
         }
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            current.push(c);
-        } else {
-            flush(&mut current, &mut words);
-        }
     }
-    flush(&mut current, &mut words);
     words
+}
+
+/// Folds one word into `out` (replacing what it held); false for words that
+/// do not count: empty, numbers and ordinals.
+fn fold_word(word: &str, out: &mut String) -> bool {
+    out.clear();
+    if word.is_empty() {
+        return false;
+    }
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&fold(word));
+    }
+    let is_number = out.bytes().all(|c| c.is_ascii_digit());
+    let is_ordinal = out.len() > 2
+        && ["st", "nd", "rd", "th"].iter().any(|s| out.ends_with(s))
+        && out.as_bytes()[..out.len() - 2]
+            .iter()
+            .all(u8::is_ascii_digit);
+    !is_number && !is_ordinal
 }
 
 /// The registry key of a venue string: folded words without noise.
 fn venue_key(text: &str, drop_organisations: bool) -> String {
-    venue_words(text)
-        .into_iter()
-        .map(|(folded, _)| folded)
-        .filter(|w| !NOISE_WORDS.contains(&w.as_str()))
-        .filter(|w| !drop_organisations || !ORGANISATION_WORDS.contains(&w.as_str()))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(text.len());
+    let mut folded = String::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if !fold_word(word, &mut folded)
+            || NOISE_WORDS.contains(&folded.as_str())
+            || (drop_organisations && ORGANISATION_WORDS.contains(&folded.as_str()))
+        {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&folded);
+    }
+    key
 }
 
 static INDEX: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
@@ -816,6 +823,15 @@ static INDEX: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
         }
     }
     index
+});
+
+/// The most words a registry key has: longer windows of text cannot match.
+static LONGEST_KEY: LazyLock<usize> = LazyLock::new(|| {
+    INDEX
+        .keys()
+        .map(|key| key.split(' ').count())
+        .max()
+        .unwrap_or(0)
 });
 
 /// Resolves a whole venue string to a registry venue.
@@ -863,18 +879,21 @@ pub fn detect(text: &str) -> Option<&'static Venue> {
     if let Some(venue) = lookup(text) {
         return Some(venue);
     }
-    let words: Vec<(String, String)> = venue_words(text)
+    let words: Vec<(String, &str)> = venue_words(text)
         .into_iter()
         .filter(|(w, _)| !NOISE_WORDS.contains(&w.as_str()))
         .collect();
     let mentions_workshop = words.iter().any(|(w, _)| w.starts_with("workshop"));
-    for len in (1..=words.len().min(8)).rev() {
+    let mut key = String::new();
+    for len in (1..=words.len().min(8).min(*LONGEST_KEY)).rev() {
         for window in words.windows(len) {
-            let key = window
-                .iter()
-                .map(|(w, _)| w.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            key.clear();
+            for (n, (word, _)) in window.iter().enumerate() {
+                if n > 0 {
+                    key.push(' ');
+                }
+                key.push_str(word);
+            }
             let Some(&i) = INDEX.get(&key) else { continue };
             let venue = &VENUES[i];
             let written_in_capitals = window.iter().all(|(_, original)| {

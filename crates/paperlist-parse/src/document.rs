@@ -506,7 +506,7 @@ impl<'a> Reader<'a> {
         if unlabelled {
             self.unknown_groups += 1;
         }
-        match self.assemble(&group, mode) {
+        match self.assemble(group, mode) {
             Ok((mut entry, notes, clear)) => {
                 if unlabelled && clear {
                     self.unknown_entries += 1;
@@ -620,7 +620,7 @@ impl Reader<'_> {
     /// Makes an entry of a group of lines, or says it is none. Under no telling
     /// heading (mode Unknown) the group is read as in a publication list, and
     /// the flag says whether it would count outside one too.
-    fn assemble(&self, group: &Group, mode: Mode) -> Result<Assembled, ()> {
+    fn assemble(&self, mut group: Group, mode: Mode) -> Result<Assembled, ()> {
         let mut fields: Vec<(Styled, FieldKind, u32)> = Vec::new();
         if let BlockKind::TableRow { header } = &group.kind {
             for (i, cell) in group.cells.iter().enumerate() {
@@ -629,11 +629,12 @@ impl Reader<'_> {
                 fields.push((cell.clone(), kind, group.lines[0].number));
             }
         } else if group.analyses.len() == group.lines.len() {
-            for (line, analysis) in group.lines.iter().zip(&group.analyses) {
+            let analyses = std::mem::take(&mut group.analyses);
+            for (line, analysis) in group.lines.iter().zip(analyses) {
                 fields.extend(
                     analysis
-                        .iter()
-                        .map(|(piece, kind)| (piece.clone(), kind.clone(), line.number)),
+                        .into_iter()
+                        .map(|(piece, kind)| (piece, kind, line.number)),
                 );
             }
         } else {
@@ -678,9 +679,9 @@ impl Reader<'_> {
         }
 
         let mut entry = Entry::default();
-        let mut title_parts: Vec<Styled> = Vec::new();
+        let mut title_parts: Vec<&Styled> = Vec::new();
         let mut title_done = false;
-        let mut author_fields: Vec<(Styled, authors::Authors)> = Vec::new();
+        let mut author_fields: Vec<(&Styled, &authors::Authors)> = Vec::new();
         let mut venue: Option<VenueText> = None;
         let mut year: Option<i32> = None;
         let mut extra_text: Vec<String> = Vec::new();
@@ -700,14 +701,14 @@ impl Reader<'_> {
                                 .filter(|(r, _)| r.len() * 2 >= piece.text.trim().len())
                                 .map(|(_, url)| url.to_owned());
                         }
-                        title_parts.push(piece.clone());
+                        title_parts.push(piece);
                     } else {
                         extra_text.push(piece.text.trim().to_owned());
                     }
                 }
                 FieldKind::Authors(parsed) => {
                     title_done = true;
-                    author_fields.push((piece.clone(), parsed.clone()));
+                    author_fields.push((piece, parsed));
                 }
                 FieldKind::Venue(found) => {
                     title_done = !title_parts.is_empty();
@@ -750,7 +751,7 @@ impl Reader<'_> {
         for (author_field, parsed) in &author_fields {
             let line = fields
                 .iter()
-                .find(|f| f.0 == *author_field)
+                .find(|f| f.0 == **author_field)
                 .map_or(0, |f| f.2);
             notes.extend(parsed.notes.iter().map(|note| (line, note.clone())));
             people.extend(parsed.people.iter().cloned());
@@ -836,7 +837,7 @@ impl Reader<'_> {
         }
 
         // Links and identifiers.
-        let author_ranges: Vec<&Styled> = author_fields.iter().map(|(piece, _)| piece).collect();
+        let author_ranges: Vec<&Styled> = author_fields.iter().map(|(piece, _)| *piece).collect();
         for line in &group.lines {
             collect_links(
                 &line.text,
@@ -870,7 +871,7 @@ impl Reader<'_> {
 
 /// Whether a lone title reads like one: a `Name: subtitle` title, Title Case,
 /// or set apart by bold or a link. A sentence under a list does not.
-fn looks_like_title(parts: &[Styled]) -> bool {
+fn looks_like_title(parts: &[&Styled]) -> bool {
     let Some(first) = parts.first() else {
         return false;
     };
