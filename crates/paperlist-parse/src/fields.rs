@@ -437,18 +437,24 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     {
         return FieldKind::Year(year);
     }
-    let words = tag.split_whitespace().count();
-    let (score, authors) = scored_parse(piece);
-    if AWARD.is_match(&tag) && words <= 14 && score < 0.5 {
-        return FieldKind::Award(tag);
+    // An award unless it reads as names; then a venue; then names; else a title.
+    // Reading names is the costly step, so it is done only where it decides.
+    let maybe_award = AWARD.is_match(&tag) && tag.split_whitespace().count() <= 14;
+    let mut authors = None;
+    if maybe_award {
+        let (score, read) = scored_parse(piece);
+        if score < 0.5 {
+            return FieldKind::Award(tag);
+        }
+        authors = Some((score, read));
     }
     if let Some(venue) = venue_text(piece) {
         return FieldKind::Venue(venue);
     }
-    if score >= 0.6 {
-        return FieldKind::Authors(authors);
+    match authors.unwrap_or_else(|| scored_parse(piece)) {
+        (score, authors) if score >= 0.6 => FieldKind::Authors(authors),
+        _ => FieldKind::Title,
     }
-    FieldKind::Title
 }
 
 fn status_of(tag: &str) -> Status {
@@ -463,6 +469,9 @@ fn status_of(tag: &str) -> Status {
 
 /// Whether a piece is only link labels (`[PDF] [code]`).
 fn is_links_only(piece: &Styled) -> bool {
+    if piece.links().next().is_none() {
+        return false;
+    }
     let words: Vec<String> = piece
         .text
         .split(|c: char| matches!(c, '[' | ']' | '|' | ',' | '/' | '(' | ')') || c.is_whitespace())
