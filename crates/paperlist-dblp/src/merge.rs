@@ -77,7 +77,7 @@ impl Merger<'_> {
         self.outcome.diagnostics.push(diagnostic);
     }
 
-    fn filled(&mut self, field: &str) {
+    fn filled(&mut self, field: &'static str) {
         self.entry.set_origin(field, Origin::Dblp);
         self.outcome.changed.push(field.to_owned());
     }
@@ -103,7 +103,7 @@ impl Merger<'_> {
 
 /// Applies a decision to an entry: records the match, and merges the chosen record.
 pub fn merge(entry: &mut Entry, decision: &Decision, options: MergeOptions) -> MergeOutcome {
-    entry.match_result = Some(decision.result.clone());
+    entry.match_result = Some(Box::new(decision.result.clone()));
     let Some(record) = &decision.chosen else {
         return MergeOutcome::default();
     };

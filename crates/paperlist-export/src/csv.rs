@@ -75,7 +75,7 @@ pub fn to_csv(library: &Library, _options: &CsvOptions) -> String {
             entry.number.clone().unwrap_or_default(),
             entry.publisher.clone().unwrap_or_default(),
             entry.awards.join("; "),
-            entry.source.file.clone(),
+            entry.source.file.to_string(),
             entry.source.line.to_string(),
         ];
         let _ = writer.write_record(&row);

@@ -1,8 +1,13 @@
 //! One bibliography entry and the small types it is made of.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::ident::{ArxivId, DblpKey, Doi, MaybeTyped, PageRange};
 use crate::person::Person;
@@ -90,18 +95,23 @@ pub struct Link {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// The input file (`-` for standard input).
-    pub file: String,
+    /// The input file (`-` for standard input); shared by the entries of one file.
+    pub file: Arc<str>,
     /// The 1-based line where the entry starts.
     pub line: u32,
     /// The 1-based line where it ends, when it spans several.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_line: Option<u32>,
     /// The headings above the entry, outermost first, e.g. `["Paper list", "OSDI", "2018"]`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub section: Vec<String>,
+    /// Shared by the entries under the same headings.
+    #[serde(default, skip_serializing_if = "is_empty_slice")]
+    pub section: Arc<[String]>,
     /// The entry's text exactly as it was in the input.
     pub raw: String,
+}
+
+fn is_empty_slice(section: &Arc<[String]>) -> bool {
+    section.is_empty()
 }
 
 /// Where a field's value came from.
@@ -256,14 +266,14 @@ pub struct Entry {
     /// Where the entry came from.
     pub source: Source,
     /// Where each field's value came from, by field name.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub provenance: BTreeMap<String, Origin>,
+    #[serde(default, skip_serializing_if = "Provenance::is_empty")]
+    pub provenance: Provenance,
     /// Input values that enrichment replaced, by field name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub previous: BTreeMap<String, serde_json::Value>,
     /// The dblp match, once enriched.
     #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
-    pub match_result: Option<MatchResult>,
+    pub match_result: Option<Box<MatchResult>>,
 }
 
 impl Entry {
@@ -288,12 +298,102 @@ impl Entry {
     }
 
     /// Records where a field's value came from.
-    pub fn set_origin(&mut self, field: &str, origin: Origin) {
-        self.provenance.insert(field.to_owned(), origin);
+    pub fn set_origin(&mut self, field: impl Into<Cow<'static, str>>, origin: Origin) {
+        self.provenance.set(field, origin);
     }
 
     /// Where a field's value came from, if recorded.
     pub fn origin(&self, field: &str) -> Option<Origin> {
-        self.provenance.get(field).copied()
+        self.provenance.get(field)
+    }
+}
+
+/// Where each field's value came from, by field name; written as a JSON object
+/// in name order.
+///
+/// An entry records a handful of fields, so a sorted vector with the usual
+/// names borrowed (not allocated) is a fraction of a map's size.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance(Vec<(Cow<'static, str>, Origin)>);
+
+impl Provenance {
+    /// Where `field`'s value came from, if recorded.
+    pub fn get(&self, field: &str) -> Option<Origin> {
+        self.position(field).ok().map(|i| self.0[i].1)
+    }
+
+    /// Records (or replaces) where `field`'s value came from.
+    pub fn set(&mut self, field: impl Into<Cow<'static, str>>, origin: Origin) {
+        let field = field.into();
+        match self.position(&field) {
+            Ok(i) => self.0[i].1 = origin,
+            Err(i) => self.0.insert(i, (field, origin)),
+        }
+    }
+
+    /// The recorded fields and their origins, in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Origin)> {
+        self.0
+            .iter()
+            .map(|(field, origin)| (field.as_ref(), *origin))
+    }
+
+    /// How many fields are recorded.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether no field is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn position(&self, field: &str) -> Result<usize, usize> {
+        self.0
+            .binary_search_by(|(name, _)| name.as_ref().cmp(field))
+    }
+}
+
+impl<K: Into<Cow<'static, str>>> FromIterator<(K, Origin)> for Provenance {
+    fn from_iter<I: IntoIterator<Item = (K, Origin)>>(iter: I) -> Provenance {
+        let mut provenance = Provenance::default();
+        for (field, origin) in iter {
+            provenance.set(field, origin);
+        }
+        provenance
+    }
+}
+
+impl Serialize for Provenance {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (field, origin) in &self.0 {
+            map.serialize_entry(field.as_ref(), origin)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Provenance {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Provenance, D::Error> {
+        struct ProvenanceVisitor;
+
+        impl<'de> Visitor<'de> for ProvenanceVisitor {
+            type Value = Provenance;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object from field names to origins")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Provenance, A::Error> {
+                let mut provenance = Provenance::default();
+                while let Some((field, origin)) = map.next_entry::<String, Origin>()? {
+                    provenance.set(field, origin);
+                }
+                Ok(provenance)
+            }
+        }
+
+        deserializer.deserialize_map(ProvenanceVisitor)
     }
 }

@@ -41,8 +41,8 @@ pub mod venue;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use entry::{
-    Candidate, Entry, EntryKind, Link, LinkKind, MatchResult, MatchStatus, Origin, ScoreBreakdown,
-    Source, Status,
+    Candidate, Entry, EntryKind, Link, LinkKind, MatchResult, MatchStatus, Origin, Provenance,
+    ScoreBreakdown, Source, Status,
 };
 pub use ident::{ArxivId, DblpKey, Doi, IdentError, MaybeTyped, PageRange};
 pub use library::{FORMAT_VERSION, Library};

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use paperlist_model::{
     Candidate, Diagnostic, Entry, EntryKind, Library, Link, LinkKind, MatchResult, MatchStatus,
-    MaybeTyped, Origin, Person, ScoreBreakdown, Source, Status,
+    MaybeTyped, Origin, Person, Provenance, ScoreBreakdown, Source, Status,
 };
 use serde_json::{Value, json};
 
@@ -57,17 +57,17 @@ fn full_library() -> Library {
             file: "fixtures/inputs/aisys2023.md".into(),
             line: 14,
             end_line: Some(15),
-            section: vec!["Paper list".into(), "OSDI".into(), "2018".into()],
+            section: vec!["Paper list".into(), "OSDI".into(), "2018".into()].into(),
             raw: "Ray: A Distributed Framework...\nPhilipp Moritz, ...".into(),
         },
-        provenance: BTreeMap::from([
-            ("title".to_owned(), Origin::Input),
-            ("venue".to_owned(), Origin::Context),
-            ("arxiv".to_owned(), Origin::Derived),
-            ("doi".to_owned(), Origin::Dblp),
+        provenance: Provenance::from_iter([
+            ("title", Origin::Input),
+            ("venue", Origin::Context),
+            ("arxiv", Origin::Derived),
+            ("doi", Origin::Dblp),
         ]),
         previous: BTreeMap::from([("year".to_owned(), json!(2017))]),
-        match_result: Some(MatchResult {
+        match_result: Some(Box::new(MatchResult {
             status: MatchStatus::Matched,
             score: Some(0.98),
             dblp_key: Some("conf/osdi/MoritzNWTLLEYPJ18".parse().unwrap()),
@@ -80,7 +80,7 @@ fn full_library() -> Library {
                 breakdown: Some(breakdown),
             }],
             reason: Some("title and authors agree; venue prefers the OSDI record over CoRR".into()),
-        }),
+        })),
     };
     let bare = Entry {
         key: "anonndthing".into(),

@@ -104,6 +104,7 @@ fn chunks(
 /// Parses a BibTeX or BibLaTeX file.
 pub(crate) fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
     let index = LineIndex::new(text);
+    let shared_file: std::sync::Arc<str> = file.into();
     let mut diagnostics = Vec::new();
     let chunks = chunks(text, file, &index, &mut diagnostics);
     let strings: String = chunks
@@ -133,10 +134,10 @@ pub(crate) fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
                 for parsed in bibliography.iter() {
                     let mut entry = convert(parsed, file, &mut diagnostics, line);
                     entry.source = Source {
-                        file: file.to_owned(),
+                        file: shared_file.clone(),
                         line,
                         end_line: (end_line > line).then_some(end_line),
-                        section: Vec::new(),
+                        section: Default::default(),
                         raw: raw.to_owned(),
                     };
                     entries.push(entry);

@@ -15,6 +15,7 @@ use crate::blocks::LineIndex;
 
 /// Parses CSL-JSON text.
 pub(crate) fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let shared_file: std::sync::Arc<str> = file.into();
     let index = LineIndex::new(text);
     let mut diagnostics = Vec::new();
     let value: Value = match serde_json::from_str(text) {
@@ -63,10 +64,10 @@ pub(crate) fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
                 }
                 let end_line = index.line_of(span.end.saturating_sub(1));
                 entry.source = Source {
-                    file: file.to_owned(),
+                    file: shared_file.clone(),
                     line,
                     end_line: (end_line > line).then_some(end_line),
-                    section: Vec::new(),
+                    section: Default::default(),
                     raw: text.get(span).unwrap_or_default().to_owned(),
                 };
                 entries.push(entry);

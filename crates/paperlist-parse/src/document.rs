@@ -2,6 +2,8 @@
 //! section), lines are grouped into entries, and each group's fields are
 //! assembled into an [`Entry`]. Whatever is not understood becomes a diagnostic.
 
+use std::sync::Arc;
+
 use paperlist_model::normalize::{collapse_whitespace, fold, repair_diacritics};
 use paperlist_model::venue::{self, VenueKind, year_in};
 use paperlist_model::{
@@ -209,6 +211,11 @@ fn split_pseudo_headings(block: Block) -> Vec<Piece> {
 pub(crate) struct Reader<'a> {
     pub file: &'a str,
     pub source: &'a str,
+    /// The file name every entry shares.
+    shared_file: Arc<str>,
+    /// The headings above the current text, shared by the entries under them
+    /// (made again when the headings change).
+    shared_section: Option<Arc<[String]>>,
     line_index: LineIndex,
     /// What the document gave, in order; turned into entries and diagnostics
     /// by [`Reader::finish`] once it is known whether the document is a list.
@@ -255,6 +262,8 @@ impl<'a> Reader<'a> {
         Reader {
             file,
             source,
+            shared_file: file.into(),
+            shared_section: None,
             line_index: LineIndex::new(source),
             steps: Vec::new(),
             entries: Vec::new(),
@@ -338,13 +347,16 @@ impl<'a> Reader<'a> {
         self.headings.iter().rev().find_map(|h| h.year)
     }
 
-    fn section(&self) -> Vec<String> {
-        self.headings.iter().map(|h| h.text.clone()).collect()
+    fn section(&mut self) -> Arc<[String]> {
+        self.shared_section
+            .get_or_insert_with(|| self.headings.iter().map(|h| h.text.clone()).collect())
+            .clone()
     }
 
     fn push_heading(&mut self, level: u8, text: &str, line: u32) {
         self.break_run();
         let previous_mode = self.mode();
+        self.shared_section = None;
         while self.headings.last().is_some_and(|h| h.level >= level) {
             self.headings.pop();
         }
@@ -512,7 +524,7 @@ impl<'a> Reader<'a> {
                     self.unknown_entries += 1;
                 }
                 entry.source = Source {
-                    file: self.file.to_owned(),
+                    file: self.shared_file.clone(),
                     line: first,
                     end_line: (last > first).then_some(last),
                     section: self.section(),
