@@ -297,8 +297,8 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
         .iter()
         .map(|a| {
             let mut person = Person::new(&a.name);
-            person.dblp_pid = a.pid.clone();
-            person.orcid = a.orcid.clone();
+            person.dblp_pid = a.pid.as_deref().map(Into::into);
+            person.orcid = a.orcid.as_deref().map(Into::into);
             person
         })
         .collect();
@@ -326,7 +326,7 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
             person.dblp_name = found
                 .dblp_name
                 .clone()
-                .or_else(|| (found.name != person.name).then(|| found.name.clone()));
+                .or_else(|| (found.name != person.name).then(|| found.name.as_str().into()));
             matched += 1;
             next += offset + 1;
         }

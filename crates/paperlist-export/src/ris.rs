@@ -39,7 +39,7 @@ pub fn to_ris(library: &Library, options: &RisOptions) -> String {
         for person in &entry.authors {
             let name = match (&person.family, &person.given) {
                 (Some(family), Some(given)) => format!("{family}, {given}"),
-                (Some(family), None) => family.clone(),
+                (Some(family), None) => family.to_string(),
                 (None, _) => person.name.clone(),
             };
             tag("AU", &name);

@@ -16,25 +16,25 @@ pub struct Person {
     pub name: String,
     /// Given names, e.g. `Philipp`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub given: Option<String>,
+    pub given: Option<Box<str>>,
     /// Family name with its particles, e.g. `Moritz`, `van der Berg`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub family: Option<String>,
+    pub family: Option<Box<str>>,
     /// Generational suffix, e.g. `Jr.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suffix: Option<String>,
+    pub suffix: Option<Box<str>>,
     /// Affiliation as written next to the name, e.g. `UC Berkeley`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Box<str>>,
     /// dblp person id, e.g. `77/1117`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dblp_pid: Option<String>,
+    pub dblp_pid: Option<Box<str>>,
     /// The name as dblp writes it, with its homonym number, e.g. `Ying Liu 0024`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dblp_name: Option<String>,
+    pub dblp_name: Option<Box<str>>,
     /// ORCID iD, e.g. `0000-0002-1825-0097`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub orcid: Option<String>,
+    pub orcid: Option<Box<str>>,
     /// Marked as an equal contributor (`*`, `†`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub equal_contribution: bool,
@@ -94,10 +94,10 @@ impl Person {
         };
         Person {
             name: display,
-            given,
-            family,
-            suffix,
-            dblp_name: homonym.map(|_| cleaned.clone()),
+            given: given.map(String::into_boxed_str),
+            family: family.map(String::into_boxed_str),
+            suffix: suffix.map(String::into_boxed_str),
+            dblp_name: homonym.map(|_| cleaned.as_str().into()),
             ..Person::default()
         }
     }
@@ -112,8 +112,8 @@ impl Person {
         };
         Person {
             name,
-            given,
-            family: Some(family),
+            given: given.map(String::into_boxed_str),
+            family: Some(family.into_boxed_str()),
             ..Person::default()
         }
     }
@@ -440,13 +440,13 @@ pub fn looks_like_organization(name: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn split(name: &str) -> (Option<String>, Option<String>) {
+    fn split(name: &str) -> (Option<Box<str>>, Option<Box<str>>) {
         let p = Person::new(name);
         (p.given, p.family)
     }
 
-    fn s(text: &str) -> Option<String> {
-        Some(text.to_owned())
+    fn s(text: &str) -> Option<Box<str>> {
+        Some(text.into())
     }
 
     #[test]

@@ -424,8 +424,8 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
     let affiliation_chars: usize = authors
         .people
         .iter()
-        .filter_map(|p| p.affiliation.as_ref())
-        .map(String::len)
+        .filter_map(|p| p.affiliation.as_deref())
+        .map(str::len)
         .sum();
     // Share of the text explained as names and affiliations (separators aside).
     let explained = (name_chars + affiliation_chars) as f32 / plain.len().max(1) as f32;
@@ -949,8 +949,8 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
                     .push(format!("{name:?} does not look like a person's name"));
             }
             let mut person = Person::new(&name);
-            person.affiliation = item.affiliation.clone();
-            person.dblp_pid = item.dblp_pid.clone();
+            person.affiliation = item.affiliation.as_deref().map(Into::into);
+            person.dblp_pid = item.dblp_pid.as_deref().map(Into::into);
             person.equal_contribution = marked_equal;
             person.corresponding = marked_corresponding;
             person.highlighted = highlighted;
@@ -1021,7 +1021,7 @@ mod tests {
         parse(&Styled::plain(text))
             .people
             .into_iter()
-            .map(|p| (p.name, p.affiliation))
+            .map(|p| (p.name, p.affiliation.map(String::from)))
             .collect()
     }
 

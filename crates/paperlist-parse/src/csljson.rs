@@ -178,7 +178,7 @@ fn people(item: &Value, field: &str) -> Vec<Person> {
             let mut person = Person::from_parts(given.as_deref(), &family);
             if let Some(suffix) = string(name, "suffix") {
                 person.name = format!("{}, {suffix}", person.name);
-                person.suffix = Some(suffix);
+                person.suffix = Some(suffix.into());
             }
             Some(person)
         })
