@@ -6,6 +6,8 @@
 //! - [`normalize_title`] and [`normalize_name`] fold case, diacritics, punctuation and
 //!   dashes into a comparison key: two spellings of one title give the same string.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -240,9 +242,9 @@ fn compose(letter: char, mark: char) -> Option<char> {
 /// Mends detached diacritics left by PDF text extraction: `Franc¸ois` becomes
 /// `François`, `Jos´e` becomes `José`. A mark that composes with no neighbour is
 /// left alone.
-pub fn repair_diacritics(text: &str) -> String {
+pub fn repair_diacritics(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| spacing_diacritic(c).is_some()) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
@@ -270,7 +272,7 @@ pub fn repair_diacritics(text: &str) -> String {
         out.push(c);
         i += 1;
     }
-    out.into_iter().collect()
+    Cow::Owned(out.into_iter().collect())
 }
 
 /// Folds text for comparison: LaTeX decoded, diacritics mended and removed,

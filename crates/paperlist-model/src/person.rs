@@ -1,5 +1,7 @@
 //! People: authors and editors, their names, affiliations and markers.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::normalize::{collapse_whitespace, fold, normalize_name, split_homonym_suffix};
@@ -74,7 +76,11 @@ impl Person {
     /// assert_eq!(p.given.as_deref(), Some("Ludwig"));
     /// ```
     pub fn new(name: &str) -> Person {
-        let cleaned = collapse_whitespace(name);
+        let cleaned: Cow<'_, str> = if is_collapsed(name) {
+            Cow::Borrowed(name)
+        } else {
+            Cow::Owned(collapse_whitespace(name))
+        };
         let (without_homonym, homonym) = split_homonym_suffix(&cleaned);
         let (given, family, suffix) = split_name(without_homonym);
         let display = if given.is_some() && family.is_some() && cleaned.contains(',') {
@@ -94,10 +100,10 @@ impl Person {
         };
         Person {
             name: display,
-            given: given.map(String::into_boxed_str),
-            family: family.map(String::into_boxed_str),
-            suffix: suffix.map(String::into_boxed_str),
-            dblp_name: homonym.map(|_| cleaned.as_str().into()),
+            given,
+            family,
+            suffix,
+            dblp_name: homonym.map(|_| cleaned.as_ref().into()),
             ..Person::default()
         }
     }
@@ -138,55 +144,74 @@ impl Person {
 }
 
 /// Splits a cleaned name into (given, family, suffix).
-fn split_name(name: &str) -> (Option<String>, Option<String>, Option<String>) {
-    let parts: Vec<&str> = name
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
+fn split_name(name: &str) -> (Option<Box<str>>, Option<Box<str>>, Option<Box<str>>) {
+    if name.contains(',') {
+        let mut parts = name.split(',').map(str::trim).filter(|p| !p.is_empty());
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some(family), Some(suffix), Some(given), None) => {
+                return (Some(given.into()), Some(family.into()), Some(suffix.into()));
+            }
+            (Some(first), Some(second), None, None) if is_suffix(second) => {
+                let (given, family, _) = split_name(first);
+                return (given, family, Some(second.into()));
+            }
+            (Some(family), Some(given), None, None) => {
+                return (Some(dot_initials(given).into()), Some(family.into()), None);
+            }
+            _ => {}
+        }
+    }
+    // Words as (start, end) byte offsets: given and family names are spans of
+    // the name, single-spaced (as the words joined with spaces would be).
+    let mut words: Vec<(usize, usize)> = name
+        .split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - name.as_ptr() as usize;
+            (start, start + w.len())
+        })
         .collect();
-    match parts.as_slice() {
-        [family, suffix, given] => {
-            return (
-                Some((*given).to_owned()),
-                Some((*family).to_owned()),
-                Some((*suffix).to_owned()),
-            );
-        }
-        [first, second] if is_suffix(second) => {
-            let (given, family, _) = split_name(first);
-            return (given, family, Some((*second).to_owned()));
-        }
-        [family, given] => return (Some(dot_initials(given)), Some((*family).to_owned()), None),
-        _ => {}
-    }
-    let mut tokens: Vec<&str> = name.split_whitespace().collect();
+    let word = |(start, end): (usize, usize)| &name[start..end];
     let mut suffix = None;
-    if tokens.len() > 2 && tokens.last().is_some_and(|t| is_suffix(t)) {
-        suffix = tokens.pop().map(str::to_owned);
+    if words.len() > 2 && words.last().is_some_and(|&w| is_suffix(word(w))) {
+        suffix = words.pop().map(|w| word(w).into());
     }
-    if tokens.len() < 2 {
+    if words.len() < 2 {
         return (None, None, suffix);
     }
+    let first = words[0];
+    let last = words[words.len() - 1];
     // "MIAO Xupeng": an all-capitals first word before mixed-case words is the family name.
     // Two capitals are more often initials ("HT Kung") than a family name.
     let is_caps = |t: &str| {
         t.chars().filter(|c| c.is_alphabetic()).count() > 2 && t.chars().all(|c| !c.is_lowercase())
     };
-    if is_caps(tokens[0]) && !tokens[1..].iter().all(|t| is_caps(t)) {
+    if is_caps(word(first)) && !words[1..].iter().all(|&w| is_caps(word(w))) {
         return (
-            Some(tokens[1..].join(" ")),
-            Some(tokens[0].to_owned()),
+            Some(collapse_whitespace(&name[words[1].0..last.1]).into()),
+            Some(word(first).into()),
             suffix,
         );
     }
-    let last = tokens.len() - 1;
-    let mut family_start = last;
-    while family_start > 1 && PARTICLES.contains(&tokens[family_start - 1]) {
+    let mut family_start = words.len() - 1;
+    while family_start > 1 && PARTICLES.contains(&word(words[family_start - 1])) {
         family_start -= 1;
     }
-    let given = tokens[..family_start].join(" ");
-    let family = tokens[family_start..].join(" ");
-    (Some(given), Some(family), suffix)
+    let given = collapse_whitespace(&name[first.0..words[family_start - 1].1]);
+    let family = collapse_whitespace(&name[words[family_start].0..last.1]);
+    (Some(given.into()), Some(family.into()), suffix)
+}
+
+/// Whether text is already single-spaced with no space at either end.
+fn is_collapsed(text: &str) -> bool {
+    let mut previous_space = true;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if space && (previous_space || c != ' ') {
+            return false;
+        }
+        previous_space = space;
+    }
+    !previous_space || text.is_empty()
 }
 
 /// `P` or `P J` in a "Family, Given" name are initials: `P.`, `P. J.`.

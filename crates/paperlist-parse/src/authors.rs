@@ -12,6 +12,7 @@
 //! Names come out without affiliations, markers (`*`, `†`), links or emphasis;
 //! markers and bold/underline become [`Person`] flags.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -332,8 +333,18 @@ pub(crate) fn name_score(text: &str) -> f32 {
     if looks_like_organization(cleaned) {
         return 0.0;
     }
-    let tokens: Vec<&str> = cleaned.split_whitespace().collect();
-    if tokens.is_empty() || tokens.len() > 5 {
+    // At most five words: kept on the stack.
+    let mut words = [""; 5];
+    let mut count = 0;
+    for word in cleaned.split_whitespace() {
+        if count == words.len() {
+            return 0.0;
+        }
+        words[count] = word;
+        count += 1;
+    }
+    let tokens = &words[..count];
+    if tokens.is_empty() {
         return 0.0;
     }
     if tokens.iter().any(|t| {
@@ -385,11 +396,14 @@ pub(crate) fn name_score(text: &str) -> f32 {
 
 /// `J.`, `J`, `H.T.`, `C.M.`: an initial or run of initials.
 fn is_initial(token: &str) -> bool {
-    let letters: Vec<char> = token.chars().filter(|c| *c != '.' && *c != '-').collect();
-    !letters.is_empty()
-        && letters.len() <= 3
-        && letters.iter().all(|c| c.is_uppercase())
-        && (token.contains('.') || letters.len() == 1)
+    let mut count = 0;
+    for c in token.chars().filter(|c| *c != '.' && *c != '-') {
+        count += 1;
+        if count > 3 || !c.is_uppercase() {
+            return false;
+        }
+    }
+    count > 0 && (token.contains('.') || count == 1)
 }
 
 fn strip_markers(text: &str) -> String {
@@ -925,30 +939,35 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
         let marked_equal = item.trailing_marker || raw.contains(['*', '∗', '†']);
         let marked_corresponding = raw.contains('✉');
         let highlighted = text.highlighted(item.range.clone());
-        let cleaned = collapse_whitespace(&repair_diacritics(&strip_markers(raw)));
-        let cleaned = cleaned
-            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':'))
-            .to_owned();
-        let cleaned = restore_initial_period(raw, cleaned);
+        let stripped = if raw.contains(MARKERS) {
+            Cow::Owned(strip_markers(raw))
+        } else {
+            Cow::Borrowed(raw)
+        };
+        let collapsed = collapse_whitespace(&repair_diacritics(&stripped));
+        let trimmed = collapsed
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':'));
+        let cleaned = restore_initial_period(raw, trimmed);
         if cleaned.is_empty() {
             continue;
         }
-        let names = match split_glued(&cleaned) {
-            Some((first, second)) => {
-                authors.notes.push(format!(
-                    "split glued names {cleaned:?} into {first:?} and {second:?}"
-                ));
-                vec![first, second]
-            }
-            None => vec![cleaned],
+        let glued = split_glued(&cleaned);
+        if let Some((first, second)) = &glued {
+            authors.notes.push(format!(
+                "split glued names {cleaned:?} into {first:?} and {second:?}"
+            ));
+        }
+        let names = match &glued {
+            Some((first, second)) => [first.as_str(), second.as_str()],
+            None => [cleaned.as_ref(), ""],
         };
-        for name in names {
-            if name_score(&name) < 0.5 {
+        for name in names.into_iter().filter(|n| !n.is_empty()) {
+            if name_score(name) < 0.5 {
                 authors
                     .notes
                     .push(format!("{name:?} does not look like a person's name"));
             }
-            let mut person = Person::new(&name);
+            let mut person = Person::new(name);
             person.affiliation = item.affiliation.as_deref().map(Into::into);
             person.dblp_pid = item.dblp_pid.as_deref().map(Into::into);
             person.equal_contribution = marked_equal;
@@ -961,15 +980,19 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
 }
 
 /// Keeps the period of a final initial ("Quoc V." stays "Quoc V.").
-fn restore_initial_period(raw: &str, cleaned: String) -> String {
+fn restore_initial_period<'a>(raw: &str, cleaned: &'a str) -> Cow<'a, str> {
     let last = cleaned.split_whitespace().last().unwrap_or_default();
-    if last.chars().count() == 1
-        && last.chars().all(char::is_uppercase)
-        && raw.trim_end().ends_with(&format!("{last}."))
+    let mut chars = last.chars();
+    let is_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    if is_initial
+        && raw
+            .trim_end()
+            .strip_suffix('.')
+            .is_some_and(|r| r.ends_with(last))
     {
-        format!("{cleaned}.")
+        Cow::Owned(format!("{cleaned}."))
     } else {
-        cleaned
+        Cow::Borrowed(cleaned)
     }
 }
 

@@ -1023,7 +1023,8 @@ fn is_title_continuation(previous: &str, next: &str) -> bool {
 
 /// A title without wrapping quotes, trailing punctuation, and with mended diacritics.
 fn clean_title(title: &str) -> String {
-    let title = repair_diacritics(&collapse_whitespace(title));
+    let collapsed = collapse_whitespace(title);
+    let title = repair_diacritics(&collapsed);
     let trimmed = title
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '*' | '_'))
         .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '\\') || c.is_whitespace());
