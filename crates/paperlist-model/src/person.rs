@@ -144,7 +144,10 @@ impl Person {
 }
 
 /// Splits a cleaned name into (given, family, suffix).
-fn split_name(name: &str) -> (Option<Box<str>>, Option<Box<str>>, Option<Box<str>>) {
+/// Given names, family name and suffix, where they can be told apart.
+type NameParts = (Option<Box<str>>, Option<Box<str>>, Option<Box<str>>);
+
+fn split_name(name: &str) -> NameParts {
     if name.contains(',') {
         let mut parts = name.split(',').map(str::trim).filter(|p| !p.is_empty());
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
