@@ -693,12 +693,13 @@ impl Reader<'_> {
         let mut entry = Entry::default();
         let mut title_parts: Vec<&Styled> = Vec::new();
         let mut title_done = false;
-        let mut author_fields: Vec<(&Styled, &authors::Authors)> = Vec::new();
+        // Indices of the author fields in `fields`.
+        let mut author_fields: Vec<usize> = Vec::new();
         let mut venue: Option<VenueText> = None;
         let mut year: Option<i32> = None;
         let mut extra_text: Vec<String> = Vec::new();
         let mut title_link: Option<String> = None;
-        for (piece, kind, _) in &fields {
+        for (index, (piece, kind, _)) in fields.iter().enumerate() {
             match kind {
                 FieldKind::Title => {
                     if title_parts.is_empty()
@@ -718,9 +719,9 @@ impl Reader<'_> {
                         extra_text.push(piece.text.trim().to_owned());
                     }
                 }
-                FieldKind::Authors(parsed) => {
+                FieldKind::Authors(_) => {
                     title_done = true;
-                    author_fields.push((piece, parsed));
+                    author_fields.push(index);
                 }
                 FieldKind::Venue(found) => {
                     title_done = !title_parts.is_empty();
@@ -758,18 +759,27 @@ impl Reader<'_> {
         if title.is_empty() || title_words > 40 {
             return Err(());
         }
-        // Authors.
-        let mut people = Vec::new();
-        for (author_field, parsed) in &author_fields {
+        // Authors: the people are moved out of their fields once the entry is accepted.
+        let read_authors = |i: usize| match &fields[i].1 {
+            FieldKind::Authors(parsed) => Some(parsed),
+            _ => None,
+        };
+        let mut people_count = 0;
+        let mut clearly_authors = true;
+        for &i in &author_fields {
+            let Some(parsed) = read_authors(i) else {
+                continue;
+            };
             let line = fields
                 .iter()
-                .find(|f| f.0 == **author_field)
+                .find(|f| f.0 == fields[i].0)
                 .map_or(0, |f| f.2);
             notes.extend(parsed.notes.iter().map(|note| (line, note.clone())));
-            people.extend(parsed.people.iter().cloned());
+            people_count += parsed.people.len();
+            clearly_authors &= parsed.score >= 0.75;
         }
         let has_context = self.context_venue().is_some() || self.context_year().is_some();
-        let bare = people.is_empty()
+        let bare = people_count == 0
             && venue.is_none()
             && year.is_none()
             && entry.status == Status::Published;
@@ -782,12 +792,11 @@ impl Reader<'_> {
                 // is not a date or first-person prose, with a venue or year, or with
                 // an author list that is clearly one.
                 let dated = venue.is_some() || year.is_some();
-                let clear_authors = people.len() >= 2
-                    && author_fields.iter().all(|(_, parsed)| parsed.score >= 0.75);
+                let clear_authors = people_count >= 2 && clearly_authors;
                 title_words >= 2
                     && !looks_like_date(&title)
                     && !is_first_person(&title)
-                    && (dated && !people.is_empty()
+                    && (dated && people_count > 0
                         || clear_authors
                         || dated && has_context && title.contains(':'))
             }
@@ -795,6 +804,12 @@ impl Reader<'_> {
         };
         if !in_list || mode == Mode::Skip {
             return Err(());
+        }
+        let mut people = Vec::with_capacity(people_count);
+        for &i in &author_fields {
+            if let FieldKind::Authors(parsed) = &mut fields[i].1 {
+                people.append(&mut parsed.people);
+            }
         }
         entry.title = title;
         entry.set_origin("title", Origin::Input);
@@ -849,7 +864,7 @@ impl Reader<'_> {
         }
 
         // Links and identifiers.
-        let author_ranges: Vec<&Styled> = author_fields.iter().map(|(piece, _)| *piece).collect();
+        let author_ranges: Vec<&Styled> = author_fields.iter().map(|&i| &fields[i].0).collect();
         for line in &group.lines {
             collect_links(
                 &line.text,
