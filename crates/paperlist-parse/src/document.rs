@@ -1038,12 +1038,11 @@ fn is_title_continuation(previous: &str, next: &str) -> bool {
 
 /// A title without wrapping quotes, trailing punctuation, and with mended diacritics.
 fn clean_title(title: &str) -> String {
-    let collapsed = collapse_whitespace(title);
-    let title = repair_diacritics(&collapsed);
+    let title = repair_diacritics(title);
     let trimmed = title
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '*' | '_'))
         .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '\\') || c.is_whitespace());
-    trimmed.to_owned()
+    collapse_whitespace(trimmed)
 }
 
 /// Role of a table cell from its column's name.
@@ -1190,9 +1189,12 @@ fn set_identifiers_from_url(url: &str, entry: &mut Entry) {
 fn identifiers_in_text(text: &str, entry: &mut Entry) {
     for word in text.split_whitespace() {
         let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | ';'));
-        let lower = word.to_ascii_lowercase();
+        let starts_with = |prefix: &str| {
+            word.get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        };
         if entry.doi.is_none()
-            && (lower.starts_with("doi:") || lower.starts_with("10."))
+            && (starts_with("doi:") || word.starts_with("10."))
             && word.contains('/')
             && let Ok(doi) = word.parse::<Doi>()
         {
@@ -1200,7 +1202,7 @@ fn identifiers_in_text(text: &str, entry: &mut Entry) {
             entry.set_origin("doi", Origin::Input);
         }
         if entry.arxiv.is_none()
-            && lower.starts_with("arxiv:")
+            && starts_with("arxiv:")
             && let Ok(id) = word.parse::<ArxivId>()
         {
             entry.arxiv = Some(MaybeTyped::Typed(id));
