@@ -2,7 +2,7 @@
 //! (`moritz2018ray`) or dblp's own (`DBLP:conf/osdi/MoritzNWTLLEYPJ18`), unique
 //! within a library.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -94,9 +94,9 @@ pub fn base_key(entry: &Entry, scheme: KeyScheme) -> String {
 /// unique in entry order: the first holder keeps a key, later ones get `a`, `b`,
 /// ... appended, as Better BibTeX does.
 pub fn assign_keys(entries: &mut [Entry], scheme: KeyScheme, overwrite: bool) {
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashSet<String> = HashSet::default();
     // Next suffix to try per wanted key, so many duplicates stay linear.
-    let mut next_suffix: HashMap<String, usize> = HashMap::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::default();
     for entry in entries.iter_mut() {
         let wanted = if overwrite || entry.key.trim().is_empty() {
             base_key(entry, scheme)

@@ -369,7 +369,7 @@ fn givens_compatible(a: &[String], b: &[String]) -> bool {
 /// Whether a written name looks like an organisation rather than a person
 /// (`Microsoft Research`, `University of Washington`, `Google`).
 pub fn looks_like_organization(name: &str) -> bool {
-    static WORD_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    static WORD_SET: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
         std::sync::LazyLock::new(|| WORDS.iter().copied().collect());
     const WORDS: &[&str] = &[
         "university",

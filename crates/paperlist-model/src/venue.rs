@@ -6,7 +6,7 @@
 //! `Proceedings of ASPLOS Conference 2024`); [`detect`] finds a venue named
 //! inside a longer text such as a heading (`NeurIPS 2023 papers`).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -813,7 +813,7 @@ fn venue_key(text: &str, drop_organisations: bool) -> String {
 }
 
 static INDEX: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     for (i, venue) in VENUES.iter().enumerate() {
         let names = [venue.short, venue.name]
             .into_iter()
@@ -1080,7 +1080,7 @@ mod tests {
 
     #[test]
     fn registry_is_consistent() {
-        let mut seen: HashMap<String, &str> = HashMap::new();
+        let mut seen: HashMap<String, &str> = HashMap::default();
         for venue in all() {
             assert!(
                 !venue.dblp_streams.is_empty(),

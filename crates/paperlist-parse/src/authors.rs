@@ -13,11 +13,11 @@
 //! markers and bold/underline become [`Person`] flags.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use paperlist_model::normalize::{collapse_whitespace, repair_diacritics};
+use foldhash::HashSet;
 use paperlist_model::{Person, looks_like_organization};
 
 use crate::styled::Styled;
