@@ -98,6 +98,16 @@ const ABBREVIATIONS: &[&str] = &[
     "process", "mag", "bull", "theor", "found", "e.g", "i.e", "cf",
 ];
 
+/// Whether a word (without its period) is one of [`ABBREVIATIONS`], in any case.
+fn is_abbreviation(word: &str) -> bool {
+    static SET: LazyLock<foldhash::HashSet<&'static str>> =
+        LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+    if word.chars().all(|c| !c.is_uppercase()) {
+        return SET.contains(word);
+    }
+    SET.contains(word.to_lowercase().as_str())
+}
+
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(under review|under submission|in submission|submitted|accepted|to appear|in press|forthcoming|preprint|working paper|conditionally accepted|major revision|minor revision)$")
         .expect("valid status regex")
@@ -388,24 +398,25 @@ fn split_sentences(text: &Styled) -> Vec<Styled> {
                 {
                     continue;
                 }
-                let word: String = plain[..i]
-                    .chars()
+                // The word before the period (letters, digits and inner periods).
+                let before = &plain[..i];
+                let word_start = before
+                    .char_indices()
                     .rev()
-                    .take_while(|c| c.is_alphanumeric() || *c == '.')
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                let letters = word.trim_matches('.').to_lowercase();
+                    .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+                    .last()
+                    .map_or(i, |(start, _)| start);
+                let word = &before[word_start..];
+                let letters = word.trim_matches('.');
                 let is_initial = letters.chars().count() <= 1
-                    || (word.contains('.') && letters.replace('.', "").chars().count() <= 3);
+                    || (word.contains('.') && letters.chars().filter(|c| *c != '.').count() <= 3);
                 // ACM reference style puts the year after the authors: "Moritz, P. 2018. Ray".
                 let year_follows = after.as_bytes().get(..5).is_some_and(|head| {
                     head[..4].iter().all(u8::is_ascii_digit) && matches!(head[4], b'.' | b',')
                 });
                 // "et al." ends an author list: what follows is a new field.
                 let ends_et_al = plain[..i].ends_with("et al");
-                if (is_initial || ABBREVIATIONS.contains(&letters.as_str()))
+                if (is_initial || is_abbreviation(letters))
                     && !year_follows
                     && !ends_et_al
                 {
