@@ -368,6 +368,23 @@ pub fn normalize_name(name: &str) -> String {
 /// Collapses runs of whitespace into single spaces and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        // The common case, byte by byte; the whitespace is `char::is_whitespace`'s
+        // ASCII part (which, unlike `u8::is_ascii_whitespace`, includes U+000B).
+        let mut space = false;
+        for &b in text.as_bytes() {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(char::from(b));
+            }
+        }
+        return out;
+    }
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -380,6 +397,23 @@ pub fn collapse_whitespace(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_collapses_as_split_whitespace_would() {
+        for text in [
+            "",
+            "   ",
+            "a",
+            "  Philipp   Moritz ",
+            "tab\tand\nnewline\r\n",
+            "vertical\x0Btab\x0Cfeed",
+            "unicode\u{a0}no-break\u{2003}em  space",
+            "\u{1c}file separator is not space",
+        ] {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn latex_accents_in_every_spelling() {

@@ -549,33 +549,32 @@ fn unwrap_list(text: &Styled) -> Styled {
     current
 }
 
-/// Byte ranges of the separators in `text` (outside parentheses).
-fn separators(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
-    let mut cuts = Vec::new();
+/// Splits `range` of `text` at separators outside parentheses and brackets
+/// into trimmed, non-empty sub-ranges.
+fn split_ranges(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut push = |piece: Range<usize>| {
+        let piece = trim_range(text, piece);
+        if !piece.is_empty() {
+            pieces.push(piece);
+        }
+    };
+    let mut start = range.start;
     let mut depth = 0i32;
     for (i, c) in text[range.clone()].char_indices() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = (depth - 1).max(0),
             _ if depth == 0 && seps.contains(&c) => {
-                cuts.push(range.start + i..range.start + i + c.len_utf8())
+                let at = range.start + i;
+                push(start..at);
+                start = at + c.len_utf8();
             }
             _ => {}
         }
     }
-    cuts
-}
-
-/// Splits `range` of `text` at separators into trimmed sub-ranges.
-fn split_ranges(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
-    let mut pieces = Vec::new();
-    let mut start = range.start;
-    for cut in separators(text, range.clone(), seps) {
-        pieces.push(trim_range(text, start..cut.start));
-        start = cut.end;
-    }
-    pieces.push(trim_range(text, start..range.end));
-    pieces.into_iter().filter(|r| !r.is_empty()).collect()
+    push(start..range.end);
+    pieces
 }
 
 fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
