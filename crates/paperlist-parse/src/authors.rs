@@ -16,8 +16,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use foldhash::HashMap;
 use paperlist_model::normalize::{collapse_whitespace, repair_diacritics};
-use foldhash::HashSet;
 use paperlist_model::{Person, looks_like_organization};
 
 use crate::styled::Styled;
@@ -281,37 +281,68 @@ const TITLE_SUFFIXES: &[&str] = &[
     "tion", "sion", "ment", "ness", "ical", "ture", "ility", "ware",
 ];
 
-static TITLE_WORD_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
-static NON_NAME_WORD_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NON_NAME_WORDS.iter().copied().collect());
+/// What a word is to the name scorer, as bits (a word can be several).
+const NON_NAME: u8 = 1;
+const PARTICLE: u8 = 2;
+const LOWERCASE_NON_NAME: u8 = 4;
+const TITLE: u8 = 8;
 
-/// Looks up a word in a lower-case word set without allocating.
-fn in_set(set: &HashSet<&'static str>, word: &str) -> bool {
-    let mut buffer = [0u8; 32];
-    if word.len() > buffer.len() || !word.is_ascii() {
-        return set.contains(word.to_lowercase().as_str());
+/// The word lists above in one table, by lower-case word: one lookup tells
+/// everything the scorer asks of a word.
+static WORD_CLASSES: LazyLock<HashMap<&'static [u8], u8>> = LazyLock::new(|| {
+    let mut classes: HashMap<&'static [u8], u8> = HashMap::default();
+    for (list, class) in [
+        (NON_NAME_WORDS, NON_NAME),
+        (NAME_PARTICLES, PARTICLE),
+        (LOWERCASE_NON_NAME_WORDS, LOWERCASE_NON_NAME),
+        (TITLE_WORDS, TITLE),
+    ] {
+        for word in list {
+            *classes.entry(word.as_bytes()).or_default() |= class;
+        }
     }
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+    classes
+});
+
+/// The classes of a word, looked up in lower case (on the stack for short
+/// ASCII words), and whether the word was written in lower case already.
+fn word_class(word: &str) -> (u8, bool) {
+    let mut buffer = [0u8; 24];
+    if word.len() <= buffer.len() && word.is_ascii() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let class = WORD_CLASSES.get(&*lower).copied().unwrap_or(0);
+        return (class, *lower == *word.as_bytes());
+    }
+    // Every listed word is short ASCII; a longer word can match only after
+    // lower-casing non-ASCII letters, which is rare.
+    let lower = word.to_lowercase();
+    let class = WORD_CLASSES.get(lower.as_bytes()).copied().unwrap_or(0);
+    (class, lower == word)
 }
 
-fn is_title_word(token: &str) -> bool {
+/// Whether a word is a common title word, or ends like an English word
+/// (`-tion`, `-ment`) rather than a name.
+fn is_title_word(token: &str, class: u8) -> bool {
     let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let class = if word.len() == token.len() {
+        class
+    } else {
+        word_class(word).0
+    };
     let ends_with = |suffix: &str| {
         word.len() > suffix.len()
             && word.is_char_boundary(word.len() - suffix.len())
             && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
-    in_set(&TITLE_WORD_SET, word) || (word.len() > 6 && TITLE_SUFFIXES.iter().any(|s| ends_with(s)))
+    class & TITLE != 0 || (word.len() > 6 && TITLE_SUFFIXES.iter().any(|s| ends_with(s)))
 }
 
 /// How much a piece of text looks like one person's name, in `0.0..=1.0`.
 pub(crate) fn name_score(text: &str) -> f32 {
     let stripped;
-    let cleaned = if text.contains(MARKERS) {
+    let cleaned = if has_marker(text) {
         stripped = strip_markers(text);
         stripped.as_str()
     } else {
@@ -347,20 +378,33 @@ pub(crate) fn name_score(text: &str) -> f32 {
     if tokens.is_empty() {
         return 0.0;
     }
-    if tokens.iter().any(|t| {
-        (in_set(&NON_NAME_WORD_SET, t) && !NAME_PARTICLES.contains(t))
-            || LOWERCASE_NON_NAME_WORDS.contains(t)
+    let mut classes = [(0u8, false); 5];
+    for (class, token) in classes.iter_mut().zip(tokens) {
+        *class = word_class(token);
+    }
+    let classes = &classes[..count];
+    // Particles and the short lower-case words count only as written (`de` is a
+    // particle, `De` a given name; `In Gim` is a name).
+    let is_particle = |(class, lower): (u8, bool)| class & PARTICLE != 0 && lower;
+    if classes.iter().any(|&(class, lower)| {
+        (class & NON_NAME != 0 && !is_particle((class, lower)))
+            || (class & LOWERCASE_NON_NAME != 0 && lower)
     }) {
         return 0.0;
     }
-    if tokens.iter().any(|t| is_title_word(t)) {
+    if tokens
+        .iter()
+        .zip(classes)
+        .any(|(t, &(class, _))| is_title_word(t, class))
+    {
         return 0.1;
     }
     let good = tokens
         .iter()
-        .filter(|t| {
+        .zip(classes)
+        .filter(|&(t, &class)| {
             let first = t.chars().next().unwrap_or(' ');
-            first.is_uppercase() || NAME_PARTICLES.contains(t) || is_initial(t)
+            first.is_uppercase() || is_particle(class) || is_initial(t)
         })
         .count();
     let mut score = good as f32 / tokens.len() as f32;
@@ -404,6 +448,14 @@ fn is_initial(token: &str) -> bool {
         }
     }
     count > 0 && (token.contains('.') || count == 1)
+}
+
+/// Whether the text holds a marker; most text is ASCII without `*`, `#` or `^`,
+/// and is told apart on its bytes.
+fn has_marker(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b'*' | b'#' | b'^') || !b.is_ascii())
+        && text.contains(MARKERS)
 }
 
 fn strip_markers(text: &str) -> String {
@@ -938,7 +990,7 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
         let marked_equal = item.trailing_marker || raw.contains(['*', '∗', '†']);
         let marked_corresponding = raw.contains('✉');
         let highlighted = text.highlighted(item.range.clone());
-        let stripped = if raw.contains(MARKERS) {
+        let stripped = if has_marker(raw) {
             Cow::Owned(strip_markers(raw))
         } else {
             Cow::Borrowed(raw)

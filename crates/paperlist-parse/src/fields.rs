@@ -416,10 +416,7 @@ fn split_sentences(text: &Styled) -> Vec<Styled> {
                 });
                 // "et al." ends an author list: what follows is a new field.
                 let ends_et_al = plain[..i].ends_with("et al");
-                if (is_initial || is_abbreviation(letters))
-                    && !year_follows
-                    && !ends_et_al
-                {
+                if (is_initial || is_abbreviation(letters)) && !year_follows && !ends_et_al {
                     continue;
                 }
                 cuts.push(i..i + 1);
