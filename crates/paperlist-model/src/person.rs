@@ -369,8 +369,8 @@ fn givens_compatible(a: &[String], b: &[String]) -> bool {
 /// Whether a written name looks like an organisation rather than a person
 /// (`Microsoft Research`, `University of Washington`, `Google`).
 pub fn looks_like_organization(name: &str) -> bool {
-    static WORD_SET: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| WORDS.iter().copied().collect());
+    static WORD_SET: std::sync::LazyLock<foldhash::HashSet<&'static [u8]>> =
+        std::sync::LazyLock::new(|| WORDS.iter().map(|w| w.as_bytes()).collect());
     const WORDS: &[&str] = &[
         "university",
         "universitat",
@@ -448,13 +448,14 @@ pub fn looks_like_organization(name: &str) -> bool {
     ];
     let words = |text: &str| {
         let mut buffer = [0u8; 32];
-        text.split(|c: char| !c.is_ascii_alphanumeric())
+        text.as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty() && w.len() <= 32)
             .any(|word| {
                 let lower = &mut buffer[..word.len()];
-                lower.copy_from_slice(word.as_bytes());
+                lower.copy_from_slice(word);
                 lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|w| WORD_SET.contains(w))
+                WORD_SET.contains(&*lower)
             })
     };
     if name.is_ascii() {

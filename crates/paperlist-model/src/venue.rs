@@ -852,9 +852,24 @@ pub fn lookup(text: &str) -> Option<&'static Venue> {
     if key.is_empty() {
         return None;
     }
+    // Keys longer than any registry name cannot match, with or without the
+    // publisher words; nor can the shorter key when there is no word to drop.
+    let words = key.split(' ').count();
+    let organisation_words = key
+        .split(' ')
+        .filter(|w| ORGANISATION_WORDS.contains(w))
+        .count();
+    if words - organisation_words > *LONGEST_KEY {
+        return None;
+    }
+    let has_organisation = organisation_words > 0;
     INDEX
         .get(&key)
-        .or_else(|| INDEX.get(&venue_key(text, true)))
+        .or_else(|| {
+            has_organisation
+                .then(|| INDEX.get(&venue_key(text, true)))
+                .flatten()
+        })
         .map(|&i| &VENUES[i])
 }
 
