@@ -328,6 +328,7 @@ impl<'a> Reader<'a> {
         let mut entries = self.entries;
         let mut kept = keep.into_iter();
         entries.retain(|_| kept.next().unwrap_or(true));
+        entries.shrink_to_fit();
         (entries, out.diagnostics)
     }
 
