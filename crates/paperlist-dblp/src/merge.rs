@@ -297,8 +297,8 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
         .iter()
         .map(|a| {
             let mut person = Person::new(&a.name);
-            person.dblp_pid = a.pid.as_deref().map(Into::into);
-            person.orcid = a.orcid.as_deref().map(Into::into);
+            person.set_dblp_pid(a.pid.as_deref());
+            person.set_orcid(a.orcid.as_deref());
             person
         })
         .collect();
@@ -320,13 +320,13 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
             .position(|d| key.agreement(&d.name_key()) >= NameAgreement::Compatible)
         {
             let found = &dblp[next + offset];
-            if person.dblp_pid.is_none() {
-                person.dblp_pid = found.dblp_pid.clone();
+            if person.dblp_pid().is_none() {
+                person.set_dblp_pid(found.dblp_pid());
             }
-            person.dblp_name = found
-                .dblp_name
-                .clone()
-                .or_else(|| (found.name != person.name).then(|| found.name.as_str().into()));
+            let dblp_name = found
+                .dblp_name()
+                .or_else(|| (found.name != person.name).then_some(found.name.as_str()));
+            person.set_dblp_name(dblp_name);
             matched += 1;
             next += offset + 1;
         }
@@ -446,7 +446,7 @@ mod tests {
             Some("561-577")
         );
         assert_eq!(e.origin("pages"), Some(Origin::Dblp));
-        assert_eq!(e.authors[3].dblp_pid.as_deref(), Some("1/3"));
+        assert_eq!(e.authors[3].dblp_pid(), Some("1/3"));
         assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
         assert!(outcome.changed.contains(&"dblp_key".to_owned()));
     }

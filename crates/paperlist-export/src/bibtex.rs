@@ -265,7 +265,7 @@ fn names(people: &[Person], ascii: bool) -> String {
                         family
                     };
                     let mut parts = vec![family];
-                    if let Some(suffix) = &person.suffix {
+                    if let Some(suffix) = person.suffix() {
                         parts.push(text(suffix));
                     }
                     if let Some(given) = given {

@@ -35,7 +35,7 @@ fn name(person: &Person) -> Value {
             if let Some(given) = given {
                 name.insert("given".into(), json!(given));
             }
-            if let Some(suffix) = &person.suffix {
+            if let Some(suffix) = person.suffix() {
                 name.insert("suffix".into(), json!(suffix));
             }
             Value::Object(name)

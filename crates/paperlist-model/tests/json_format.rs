@@ -15,13 +15,13 @@ use serde_json::{Value, json};
 fn full_library() -> Library {
     let mut moritz = Person::new("Philipp Moritz");
     moritz.affiliation = Some("UC Berkeley".into());
-    moritz.dblp_pid = Some("185/0634".into());
-    moritz.orcid = Some("0000-0002-1825-0097".into());
+    moritz.set_dblp_pid(Some("185/0634"));
+    moritz.set_orcid(Some("0000-0002-1825-0097"));
     moritz.equal_contribution = true;
     moritz.corresponding = true;
     moritz.highlighted = true;
     let mut liu = Person::new("Ying Liu 0024");
-    liu.suffix = Some("Jr.".into());
+    liu.set_suffix(Some("Jr."));
     let breakdown = ScoreBreakdown {
         title: 1.0,
         authors: Some(0.9),

@@ -14,7 +14,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use foldhash::HashMap;
 use paperlist_model::normalize::{collapse_whitespace, repair_diacritics};
@@ -36,7 +36,7 @@ pub(crate) struct Authors {
 #[derive(Debug, Clone)]
 struct Found {
     range: Range<usize>,
-    affiliation: Option<String>,
+    affiliation: Option<Arc<str>>,
     dblp_pid: Option<String>,
     /// A marker written away from the name, after its affiliation: `Name (Aff)*`.
     trailing_marker: bool,
@@ -708,7 +708,7 @@ fn group(text: &str, range: Range<usize>, needs_affiliation: bool) -> Vec<Found>
     let affiliation = (affiliation_from < elements.len()).then(|| {
         let start = elements[affiliation_from].start;
         let end = elements[elements.len() - 1].end;
-        collapse_whitespace(&text[start..end])
+        Arc::<str>::from(collapse_whitespace(&text[start..end]))
     });
     names
         .into_iter()
@@ -730,14 +730,16 @@ fn usenix_style(text: &str) -> Vec<Found> {
             // A group with no name is one more affiliation of the group before.
             let extra = collapse_whitespace(&text[group_range]);
             let last_affiliation = found.last().and_then(|f| f.affiliation.clone());
+            // Everyone who shares the last affiliation gets the extra one too.
+            let extended: Arc<str> = match &last_affiliation {
+                Some(aff) => format!("{aff}; {extra}").into(),
+                None => extra.into(),
+            };
             for person in found.iter_mut().rev() {
                 if person.affiliation != last_affiliation {
                     break;
                 }
-                person.affiliation = Some(match &person.affiliation {
-                    Some(aff) => format!("{aff}; {extra}"),
-                    None => extra.clone(),
-                });
+                person.affiliation = Some(extended.clone());
             }
             continue;
         }
@@ -878,8 +880,8 @@ fn paren_style(text: &str) -> Vec<Found> {
             // "(Meta)": one more affiliation of the person before.
             if let (Some(extra), Some(last)) = (affiliation, found.last_mut()) {
                 last.affiliation = Some(match &last.affiliation {
-                    Some(aff) => format!("{aff}; {extra}"),
-                    None => extra,
+                    Some(aff) => format!("{aff}; {extra}").into(),
+                    None => extra.into(),
                 });
             }
             continue;
@@ -894,6 +896,7 @@ fn paren_style(text: &str) -> Vec<Found> {
             waiting.push(found.len() - 1);
         }
         if let Some(affiliation) = affiliation {
+            let affiliation: Arc<str> = affiliation.into();
             for &i in &waiting {
                 found[i].affiliation = Some(affiliation.clone());
             }
@@ -936,14 +939,14 @@ fn linked_style(text: &Styled) -> Vec<Found> {
         if i + 1 < links.len() {
             if !between.is_empty() {
                 let last = found.len() - 1;
-                found[last].affiliation = Some(collapse_whitespace(&plain[between.clone()]));
+                found[last].affiliation = Some(collapse_whitespace(&plain[between.clone()]).into());
             }
             betweens.push(between);
         } else if !between.is_empty() {
             let affiliations_between = betweens.iter().any(|b| !b.is_empty());
             if affiliations_between {
                 let last = found.len() - 1;
-                found[last].affiliation = Some(collapse_whitespace(&plain[between]));
+                found[last].affiliation = Some(collapse_whitespace(&plain[between]).into());
             } else {
                 // arXiv-style lists end with plain names: "[A](..), [B](..), C".
                 for mut extra in simple_list(&plain[..between.end], &[',', ';']) {
@@ -1019,8 +1022,8 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
                     .push(format!("{name:?} does not look like a person's name"));
             }
             let mut person = Person::new(name);
-            person.affiliation = item.affiliation.as_deref().map(Into::into);
-            person.dblp_pid = item.dblp_pid.as_deref().map(Into::into);
+            person.affiliation = item.affiliation.clone();
+            person.set_dblp_pid(item.dblp_pid.as_deref());
             person.equal_contribution = marked_equal;
             person.corresponding = marked_corresponding;
             person.highlighted = highlighted;
@@ -1095,7 +1098,7 @@ mod tests {
         parse(&Styled::plain(text))
             .people
             .into_iter()
-            .map(|p| (p.name, p.affiliation.map(String::from)))
+            .map(|p| (p.name, p.affiliation.as_deref().map(String::from)))
             .collect()
     }
 
@@ -1278,7 +1281,7 @@ mod tests {
             people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
             ["Kim M. Hazelwood", "Sarah Bird", "Xiaodong Wang"]
         );
-        assert_eq!(people[0].dblp_pid.as_deref(), Some("77/1117"));
+        assert_eq!(people[0].dblp_pid(), Some("77/1117"));
 
         let mut text = Styled::plain(
             "Zixian Cai Australian National University, Saeed Maleki Microsoft Research, Redmond",

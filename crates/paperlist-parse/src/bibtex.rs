@@ -211,7 +211,7 @@ fn person(person: &biblatex::Person) -> Person {
         Person::from_parts(Some(given.as_str()).filter(|g| !g.is_empty()), &family)
     };
     if !person.suffix.is_empty() {
-        out.suffix = Some(decode_latex(&person.suffix).into());
+        out.set_suffix(Some(&decode_latex(&person.suffix)));
         out.name = format!("{}, {}", out.name, person.suffix);
     }
     out

@@ -159,10 +159,7 @@ fn people(item: &Value, field: &str) -> Vec<Person> {
     list.iter()
         .filter_map(|name| {
             if let Some(literal) = string(name, "literal") {
-                return Some(Person {
-                    name: literal,
-                    ..Person::default()
-                });
+                return Some(Person::literal(literal));
             }
             let family = string(name, "family")?;
             let particle = string(name, "non-dropping-particle");
@@ -178,7 +175,7 @@ fn people(item: &Value, field: &str) -> Vec<Person> {
             let mut person = Person::from_parts(given.as_deref(), &family);
             if let Some(suffix) = string(name, "suffix") {
                 person.name = format!("{}, {suffix}", person.name);
-                person.suffix = Some(suffix.into());
+                person.set_suffix(Some(&suffix));
             }
             Some(person)
         })

@@ -59,7 +59,7 @@ fn render_entry(out: &mut String, e: &Entry) {
             if let Some(aff) = &p.affiliation {
                 let _ = write!(name, " ({aff})");
             }
-            if let Some(pid) = &p.dblp_pid {
+            if let Some(pid) = p.dblp_pid() {
                 let _ = write!(name, " [pid {pid}]");
             }
             name
