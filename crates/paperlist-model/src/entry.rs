@@ -1,6 +1,5 @@
 //! One bibliography entry and the small types it is made of.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
@@ -298,7 +297,7 @@ impl Entry {
     }
 
     /// Records where a field's value came from.
-    pub fn set_origin(&mut self, field: impl Into<Cow<'static, str>>, origin: Origin) {
+    pub fn set_origin(&mut self, field: &str, origin: Origin) {
         self.provenance.set(field, origin);
     }
 
@@ -311,54 +310,126 @@ impl Entry {
 /// Where each field's value came from, by field name; written as a JSON object
 /// in name order.
 ///
-/// An entry records a handful of fields, so a sorted vector with the usual
-/// names borrowed (not allocated) is a fraction of a map's size.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Provenance(Vec<(Cow<'static, str>, Origin)>);
+/// The entry's own fields (`title`, `venue`, `doi`, ...) each have three bits
+/// in one word, so recording them allocates nothing; other names (only from
+/// JSON written by someone else) go to a sorted list.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    known: u64,
+    other: Vec<(Box<str>, Origin)>,
+}
+
+/// The field names with bits of their own, in name order.
+const KNOWN_FIELDS: [&str; 19] = [
+    "arxiv",
+    "authors",
+    "awards",
+    "dblp_key",
+    "doi",
+    "editors",
+    "key",
+    "kind",
+    "links",
+    "note",
+    "number",
+    "pages",
+    "publisher",
+    "status",
+    "title",
+    "url",
+    "venue",
+    "volume",
+    "year",
+];
+
+const ORIGINS: [Origin; 4] = [
+    Origin::Input,
+    Origin::Context,
+    Origin::Derived,
+    Origin::Dblp,
+];
 
 impl Provenance {
     /// Where `field`'s value came from, if recorded.
     pub fn get(&self, field: &str) -> Option<Origin> {
-        self.position(field).ok().map(|i| self.0[i].1)
+        match KNOWN_FIELDS.binary_search(&field) {
+            Ok(slot) => self.slot(slot),
+            Err(_) => self
+                .other
+                .binary_search_by(|(name, _)| name.as_ref().cmp(field))
+                .ok()
+                .map(|i| self.other[i].1),
+        }
     }
 
     /// Records (or replaces) where `field`'s value came from.
-    pub fn set(&mut self, field: impl Into<Cow<'static, str>>, origin: Origin) {
-        let field = field.into();
-        match self.position(&field) {
-            Ok(i) => self.0[i].1 = origin,
-            Err(i) => self.0.insert(i, (field, origin)),
+    pub fn set(&mut self, field: &str, origin: Origin) {
+        match KNOWN_FIELDS.binary_search(&field) {
+            Ok(slot) => {
+                let code: u64 = match origin {
+                    Origin::Input => 1,
+                    Origin::Context => 2,
+                    Origin::Derived => 3,
+                    Origin::Dblp => 4,
+                };
+                self.known = (self.known & !(0b111 << (slot * 3))) | (code << (slot * 3));
+            }
+            Err(_) => match self
+                .other
+                .binary_search_by(|(name, _)| name.as_ref().cmp(field))
+            {
+                Ok(i) => self.other[i].1 = origin,
+                Err(i) => self.other.insert(i, (field.into(), origin)),
+            },
         }
     }
 
     /// The recorded fields and their origins, in name order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, Origin)> {
-        self.0
-            .iter()
-            .map(|(field, origin)| (field.as_ref(), *origin))
+        let mut all: Vec<(&str, Origin)> = (0..KNOWN_FIELDS.len())
+            .filter_map(|slot| Some((KNOWN_FIELDS[slot], self.slot(slot)?)))
+            .chain(
+                self.other
+                    .iter()
+                    .map(|(name, origin)| (name.as_ref(), *origin)),
+            )
+            .collect();
+        all.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        all.into_iter()
     }
 
     /// How many fields are recorded.
     pub fn len(&self) -> usize {
-        self.0.len()
+        (0..KNOWN_FIELDS.len())
+            .filter(|&slot| self.slot(slot).is_some())
+            .count()
+            + self.other.len()
     }
 
     /// Whether no field is recorded.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.known == 0 && self.other.is_empty()
     }
 
-    fn position(&self, field: &str) -> Result<usize, usize> {
-        self.0
-            .binary_search_by(|(name, _)| name.as_ref().cmp(field))
+    fn slot(&self, slot: usize) -> Option<Origin> {
+        let code = (self.known >> (slot * 3)) & 0b111;
+        ORIGINS
+            .get(usize::try_from(code).ok()?.checked_sub(1)?)
+            .copied()
     }
 }
 
-impl<K: Into<Cow<'static, str>>> FromIterator<(K, Origin)> for Provenance {
+impl fmt::Debug for Provenance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl<K: AsRef<str>> FromIterator<(K, Origin)> for Provenance {
     fn from_iter<I: IntoIterator<Item = (K, Origin)>>(iter: I) -> Provenance {
         let mut provenance = Provenance::default();
         for (field, origin) in iter {
-            provenance.set(field, origin);
+            provenance.set(field.as_ref(), origin);
         }
         provenance
     }
@@ -366,9 +437,9 @@ impl<K: Into<Cow<'static, str>>> FromIterator<(K, Origin)> for Provenance {
 
 impl Serialize for Provenance {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (field, origin) in &self.0 {
-            map.serialize_entry(field.as_ref(), origin)?;
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (field, origin) in self.iter() {
+            map.serialize_entry(field, &origin)?;
         }
         map.end()
     }
@@ -388,12 +459,43 @@ impl<'de> Deserialize<'de> for Provenance {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Provenance, A::Error> {
                 let mut provenance = Provenance::default();
                 while let Some((field, origin)) = map.next_entry::<String, Origin>()? {
-                    provenance.set(field, origin);
+                    provenance.set(&field, origin);
                 }
                 Ok(provenance)
             }
         }
 
         deserializer.deserialize_map(ProvenanceVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provenance_keeps_known_and_other_fields_in_name_order() {
+        assert!(KNOWN_FIELDS.windows(2).all(|w| w[0] < w[1]), "sorted");
+        let mut provenance = Provenance::default();
+        assert!(provenance.is_empty());
+        provenance.set("year", Origin::Context);
+        provenance.set("x-custom", Origin::Derived);
+        provenance.set("doi", Origin::Input);
+        provenance.set("doi", Origin::Dblp);
+        provenance.set("a-custom", Origin::Input);
+        assert_eq!(provenance.get("doi"), Some(Origin::Dblp));
+        assert_eq!(provenance.get("year"), Some(Origin::Context));
+        assert_eq!(provenance.get("x-custom"), Some(Origin::Derived));
+        assert_eq!(provenance.get("title"), None);
+        assert_eq!(provenance.len(), 4);
+        let names: Vec<&str> = provenance.iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["a-custom", "doi", "x-custom", "year"]);
+        let json = serde_json::to_string(&provenance).expect("serialises");
+        assert_eq!(
+            json,
+            r#"{"a-custom":"input","doi":"dblp","x-custom":"derived","year":"context"}"#
+        );
+        let back: Provenance = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back, provenance);
     }
 }
