@@ -531,6 +531,12 @@ impl<'a> Reader<'a> {
                     section: self.section(),
                     raw: self.line_index.lines(self.source, first, last).to_owned(),
                 };
+                if self.entries.len() == self.entries.capacity() {
+                    // Grow by an eighth, not by doubling: entries are most of
+                    // the result, and a doubled vector would leave up to half
+                    // of its room unused at the peak.
+                    self.entries.reserve_exact(self.entries.len() / 8 + 64);
+                }
                 self.entries.push(entry);
                 self.steps.push(Step::Entry {
                     notes,
