@@ -1055,16 +1055,19 @@ fn restore_initial_period<'a>(raw: &str, cleaned: &'a str) -> Cow<'a, str> {
 /// after two or more lower-case letters are split (so `DeVito`, `McDanel`,
 /// `LeGresley` in two-word names are left alone).
 fn split_glued(name: &str) -> Option<(String, String)> {
-    let tokens: Vec<&str> = name.split_whitespace().collect();
-    if tokens.len() != 3 {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(middle), Some(last), None) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
         return None;
-    }
-    let middle = tokens[1];
-    let chars: Vec<(usize, char)> = middle.char_indices().collect();
-    let cut = chars
-        .windows(2)
-        .position(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())?;
-    let at = chars[cut + 1].0;
+    };
+    // Where a lower-case letter is followed by a capital.
+    let mut previous_lower = false;
+    let at = middle.char_indices().find_map(|(i, c)| {
+        let glued = previous_lower && c.is_uppercase();
+        previous_lower = c.is_lowercase();
+        glued.then_some(i)
+    })?;
     let (left, right) = middle.split_at(at);
     const PREFIXES: &[&str] = &[
         "Mc", "Mac", "De", "Le", "La", "Di", "Da", "Van", "Von", "Du", "O",
@@ -1075,10 +1078,7 @@ fn split_glued(name: &str) -> Option<(String, String)> {
     {
         return None;
     }
-    Some((
-        format!("{} {left}", tokens[0]),
-        format!("{right} {}", tokens[2]),
-    ))
+    Some((format!("{first} {left}"), format!("{right} {last}")))
 }
 
 #[cfg(test)]
