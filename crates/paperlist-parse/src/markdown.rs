@@ -2,6 +2,7 @@
 //! blocks with pulldown-cmark: headings, paragraphs, list items and table rows,
 //! keeping bold, italic, underline (`<u>`) and links as marks.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -373,7 +374,10 @@ fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Removes HTML tags, keeping the text between them.
-pub(crate) fn strip_tags(html: &str) -> String {
+pub(crate) fn strip_tags(html: &str) -> Cow<'_, str> {
+    if !html.contains('<') {
+        return Cow::Borrowed(html);
+    }
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {
@@ -387,7 +391,7 @@ pub(crate) fn strip_tags(html: &str) -> String {
             _ => {}
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The value of an attribute in an HTML start tag.
