@@ -213,34 +213,39 @@ fn trim_trailing_period(text: &Styled) -> Styled {
 
 /// `ASPLOSSpotServe: ...`: a venue tag glued to the title on a homepage.
 fn split_glued_venue_prefix(text: &Styled) -> Option<(Styled, Styled)> {
+    /// Venue names that can be glued to a title: one word of four letters or
+    /// more that is not also an English word.
+    static GLUABLE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        venue::all()
+            .iter()
+            .flat_map(|venue| std::iter::once(venue.short).chain(venue.aliases.iter().copied()))
+            .filter(|name| {
+                name.len() >= 4
+                    && !name.contains([' ', '.'])
+                    && ![
+                        "FAST",
+                        "MICRO",
+                        "CLUSTER",
+                        "Nature",
+                        "Middleware",
+                        "PACT",
+                        "COLT",
+                    ]
+                    .contains(name)
+            })
+            .collect()
+    });
     let plain = &text.text;
     let mut best: Option<usize> = None;
-    for venue in venue::all() {
-        let names = std::iter::once(venue.short).chain(venue.aliases.iter().copied());
-        for name in names {
-            let usable = name.len() >= 4
-                && !name.contains([' ', '.'])
-                && ![
-                    "FAST",
-                    "MICRO",
-                    "CLUSTER",
-                    "Nature",
-                    "Middleware",
-                    "PACT",
-                    "COLT",
-                ]
-                .contains(&name);
-            if !usable || !plain.starts_with(name) {
-                continue;
-            }
-            let next = plain[name.len()..].chars().next();
-            let word: String = plain[name.len()..]
-                .chars()
-                .take_while(|c| !c.is_whitespace() && *c != ':')
-                .collect();
-            if next.is_some_and(char::is_uppercase) && word.chars().count() >= 2 {
-                best = Some(best.map_or(name.len(), |b: usize| b.max(name.len())));
-            }
+    for name in GLUABLE.iter().filter(|name| plain.starts_with(**name)) {
+        let rest = &plain[name.len()..];
+        let next = rest.chars().next();
+        let word_chars = rest
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ':')
+            .count();
+        if next.is_some_and(char::is_uppercase) && word_chars >= 2 {
+            best = Some(best.map_or(name.len(), |b: usize| b.max(name.len())));
         }
     }
     let cut = best?;
