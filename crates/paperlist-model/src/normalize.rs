@@ -369,19 +369,30 @@ pub fn normalize_name(name: &str) -> String {
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
-        // The common case, byte by byte; the whitespace is `char::is_whitespace`'s
-        // ASCII part (which, unlike `u8::is_ascii_whitespace`, includes U+000B).
-        let mut space = false;
-        for &b in text.as_bytes() {
-            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
-                space = !out.is_empty();
-            } else {
-                if space {
-                    out.push(' ');
-                    space = false;
+        // The common case: words are copied whole between runs of whitespace
+        // (`char::is_whitespace`'s ASCII part, which unlike
+        // `u8::is_ascii_whitespace` includes U+000B).
+        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        let bytes = text.as_bytes();
+        let mut start = None;
+        for (i, &b) in bytes.iter().enumerate() {
+            match (is_space(b), start) {
+                (true, Some(from)) => {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(&text[from..i]);
+                    start = None;
                 }
-                out.push(char::from(b));
+                (false, None) => start = Some(i),
+                _ => {}
             }
+        }
+        if let Some(from) = start {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text[from..]);
         }
         return out;
     }
