@@ -30,6 +30,8 @@ pub(crate) struct Authors {
     pub notes: Vec<String>,
     /// How much the text looked like an author list (set by [`scored_parse`]).
     pub score: f32,
+    /// The name score of each person's name, in the order of `people`.
+    name_scores: Vec<f32>,
 }
 
 /// A name found in the text: where it is and its affiliation.
@@ -40,6 +42,8 @@ struct Found {
     dblp_pid: Option<String>,
     /// A marker written away from the name, after its affiliation: `Name (Aff)*`.
     trailing_marker: bool,
+    /// The name score of the text in `range`, when the reading computed it.
+    score: Option<f32>,
 }
 
 /// Markers written after (or before) names.
@@ -495,12 +499,7 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
         .sum();
     // Share of the text explained as names and affiliations (separators aside).
     let explained = (name_chars + affiliation_chars) as f32 / plain.len().max(1) as f32;
-    let mean_name: f32 = authors
-        .people
-        .iter()
-        .map(|p| name_score(&p.name))
-        .sum::<f32>()
-        / authors.people.len() as f32;
+    let mean_name: f32 = authors.name_scores.iter().sum::<f32>() / authors.people.len() as f32;
     let count_factor = match authors.people.len() {
         1 => 0.75,
         2 => 0.9,
@@ -568,7 +567,7 @@ fn reading_quality(text: &str, reading: &[Found]) -> f32 {
             let score = if written.contains(',') {
                 name_score(&Person::new(written).name)
             } else {
-                name_score(written)
+                found.score.unwrap_or_else(|| name_score(written))
             };
             if score >= 0.5 { score } else { -1.0 }
         })
@@ -673,23 +672,25 @@ fn group(text: &str, range: Range<usize>, needs_affiliation: bool) -> Vec<Found>
     }
     // Where do the names end? At the element that joins the last name with "and",
     // provided everything before it is a name.
-    let mut names: Vec<Range<usize>> = Vec::new();
+    // Each name with its score, when computed here.
+    let mut names: Vec<(Range<usize>, Option<f32>)> = Vec::new();
     let mut end_of_names = None;
     for (i, element) in elements.iter().enumerate() {
         let (element, had_and) = strip_and(text, element.clone());
-        if had_and && name_score(&text[element.clone()]) >= 0.5 {
-            names.push(element);
+        let score = name_score(&text[element.clone()]);
+        if had_and && score >= 0.5 {
+            names.push((element, Some(score)));
             end_of_names = Some(i);
             break;
         }
         if let Some((left, right)) = split_and(text, element.clone()) {
-            names.push(left);
-            names.push(right);
+            names.push((left, None));
+            names.push((right, None));
             end_of_names = Some(i);
             break;
         }
-        if name_score(&text[element.clone()]) >= 0.6 {
-            names.push(element);
+        if score >= 0.6 {
+            names.push((element, Some(score)));
         } else {
             break;
         }
@@ -712,11 +713,12 @@ fn group(text: &str, range: Range<usize>, needs_affiliation: bool) -> Vec<Found>
     });
     names
         .into_iter()
-        .map(|range| Found {
+        .map(|(range, score)| Found {
             range,
             affiliation: affiliation.clone(),
             dblp_pid: None,
             trailing_marker: false,
+            score,
         })
         .collect()
 }
@@ -762,12 +764,14 @@ fn simple_list(text: &str, seps: &[char]) -> Vec<Found> {
                 affiliation: None,
                 dblp_pid: None,
                 trailing_marker: false,
+                score: None,
             });
             found.push(Found {
                 range: right,
                 affiliation: None,
                 dblp_pid: None,
                 trailing_marker: false,
+                score: None,
             });
             continue;
         }
@@ -777,6 +781,7 @@ fn simple_list(text: &str, seps: &[char]) -> Vec<Found> {
             affiliation: None,
             dblp_pid: None,
             trailing_marker: false,
+            score: None,
         });
     }
     found
@@ -801,6 +806,7 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
                         affiliation: None,
                         dblp_pid: None,
                         trailing_marker: false,
+                        score: None,
                     })
                     .collect(),
             );
@@ -830,6 +836,7 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
                 affiliation: None,
                 dblp_pid: None,
                 trailing_marker: false,
+                score: None,
             }
         })
         .collect();
@@ -892,6 +899,7 @@ fn paren_style(text: &str) -> Vec<Found> {
                 affiliation: None,
                 dblp_pid: None,
                 trailing_marker,
+                score: None,
             });
             waiting.push(found.len() - 1);
         }
@@ -933,6 +941,7 @@ fn linked_style(text: &Styled) -> Vec<Found> {
             affiliation: None,
             dblp_pid: dblp_pid(url),
             trailing_marker: false,
+            score: None,
         });
         let next = links.get(i + 1).map_or(plain.len(), |(r, _)| r.start);
         let between = trim_separators(plain, range.end..next);
@@ -1016,7 +1025,8 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
             None => [cleaned.as_ref(), ""],
         };
         for name in names.into_iter().filter(|n| !n.is_empty()) {
-            if name_score(name) < 0.5 {
+            let score = name_score(name);
+            if score < 0.5 {
                 authors
                     .notes
                     .push(format!("{name:?} does not look like a person's name"));
@@ -1027,6 +1037,13 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
             person.equal_contribution = marked_equal;
             person.corresponding = marked_corresponding;
             person.highlighted = highlighted;
+            // The name as shown may be reordered ("Family, Given"): score that.
+            let shown_score = if person.name == name {
+                score
+            } else {
+                name_score(&person.name)
+            };
+            authors.name_scores.push(shown_score);
             authors.people.push(person);
         }
     }
