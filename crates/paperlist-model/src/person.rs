@@ -78,25 +78,29 @@ impl Person {
 
     /// Sets (or with `None` clears) the suffix.
     pub fn set_suffix(&mut self, suffix: Option<&str>) {
-        self.set_rare(|rare| rare.suffix = suffix.map(Into::into));
+        self.set_rare(suffix, |rare| rare.suffix = suffix.map(Into::into));
     }
 
     /// Sets (or with `None` clears) the dblp person id.
     pub fn set_dblp_pid(&mut self, pid: Option<&str>) {
-        self.set_rare(|rare| rare.dblp_pid = pid.map(Into::into));
+        self.set_rare(pid, |rare| rare.dblp_pid = pid.map(Into::into));
     }
 
     /// Sets (or with `None` clears) the name as dblp writes it.
     pub fn set_dblp_name(&mut self, name: Option<&str>) {
-        self.set_rare(|rare| rare.dblp_name = name.map(Into::into));
+        self.set_rare(name, |rare| rare.dblp_name = name.map(Into::into));
     }
 
     /// Sets (or with `None` clears) the ORCID iD.
     pub fn set_orcid(&mut self, orcid: Option<&str>) {
-        self.set_rare(|rare| rare.orcid = orcid.map(Into::into));
+        self.set_rare(orcid, |rare| rare.orcid = orcid.map(Into::into));
     }
 
-    fn set_rare(&mut self, change: impl FnOnce(&mut RareParts)) {
+    fn set_rare(&mut self, value: Option<&str>, change: impl FnOnce(&mut RareParts)) {
+        if value.is_none() && self.rare.is_none() {
+            // Clearing what is not there: nothing to box.
+            return;
+        }
         let rare = self.rare.get_or_insert_with(Box::default);
         change(rare);
         if rare.is_empty() {
