@@ -7,7 +7,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::entry::Entry;
-use crate::normalize::{fold, title_words};
+use crate::normalize::{fold, normalize_title};
 
 /// How citation keys are made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -83,9 +83,10 @@ pub fn base_key(entry: &Entry, scheme: KeyScheme) -> String {
     let year = entry
         .year
         .map_or_else(|| "nd".to_owned(), |y| y.to_string());
-    let word = title_words(&entry.title)
-        .into_iter()
-        .find(|w| !STOP_WORDS.contains(&w.as_str()))
+    let normalized = normalize_title(&entry.title);
+    let word = normalized
+        .split(' ')
+        .find(|w| !w.is_empty() && !STOP_WORDS.contains(w))
         .unwrap_or_default();
     format!("{author}{year}{word}")
 }

@@ -216,7 +216,9 @@ const PARTICLES: &[&str] = &[
 const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
 fn is_suffix(token: &str) -> bool {
-    SUFFIXES.contains(&token.to_ascii_lowercase().as_str())
+    SUFFIXES
+        .iter()
+        .any(|suffix| token.eq_ignore_ascii_case(suffix))
 }
 
 impl Person {
@@ -330,17 +332,38 @@ fn split_name(name: &str) -> NameParts {
     }
     // Words as (start, end) byte offsets: given and family names are spans of
     // the name, single-spaced (as the words joined with spaces would be).
-    let mut words: Vec<(usize, usize)> = name
-        .split_whitespace()
-        .map(|w| {
-            let start = w.as_ptr() as usize - name.as_ptr() as usize;
-            (start, start + w.len())
-        })
-        .collect();
+    let span = |w: &str| {
+        let start = w.as_ptr() as usize - name.as_ptr() as usize;
+        (start, start + w.len())
+    };
+    // Up to eight words on the stack; longer names (rare) in a vector.
+    let mut buffer = [(0, 0); 8];
+    let longer: Vec<(usize, usize)>;
+    let mut words: &[(usize, usize)] = {
+        let mut count = 0;
+        for w in name.split_whitespace() {
+            if count == buffer.len() {
+                count += 1;
+                break;
+            }
+            buffer[count] = span(w);
+            count += 1;
+        }
+        if count > buffer.len() {
+            longer = name.split_whitespace().map(span).collect();
+            &longer
+        } else {
+            &buffer[..count]
+        }
+    };
     let word = |(start, end): (usize, usize)| &name[start..end];
     let mut suffix = None;
-    if words.len() > 2 && words.last().is_some_and(|&w| is_suffix(word(w))) {
-        suffix = words.pop().map(|w| word(w).into());
+    if let [rest @ .., last] = words
+        && rest.len() >= 2
+        && is_suffix(word(*last))
+    {
+        suffix = Some(word(*last).into());
+        words = rest;
     }
     if words.len() < 2 {
         return (None, None, suffix);
@@ -676,6 +699,11 @@ mod tests {
                 steele.suffix()
             ),
             (Some("Guy L."), Some("Steele"), Some("Jr."))
+        );
+        assert_eq!(
+            split("Maria de los Angeles Garcia de la Fuente y Lopez"),
+            (s("Maria de los Angeles Garcia de la Fuente y"), s("Lopez")),
+            "more words than the stack holds"
         );
         let bibtex = Person::new("Steele, Jr., Guy L.");
         assert_eq!(bibtex.name, "Guy L. Steele, Jr.");
