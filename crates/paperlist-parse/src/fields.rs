@@ -485,18 +485,25 @@ fn is_links_only(piece: &Styled) -> bool {
     if piece.links().next().is_none() {
         return false;
     }
-    let words: Vec<String> = piece
+    let mut words = piece
         .text
         .split(|c: char| matches!(c, '[' | ']' | '|' | ',' | '/' | '(' | ')') || c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    !words.is_empty()
-        && piece.links().next().is_some()
-        && words.iter().all(|w| {
-            LINK_LABELS.contains(&w.as_str())
-                || LINK_LABELS.iter().any(|l| l.split(' ').any(|p| p == w))
-        })
+        .peekable();
+    // A word of a label (`full` of "full version") in any case.
+    let is_label_word = |word: &str| {
+        let lower;
+        let word = if word.is_ascii() {
+            word
+        } else {
+            lower = word.to_lowercase();
+            lower.as_str()
+        };
+        LINK_LABELS
+            .iter()
+            .any(|label| label.split(' ').any(|part| part.eq_ignore_ascii_case(word)))
+    };
+    words.peek().is_some() && words.all(is_label_word)
 }
 
 /// Reads a piece as a venue: a known venue (`Proc. VLDB Endow. 2023`, `NSDI 2019`,
