@@ -680,18 +680,16 @@ impl Reader<'_> {
             notes.push((line, note));
         }
         // "JANUS. JANUS: Fast and ...": a short name repeated as the title's start.
-        let titles: Vec<usize> = fields
+        let mut titles = fields
             .iter()
             .enumerate()
             .filter(|(_, f)| f.1 == FieldKind::Title)
-            .map(|(i, _)| i)
-            .collect();
-        if titles.len() >= 2 {
-            let (a, b) = (titles[0], titles[1]);
-            let short = fields[a].0.text.trim().to_owned();
+            .map(|(i, _)| i);
+        if let (Some(a), Some(b)) = (titles.next(), titles.next()) {
+            let short = fields[a].0.text.trim();
             if b == a + 1
                 && short.split_whitespace().count() <= 2
-                && fields[b].0.text.trim_start().starts_with(&short)
+                && fields[b].0.text.trim_start().starts_with(short)
             {
                 fields.remove(a);
             }
@@ -702,7 +700,7 @@ impl Reader<'_> {
         let mut title_done = false;
         // Indices of the author fields in `fields`.
         let mut author_fields: Vec<usize> = Vec::new();
-        let mut venue: Option<VenueText> = None;
+        let mut venue: Option<&VenueText> = None;
         let mut year: Option<i32> = None;
         let mut extra_text: Vec<String> = Vec::new();
         let mut title_link: Option<String> = None;
@@ -737,7 +735,7 @@ impl Reader<'_> {
                             .as_ref()
                             .is_some_and(|v| v.short.is_none() && found.short.is_some())
                     {
-                        venue = Some(found.clone());
+                        venue = Some(found);
                     }
                     year = year.or(found.year);
                 }
@@ -756,12 +754,16 @@ impl Reader<'_> {
         }
 
         // Title.
-        let title = title_parts
-            .iter()
-            .map(|p| p.text.trim())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let title = clean_title(&title);
+        let title = match title_parts.as_slice() {
+            [only] => clean_title(only.text.trim()),
+            parts => clean_title(
+                &parts
+                    .iter()
+                    .map(|p| p.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        };
         let title_words = title.split_whitespace().count();
         if title.is_empty() || title_words > 40 {
             return Err(());
@@ -812,21 +814,14 @@ impl Reader<'_> {
         if !in_list || mode == Mode::Skip {
             return Err(());
         }
-        let mut people = Vec::with_capacity(people_count);
-        for &i in &author_fields {
-            if let FieldKind::Authors(parsed) = &mut fields[i].1 {
-                people.append(&mut parsed.people);
-            }
-        }
         entry.title = title;
         entry.set_origin("title", Origin::Input);
-        if !people.is_empty() {
+        if people_count > 0 {
             entry.set_origin("authors", Origin::Input);
         }
-        entry.authors = people;
 
         // Venue and year: the entry's own, else the headings'.
-        let context_venue = self.context_venue().cloned();
+        let context_venue = self.context_venue();
         let context_year = self.context_year();
         let (venue, venue_origin) = match (venue, context_venue) {
             (Some(v), _) => (Some(v), Origin::Input),
@@ -899,6 +894,14 @@ impl Reader<'_> {
             }
         }
 
+        // Last, the people move out of their fields into the entry.
+        let mut people = Vec::with_capacity(people_count);
+        for &i in &author_fields {
+            if let FieldKind::Authors(parsed) = &mut fields[i].1 {
+                people.append(&mut parsed.people);
+            }
+        }
+        entry.authors = people;
         Ok((entry, notes, clear))
     }
 }
