@@ -638,11 +638,18 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// `A and B` inside one element: the two ranges, when both look like names.
 fn split_and(text: &str, range: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
     let slice = &text[range.clone()];
-    let at = slice.find(" and ").or_else(|| slice.find(" & "))?;
-    let sep_len = if slice[at..].starts_with(" and ") {
-        5
-    } else {
-        3
+    // The first " and ", else the first " & " (found on bytes: both are ASCII).
+    let bytes = slice.as_bytes();
+    let at_word = |word: &[u8]| {
+        (0..bytes.len()).find(|&i| {
+            bytes[i] == b' '
+                && bytes.get(i + 1..i + 1 + word.len()) == Some(word)
+                && bytes.get(i + 1 + word.len()) == Some(&b' ')
+        })
+    };
+    let (at, sep_len) = match at_word(b"and") {
+        Some(at) => (at, 5),
+        None => (at_word(b"&")?, 3),
     };
     let left = trim_range(text, range.start..range.start + at);
     let right = trim_range(text, range.start + at + sep_len..range.end);
