@@ -313,7 +313,10 @@ impl Person {
 /// Given names, family name and suffix, where they can be told apart.
 type NameParts = (Option<Box<str>>, Option<Box<str>>, Option<Box<str>>);
 
+/// Splits a single-spaced name (as [`Person::new`] makes it); the parts are
+/// spans of it.
 fn split_name(name: &str) -> NameParts {
+    debug_assert!(is_collapsed(name), "{name:?} is not single-spaced");
     if name.contains(',') {
         let mut parts = name.split(',').map(str::trim).filter(|p| !p.is_empty());
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
@@ -377,7 +380,7 @@ fn split_name(name: &str) -> NameParts {
     };
     if is_caps(word(first)) && !words[1..].iter().all(|&w| is_caps(word(w))) {
         return (
-            Some(collapse_whitespace(&name[words[1].0..last.1]).into()),
+            Some(name[words[1].0..last.1].into()),
             Some(word(first).into()),
             suffix,
         );
@@ -386,8 +389,8 @@ fn split_name(name: &str) -> NameParts {
     while family_start > 1 && PARTICLES.contains(&word(words[family_start - 1])) {
         family_start -= 1;
     }
-    let given = collapse_whitespace(&name[first.0..words[family_start - 1].1]);
-    let family = collapse_whitespace(&name[words[family_start].0..last.1]);
+    let given = &name[first.0..words[family_start - 1].1];
+    let family = &name[words[family_start].0..last.1];
     (Some(given.into()), Some(family.into()), suffix)
 }
 
