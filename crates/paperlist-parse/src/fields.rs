@@ -142,7 +142,7 @@ pub(crate) fn strip_list_label(text: &Styled) -> Styled {
 
 /// Cuts one line into pieces that are each one field.
 pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
-    let text = strip_list_label(text).trim();
+    let text = strip_list_label(text).into_trimmed(&[]);
     let mut pieces = Vec::new();
     let rest = match split_glued_venue_prefix(&text) {
         Some((tag, rest)) => {
@@ -158,16 +158,16 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
         }
         None => rest,
     };
-    for piece in split_separators(&rest) {
-        for piece in split_parentheticals(&piece) {
-            for piece in split_glued_proceedings(&piece) {
-                pieces.extend(split_sentences(&piece));
+    for piece in split_separators(rest) {
+        for piece in split_parentheticals(piece) {
+            for piece in split_glued_proceedings(piece) {
+                pieces.extend(split_sentences(piece));
             }
         }
     }
     pieces
         .into_iter()
-        .map(|p| trim_trailing_period(&trim_leading_dash(&p.trim_matches(&[',', ';', '|', '\\']))))
+        .map(|p| trim_trailing_period(trim_leading_dash(p.into_trimmed(&[',', ';', '|', '\\']))))
         .filter(|p| {
             !p.text
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -177,7 +177,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
 }
 
 /// Drops a dash that separates a field from the one before (`[Title](url) - Authors`).
-fn trim_leading_dash(text: &Styled) -> Styled {
+fn trim_leading_dash(text: Styled) -> Styled {
     let plain = &text.text;
     let rest = plain.trim_start_matches(|c: char| {
         matches!(c, '-' | '\u{2013}' | '\u{2014}') || c.is_whitespace()
@@ -189,26 +189,29 @@ fn trim_leading_dash(text: &Styled) -> Styled {
             .nth(1)
             .is_some_and(char::is_whitespace)
     {
-        text.slice(plain.len() - rest.len()..plain.len())
+        let start = plain.len() - rest.len();
+        let end = plain.len();
+        text.into_slice(start..end)
     } else {
-        text.clone()
+        text
     }
 }
 
 /// Drops a final sentence period, keeping one that ends an initial (`Quoc V.`).
-fn trim_trailing_period(text: &Styled) -> Styled {
+fn trim_trailing_period(text: Styled) -> Styled {
     let plain = text.text.trim_end();
     let Some(rest) = plain.strip_suffix('.') else {
-        return text.clone();
+        return text;
     };
     let last_word = rest
         .rsplit(|c: char| c.is_whitespace() || c == '.')
         .next()
         .unwrap_or_default();
     if last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase) {
-        return text.clone();
+        return text;
     }
-    text.slice(0..rest.len()).trim_matches(&[',', ';'])
+    let end = rest.len();
+    text.into_slice(0..end).into_trimmed(&[',', ';'])
 }
 
 /// `ASPLOSSpotServe: ...`: a venue tag glued to the title on a homepage.
@@ -277,7 +280,7 @@ fn split_leading_title(text: &Styled) -> Option<(Styled, Styled)> {
 }
 
 /// ` | `, tabs and runs of three or more spaces separate fields.
-fn split_separators(text: &Styled) -> Vec<Styled> {
+fn split_separators(text: Styled) -> Vec<Styled> {
     static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s+\|\s+|\s+[\u{2014}\u{2013}]\s+|\t+| {3,}").expect("valid separator regex")
     });
@@ -291,7 +294,7 @@ fn split_separators(text: &Styled) -> Vec<Styled> {
 
 /// Cuts out parenthesised tags that are a venue, a status or an award:
 /// `(ASPLOS '24)`, `(Under Review)`, `(Best Paper Award)`.
-fn split_parentheticals(text: &Styled) -> Vec<Styled> {
+fn split_parentheticals(text: Styled) -> Vec<Styled> {
     let plain = &text.text;
     let mut cuts: Vec<Range<usize>> = Vec::new();
     let mut depth = 0;
@@ -317,7 +320,7 @@ fn split_parentheticals(text: &Styled) -> Vec<Styled> {
         }
     }
     if cuts.is_empty() {
-        return vec![text.clone()];
+        return vec![text];
     }
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -360,7 +363,7 @@ fn clean_tag(text: &str) -> String {
 
 /// `...TrainingProc. VLDB Endow. 2023`, `...TrainingIn Proceedings of SIGMOD`:
 /// a venue glued to the end of the title.
-fn split_glued_proceedings(text: &Styled) -> Vec<Styled> {
+fn split_glued_proceedings(text: Styled) -> Vec<Styled> {
     let plain = &text.text;
     for found in GLUED_PROCEEDINGS.find_iter(plain) {
         let at = found.start();
@@ -372,12 +375,12 @@ fn split_glued_proceedings(text: &Styled) -> Vec<Styled> {
             return vec![text.slice(0..at), text.slice(at..plain.len())];
         }
     }
-    vec![text.clone()]
+    vec![text]
 }
 
 /// Cuts at sentence ends: `. ` followed by a capital, a digit or a bracket,
 /// unless the period ends an initial or a known abbreviation.
-fn split_sentences(text: &Styled) -> Vec<Styled> {
+fn split_sentences(text: Styled) -> Vec<Styled> {
     let plain = &text.text;
     let bytes = plain.as_bytes();
     let mut cuts = Vec::new();

@@ -55,12 +55,32 @@ impl Styled {
         }
     }
 
-    /// Without surrounding whitespace and the given punctuation.
-    pub fn trim_matches(&self, extra: &[char]) -> Styled {
+    /// The part of the text in `range`, reusing this text when the range is all of it.
+    pub fn into_slice(self, range: Range<usize>) -> Styled {
+        if range.start == 0 && range.end >= self.text.len() {
+            self
+        } else {
+            self.slice(range)
+        }
+    }
+
+    /// Where the text is left once surrounding whitespace and `extra` are trimmed.
+    fn trimmed_range(&self, extra: &[char]) -> Range<usize> {
         let is_trim = |c: char| c.is_whitespace() || extra.contains(&c);
         let start = self.text.len() - self.text.trim_start_matches(is_trim).len();
         let end = self.text.trim_end_matches(is_trim).len().max(start);
-        self.slice(start..end)
+        start..end
+    }
+
+    /// Without surrounding whitespace and the given punctuation.
+    pub fn trim_matches(&self, extra: &[char]) -> Styled {
+        self.slice(self.trimmed_range(extra))
+    }
+
+    /// [`Styled::trim_matches`], reusing this text when there is nothing to trim.
+    pub fn into_trimmed(self, extra: &[char]) -> Styled {
+        let range = self.trimmed_range(extra);
+        self.into_slice(range)
     }
 
     pub fn trim(&self) -> Styled {
@@ -117,8 +137,12 @@ pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
-/// Splits styled text at each match of `separator` (byte ranges from `find`).
-pub(crate) fn split_at_ranges(text: &Styled, cuts: &[Range<usize>]) -> Vec<Styled> {
+/// Splits styled text at the given cuts (byte ranges, dropped); no cut gives
+/// the text back as it is.
+pub(crate) fn split_at_ranges(text: Styled, cuts: &[Range<usize>]) -> Vec<Styled> {
+    if cuts.is_empty() {
+        return vec![text];
+    }
     let mut pieces = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for cut in cuts {
