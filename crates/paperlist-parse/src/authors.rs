@@ -612,16 +612,32 @@ fn split_ranges(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usi
     };
     let mut start = range.start;
     let mut depth = 0i32;
-    for (i, c) in text[range.clone()].char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = (depth - 1).max(0),
-            _ if depth == 0 && seps.contains(&c) => {
-                let at = range.start + i;
-                push(start..at);
-                start = at + c.len_utf8();
+    if seps.iter().all(char::is_ascii) {
+        // Byte by byte: ASCII bytes never occur inside a multi-byte character.
+        for (i, &b) in text.as_bytes()[range.clone()].iter().enumerate() {
+            match b {
+                b'(' | b'[' => depth += 1,
+                b')' | b']' => depth = (depth - 1).max(0),
+                _ if depth == 0 && seps.iter().any(|&sep| sep as u32 == u32::from(b)) => {
+                    let at = range.start + i;
+                    push(start..at);
+                    start = at + 1;
+                }
+                _ => {}
             }
-            _ => {}
+        }
+    } else {
+        for (i, c) in text[range.clone()].char_indices() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = (depth - 1).max(0),
+                _ if depth == 0 && seps.contains(&c) => {
+                    let at = range.start + i;
+                    push(start..at);
+                    start = at + c.len_utf8();
+                }
+                _ => {}
+            }
         }
     }
     push(start..range.end);
