@@ -636,12 +636,35 @@ pub fn looks_like_organization(name: &str) -> bool {
         "tsinghua",
         "peking",
     ];
+    // Which lengths the listed words have, by first character: most words of
+    // a name are told apart by that alone, before hashing.
+    fn slot(first: u8) -> Option<usize> {
+        match first.to_ascii_lowercase() {
+            b @ b'a'..=b'z' => Some(usize::from(b - b'a')),
+            b @ b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+            _ => None,
+        }
+    }
+    static LENGTHS_BY_FIRST: std::sync::LazyLock<[u64; 36]> = std::sync::LazyLock::new(|| {
+        let mut lengths = [0u64; 36];
+        for word in WORDS {
+            if let Some(i) = word.bytes().next().and_then(slot) {
+                lengths[i] |= 1 << word.len().min(63);
+            }
+        }
+        lengths
+    });
     let words = |text: &str| {
         let mut buffer = [0u8; 32];
         text.as_bytes()
             .split(|b| !b.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty() && w.len() <= 32)
             .any(|word| {
+                let possible =
+                    slot(word[0]).is_some_and(|i| LENGTHS_BY_FIRST[i] & (1 << word.len()) != 0);
+                if !possible {
+                    return false;
+                }
                 let lower = &mut buffer[..word.len()];
                 lower.copy_from_slice(word);
                 lower.make_ascii_lowercase();
