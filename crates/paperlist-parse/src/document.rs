@@ -119,14 +119,15 @@ const PUBLICATION_WORDS: &[&str] = &[
 /// Whether a heading or a lone short line names a kind of section.
 fn section_mode(text: &str) -> Option<Mode> {
     let folded = fold(text);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.iter().any(|w| SKIP_WORDS.contains(w)) {
+    let words = || {
+        folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    if words().any(|w| SKIP_WORDS.contains(&w)) {
         return Some(Mode::Skip);
     }
-    if words.iter().any(|w| PUBLICATION_WORDS.contains(w)) || folded.contains("under review") {
+    if words().any(|w| PUBLICATION_WORDS.contains(&w)) || folded.contains("under review") {
         return Some(Mode::Publications);
     }
     None
@@ -178,7 +179,9 @@ fn split_pseudo_headings(block: Block) -> Vec<Piece> {
     }
     let mut pieces = Vec::new();
     let mut current: Vec<Line> = Vec::new();
-    let kind = block.kind.clone();
+    let Block {
+        kind, lines, span, ..
+    } = block;
     let flush = |current: &mut Vec<Line>, pieces: &mut Vec<Piece>| {
         if !current.is_empty() {
             let lines = std::mem::take(current);
@@ -186,11 +189,11 @@ fn split_pseudo_headings(block: Block) -> Vec<Piece> {
                 kind: kind.clone(),
                 lines,
                 cells: Vec::new(),
-                span: block.span.clone(),
+                span: span.clone(),
             }));
         }
     };
-    for line in &block.lines {
+    for line in lines {
         let text = line.text.text.trim();
         if text.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ')) {
             // A table delimiter row inside a paragraph: no content.
@@ -198,9 +201,9 @@ fn split_pseudo_headings(block: Block) -> Vec<Piece> {
         }
         if pseudo_heading_line(text, false) {
             flush(&mut current, &mut pieces);
-            pieces.push(Piece::Heading(line.clone()));
+            pieces.push(Piece::Heading(line));
         } else {
-            current.push(line.clone());
+            current.push(line);
         }
     }
     flush(&mut current, &mut pieces);
