@@ -356,11 +356,12 @@ pub(crate) fn name_score(text: &str) -> f32 {
     if cleaned.is_empty() || cleaned.len() > 60 {
         return 0.0;
     }
-    if cleaned.chars().any(|c| {
-        c.is_ascii_digit()
+    // Digits and these marks are ASCII: checked on bytes.
+    if cleaned.bytes().any(|b| {
+        b.is_ascii_digit()
             || matches!(
-                c,
-                ':' | '?' | '!' | '/' | '@' | '=' | '|' | '"' | '(' | ')' | '[' | ']'
+                b,
+                b':' | b'?' | b'!' | b'/' | b'@' | b'=' | b'|' | b'"' | b'(' | b')' | b'[' | b']'
             )
     }) {
         return 0.0;
