@@ -1049,7 +1049,11 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
             None => [cleaned.as_ref(), ""],
         };
         for name in names.into_iter().filter(|n| !n.is_empty()) {
-            let score = name_score(name);
+            // The reading may have scored this very text already.
+            let score = match item.score {
+                Some(score) if name == raw => score,
+                _ => name_score(name),
+            };
             if score < 0.5 {
                 authors
                     .notes
