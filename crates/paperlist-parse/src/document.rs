@@ -279,7 +279,7 @@ impl<'a> Reader<'a> {
 
     /// Whether text under no telling heading turned out to be mostly entries:
     /// then the document is a publication list whose headings just do not say so
-    /// (`## Training`, `## Inference`), and it is read again as one.
+    /// (`## Training`, `## Inference`), and its entries are kept as a list's.
     fn looks_like_a_list(&self) -> bool {
         self.unknown_entries >= 3 && self.unknown_entries * 2 >= self.unknown_groups
     }
