@@ -464,7 +464,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
         }
         authors = Some((score, read));
     }
-    if let Some(venue) = venue_text(piece) {
+    if let Some(venue) = venue_text(piece, &tag) {
         return FieldKind::Venue(venue);
     }
     match authors.unwrap_or_else(|| scored_parse(piece)) {
@@ -512,9 +512,11 @@ fn is_links_only(piece: &Styled) -> bool {
 /// Reads a piece as a venue: a known venue (`Proc. VLDB Endow. 2023`, `NSDI 2019`,
 /// `ASPLOS`), or an unknown one that says what it is and when (`Google Workshop
 /// on Sparsity 2022`, an italic line with a year).
-pub(crate) fn venue_text(piece: &Styled) -> Option<VenueText> {
-    let plain = clean_tag(&piece.text);
-    let status_prefix = VENUE_PREFIX.find(&plain).map(|m| m.end()).unwrap_or(0);
+///
+/// `tag` is the piece's text as [`clean_tag`] leaves it.
+fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
+    let plain = tag;
+    let status_prefix = VENUE_PREFIX.find(plain).map(|m| m.end()).unwrap_or(0);
     let body = plain[status_prefix..].trim();
     if body.is_empty() {
         return None;
