@@ -825,6 +825,14 @@ static INDEX: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
     index
 });
 
+/// The first word of every registry key.
+static FIRST_WORDS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
+    INDEX
+        .keys()
+        .filter_map(|key| key.split(' ').next())
+        .collect()
+});
+
 /// The most words a registry key has: longer windows of text cannot match.
 static LONGEST_KEY: LazyLock<usize> = LazyLock::new(|| {
     INDEX
@@ -848,6 +856,34 @@ static LONGEST_KEY: LazyLock<usize> = LazyLock::new(|| {
 /// assert_eq!(venue::lookup("ICML Workshop on Hardware Aware Efficient Training"), None);
 /// ```
 pub fn lookup(text: &str) -> Option<&'static Venue> {
+    // A registry key starts with one of few words: text whose first word (or
+    // first word after the publisher words) is none of them is no venue, and
+    // most text asked about (titles, author lists) is told apart that way.
+    let mut folded = String::new();
+    // (could start a key, is a publisher word) for each word that counts.
+    let mut first_words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|word| {
+            let counts = fold_word(word, &mut folded) && !NOISE_WORDS.contains(&folded.as_str());
+            counts.then(|| {
+                (
+                    FIRST_WORDS.contains(folded.as_str()),
+                    ORGANISATION_WORDS.contains(&folded.as_str()),
+                )
+            })
+        });
+    let could_start = match first_words.next() {
+        None => return None,
+        Some((true, _)) => true,
+        // "ACM SIGCOMM": the key without publisher words starts later.
+        Some((false, true)) => first_words
+            .find(|&(_, organisation)| !organisation)
+            .is_some_and(|(starts, _)| starts),
+        Some((false, false)) => false,
+    };
+    if !could_start {
+        return None;
+    }
     let key = venue_key(text, false);
     if key.is_empty() {
         return None;
