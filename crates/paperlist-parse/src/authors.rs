@@ -545,7 +545,7 @@ pub(crate) fn parse(text: &Styled) -> Authors {
     }
     let best = readings
         .into_iter()
-        .map(|reading| (reading_quality(plain, &reading), reading))
+        .map(|mut reading| (reading_quality(plain, &mut reading), reading))
         .fold(
             None::<(f32, Vec<Found>)>,
             |best, (quality, reading)| match best {
@@ -560,15 +560,17 @@ pub(crate) fn parse(text: &Styled) -> Authors {
 
 /// How good a reading is: names that look like names count, things read as
 /// names that do not look like one count against it.
-fn reading_quality(text: &str, reading: &[Found]) -> f32 {
+///
+/// Scores of the written names are kept in the reading, for [`finish`].
+fn reading_quality(text: &str, reading: &mut [Found]) -> f32 {
     reading
-        .iter()
+        .iter_mut()
         .map(|found| {
             let written = &text[found.range.clone()];
             let score = if written.contains(',') {
                 name_score(&Person::new(written).name)
             } else {
-                found.score.unwrap_or_else(|| name_score(written))
+                *found.score.get_or_insert_with(|| name_score(written))
             };
             if score >= 0.5 { score } else { -1.0 }
         })
