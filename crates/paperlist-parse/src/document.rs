@@ -1002,23 +1002,22 @@ fn analyze(text: &Styled) -> Analysis {
 }
 
 fn line_kind(analysis: &Analysis) -> LineKind {
-    let pieces: Vec<&Styled> = analysis.iter().map(|(p, _)| p).collect();
-    let kinds: Vec<&FieldKind> = analysis.iter().map(|(_, k)| k).collect();
-    let has_title = kinds.first() == Some(&&FieldKind::Title)
-        || (kinds
-            .first()
-            .is_some_and(|k| matches!(k, FieldKind::Venue(_)))
-            && kinds.get(1) == Some(&&FieldKind::Title));
-    let has_authors = kinds.iter().any(|k| matches!(k, FieldKind::Authors(_)))
+    let kind = |i: usize| analysis.get(i).map(|(_, kind)| kind);
+    let has_title = kind(0) == Some(&FieldKind::Title)
+        || (kind(0).is_some_and(|k| matches!(k, FieldKind::Venue(_)))
+            && kind(1) == Some(&FieldKind::Title));
+    let has_authors = analysis
+        .iter()
+        .any(|(_, k)| matches!(k, FieldKind::Authors(_)))
         || (has_title
-            && pieces
+            && analysis
                 .iter()
-                .any(|p| fields::split_glued_title_authors(p).is_some()));
+                .any(|(piece, _)| fields::split_glued_title_authors(piece).is_some()));
     match (has_title, has_authors) {
         (true, true) => LineKind::Complete,
         (true, false) => LineKind::Title,
         (false, true) => LineKind::Authors,
-        (false, false) if kinds.contains(&&FieldKind::Title) => LineKind::Title,
+        (false, false) if analysis.iter().any(|(_, k)| *k == FieldKind::Title) => LineKind::Title,
         (false, false) => LineKind::Other,
     }
 }
