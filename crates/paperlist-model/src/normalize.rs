@@ -365,6 +365,29 @@ pub fn normalize_name(name: &str) -> String {
     words_only(&fold(name), &['\''])
 }
 
+/// Whether text is already single-spaced with no space at either end, as
+/// [`collapse_whitespace`] would leave it.
+pub fn is_collapsed(text: &str) -> bool {
+    let mut previous_space = true;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if space && (previous_space || c != ' ') {
+            return false;
+        }
+        previous_space = space;
+    }
+    !previous_space || text.is_empty()
+}
+
+/// [`collapse_whitespace`], borrowing text that is single-spaced already.
+pub fn collapsed(text: &str) -> Cow<'_, str> {
+    if is_collapsed(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(collapse_whitespace(text))
+    }
+}
+
 /// Collapses runs of whitespace into single spaces and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

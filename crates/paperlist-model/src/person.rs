@@ -1,11 +1,12 @@
 //! People: authors and editors, their names, affiliations and markers.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::{collapse_whitespace, fold, normalize_name, split_homonym_suffix};
+use crate::normalize::{
+    collapse_whitespace, collapsed, fold, is_collapsed, normalize_name, split_homonym_suffix,
+};
 
 /// One author (or editor) of an entry.
 ///
@@ -232,11 +233,7 @@ impl Person {
     /// assert_eq!(p.given.as_deref(), Some("Ludwig"));
     /// ```
     pub fn new(name: &str) -> Person {
-        let cleaned: Cow<'_, str> = if is_collapsed(name) {
-            Cow::Borrowed(name)
-        } else {
-            Cow::Owned(collapse_whitespace(name))
-        };
+        let cleaned = collapsed(name);
         let (without_homonym, homonym) = split_homonym_suffix(&cleaned);
         let (given, family, suffix) = split_name(without_homonym);
         let display = if given.is_some() && family.is_some() && cleaned.contains(',') {
@@ -392,19 +389,6 @@ fn split_name(name: &str) -> NameParts {
     let given = &name[first.0..words[family_start - 1].1];
     let family = &name[words[family_start].0..last.1];
     (Some(given.into()), Some(family.into()), suffix)
-}
-
-/// Whether text is already single-spaced with no space at either end.
-fn is_collapsed(text: &str) -> bool {
-    let mut previous_space = true;
-    for c in text.chars() {
-        let space = c.is_whitespace();
-        if space && (previous_space || c != ' ') {
-            return false;
-        }
-        previous_space = space;
-    }
-    !previous_space || text.is_empty()
 }
 
 /// `P` or `P J` in a "Family, Given" name are initials: `P.`, `P. J.`.

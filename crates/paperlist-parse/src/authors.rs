@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 use foldhash::HashMap;
-use paperlist_model::normalize::{collapse_whitespace, repair_diacritics};
+use paperlist_model::normalize::{collapse_whitespace, collapsed, repair_diacritics};
 use paperlist_model::{Person, looks_like_organization};
 
 use crate::styled::Styled;
@@ -1033,8 +1033,9 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
         } else {
             Cow::Borrowed(raw)
         };
-        let collapsed = collapse_whitespace(&repair_diacritics(&stripped));
-        let trimmed = collapsed
+        let repaired = repair_diacritics(&stripped);
+        let single_spaced = collapsed(&repaired);
+        let trimmed = single_spaced
             .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':'));
         let cleaned = restore_initial_period(raw, trimmed);
         if cleaned.is_empty() {
