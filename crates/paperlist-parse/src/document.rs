@@ -219,7 +219,9 @@ pub(crate) struct Reader<'a> {
     /// The headings above the current text, shared by the entries under them
     /// (made again when the headings change).
     shared_section: Option<Arc<[String]>>,
-    line_index: LineIndex,
+    line_index: &'a LineIndex,
+    /// A paragraph holding only a title so far, which the next block may continue.
+    pending: Option<Group>,
     /// What the document gave, in order; turned into entries and diagnostics
     /// by [`Reader::finish`] once it is known whether the document is a list.
     steps: Vec<Step>,
@@ -261,13 +263,15 @@ impl Group {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(file: &'a str, source: &'a str) -> Reader<'a> {
+    /// A reader of `source`, whose lines `line_index` numbers.
+    pub fn new(file: &'a str, source: &'a str, line_index: &'a LineIndex) -> Reader<'a> {
         Reader {
             file,
             source,
             shared_file: file.into(),
             shared_section: None,
-            line_index: LineIndex::new(source),
+            line_index,
+            pending: None,
             steps: Vec::new(),
             entries: Vec::new(),
             headings: Vec::new(),
@@ -290,7 +294,10 @@ impl<'a> Reader<'a> {
     /// publication list (where a lone title is an entry) and as other text
     /// (where only clear entries count). Now that the whole document is known,
     /// one reading is kept, so the document is read once, not twice.
-    pub fn finish(self) -> (Vec<Entry>, Vec<Diagnostic>) {
+    pub fn finish(mut self) -> (Vec<Entry>, Vec<Diagnostic>) {
+        let pending = self.pending.take();
+        self.finish_group(pending);
+        self.break_run();
         let as_list = self.looks_like_a_list();
         let mut out = Output {
             file: self.file,
@@ -396,9 +403,9 @@ impl<'a> Reader<'a> {
         });
     }
 
-    /// Reads the document's blocks.
+    /// Reads the next blocks of the document, in order.
     pub fn read(&mut self, blocks: Vec<Block>) {
-        let mut pending: Option<Group> = None;
+        let mut pending = self.pending.take();
         for block in blocks {
             if let BlockKind::Heading(level) = block.kind {
                 self.finish_group(pending.take());
@@ -415,8 +422,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        self.finish_group(pending.take());
-        self.break_run();
+        self.pending = pending;
     }
 
     /// Reads one content block; returns the group still open (a title-only paragraph).

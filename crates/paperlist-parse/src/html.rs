@@ -214,8 +214,9 @@ fn trim_styled(text: &Styled) -> Styled {
     text.trim()
 }
 
-/// Lowers an HTML page into blocks, with line numbers found in the source.
-pub(crate) fn lower(source: &str) -> Vec<Block> {
+/// Lowers an HTML page into blocks, with line numbers found in the source, and
+/// hands them to `sink` at once (html5ever builds the whole DOM first anyway).
+pub(crate) fn lower(source: &str, index: &LineIndex, sink: &mut dyn FnMut(Vec<Block>)) {
     let document = Html::parse_document(source);
     let mut walker = Walker {
         blocks: Vec::new(),
@@ -229,15 +230,14 @@ pub(crate) fn lower(source: &str) -> Vec<Block> {
     walker.walk(document.root_element());
     walker.flush_block();
     let mut blocks = walker.blocks;
-    number_lines(source, &mut blocks);
-    blocks
+    number_lines(source, index, &mut blocks);
+    sink(blocks);
 }
 
 /// Finds each line's text in the source, in order, to give it a line number.
 /// html5ever keeps no source positions, so the first distinctive word of each
 /// line is searched forward from the previous line's place.
-fn number_lines(source: &str, blocks: &mut [Block]) {
-    let index = LineIndex::new(source);
+fn number_lines(source: &str, index: &LineIndex, blocks: &mut [Block]) {
     let mut cursor = 0;
     let mut last_line = 1;
     for block in blocks.iter_mut() {
@@ -280,10 +280,17 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn lower_all(source: &str) -> Vec<Block> {
+        let index = LineIndex::new(source);
+        let mut all = Vec::new();
+        lower(source, &index, &mut |blocks| all.extend(blocks));
+        all
+    }
+
     #[test]
     fn page_structure() {
         let page = "<html><head><title>x</title><script>var a = 1;</script></head>\n<body>\n<h2>Publications</h2>\n<ul>\n  <li><b>Ray: A Framework</b><br>\n  <u>Philipp Moritz</u>, Ion Stoica<br><i>OSDI 2018</i> <a href=\"https://x.org/ray.pdf\">[PDF]</a></li>\n</ul>\n<table><tr><th>Title</th><th>Year</th></tr><tr><td>TVM</td><td>2018</td></tr></table>\n</body></html>";
-        let blocks = lower(page);
+        let blocks = lower_all(page);
         assert_eq!(blocks[0].kind, BlockKind::Heading(2));
         assert_eq!(blocks[0].lines[0].number, 3);
         let item = &blocks[1];

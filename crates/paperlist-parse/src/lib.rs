@@ -224,10 +224,15 @@ fn normalize_input(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A format's lowering: the document's blocks, in order, handed to a sink a
+/// part at a time.
+type Lower = fn(&str, &blocks::LineIndex, &mut dyn FnMut(Vec<blocks::Block>));
+
 /// Reads entries from the blocks of a Markdown, text or HTML document.
-fn read_blocks(lower: fn(&str) -> Vec<blocks::Block>, text: &str, source: &SourceId) -> Parsed {
-    let mut reader = document::Reader::new(source.as_str(), text);
-    reader.read(lower(text));
+fn read_blocks(lower: Lower, text: &str, source: &SourceId) -> Parsed {
+    let index = blocks::LineIndex::new(text);
+    let mut reader = document::Reader::new(source.as_str(), text, &index);
+    lower(text, &index, &mut |blocks| reader.read(blocks));
     let (entries, diagnostics) = reader.finish();
     Parsed {
         entries,

@@ -52,8 +52,11 @@ impl Open {
     }
 }
 
-struct Lowering {
-    index: LineIndex,
+struct Lowering<'i> {
+    index: &'i LineIndex,
+    /// Set when a code or HTML block runs to the end of the text read: the
+    /// text may have been cut inside it.
+    runs_to_end: bool,
     blocks: Vec<Block>,
     /// Open containers, innermost last: list items, then the paragraph or heading inside.
     open: Vec<Open>,
@@ -66,13 +69,81 @@ struct Lowering {
     in_code_block: bool,
 }
 
-/// Lowers a Markdown document into blocks, in document order.
-pub(crate) fn lower(source: &str) -> Vec<Block> {
+/// Lowers a Markdown document into blocks, in document order, handing them to
+/// `sink` a part of the document at a time.
+///
+/// pulldown-cmark builds a tree of the whole text it is given before it yields
+/// anything (about twice the text's size), so a long document is cut into parts
+/// where no block can be open: before a top-level ATX heading that follows a
+/// blank line. Such a heading ends every open container except a fenced code
+/// block or an HTML block that waits for its end marker; a part in which one of
+/// those runs to the end is read again with the next part. Link reference
+/// definitions apply to the whole document, so a document that may have one
+/// (`]:`) is read in one piece.
+pub(crate) fn lower(source: &str, index: &LineIndex, sink: &mut dyn FnMut(Vec<Block>)) {
+    let mut cuts = if source.contains("]:") {
+        Vec::new()
+    } else {
+        part_starts(source)
+    }
+    .into_iter()
+    .chain(std::iter::once(source.len()));
+    let mut start = 0;
+    let mut end = 0;
+    while start < source.len() {
+        // The next cut at least a part's length away (or the end).
+        for cut in cuts.by_ref() {
+            end = cut;
+            if cut >= start + MIN_PART || cut == source.len() {
+                break;
+            }
+        }
+        if end <= start {
+            end = source.len();
+        }
+        let (blocks, runs_to_end) = lower_part(source, start..end, index);
+        if runs_to_end && end < source.len() {
+            // Cut inside a code or HTML block: read on to the next cut.
+            continue;
+        }
+        sink(blocks);
+        start = end;
+    }
+}
+
+/// The least length of a part of the document read at once.
+const MIN_PART: usize = 64 * 1024;
+
+/// Offsets where a part may start: lines that are a top-level ATX heading
+/// (`# `..`###### ` at the line start) after a blank line.
+fn part_starts(source: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut previous_blank = false;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let hashes = line.bytes().take_while(|b| *b == b'#').count();
+        let rest = &line[hashes..];
+        let is_heading =
+            (1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with([' ', '\t', '\n']));
+        if is_heading && previous_blank && offset > 0 {
+            starts.push(offset);
+        }
+        previous_blank = line.trim().is_empty();
+        offset += line.len();
+    }
+    starts
+}
+
+/// Lowers `source[part]` into blocks in document order; also says whether a code
+/// or HTML block ran to the part's end.
+fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block>, bool) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let text = &source[part.clone()];
     let mut lowering = Lowering {
-        index: LineIndex::new(source),
+        index,
+        runs_to_end: false,
         blocks: Vec::new(),
         open: Vec::new(),
         pending: Vec::new(),
@@ -82,19 +153,26 @@ pub(crate) fn lower(source: &str) -> Vec<Block> {
         in_metadata: false,
         in_code_block: false,
     };
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    let content_end = part.start + text.trim_end().len();
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let range = range.start + part.start..range.end + part.start;
+        if matches!(event, Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock))
+            && range.end >= content_end
+        {
+            lowering.runs_to_end = true;
+        }
         lowering.event(event, range);
     }
     while let Some(open) = lowering.open.pop() {
-        let block = open.finish(source.len());
+        let block = open.finish(part.end);
         lowering.emit(block);
     }
     let mut blocks = lowering.blocks;
     blocks.sort_by_key(|b| b.span.start);
-    blocks
+    (blocks, lowering.runs_to_end)
 }
 
-impl Lowering {
+impl Lowering<'_> {
     fn emit(&mut self, block: Block) {
         let keep = !block.lines.is_empty() || !block.cells.is_empty();
         if keep {
@@ -416,8 +494,15 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn lower_all(source: &str) -> Vec<Block> {
+        let index = LineIndex::new(source);
+        let mut all = Vec::new();
+        lower(source, &index, &mut |blocks| all.extend(blocks));
+        all
+    }
+
     fn texts(source: &str) -> Vec<(BlockKind, Vec<String>)> {
-        lower(source)
+        lower_all(source)
             .into_iter()
             .map(|b| {
                 (
@@ -465,7 +550,7 @@ mod tests {
     #[test]
     fn marks_survive() {
         let blocks =
-            lower("+ **Bold title.** [[PDF]](https://x.org/a.pdf)\n\n  <u>Owner Name</u>, Other\n");
+            lower_all("+ **Bold title.** [[PDF]](https://x.org/a.pdf)\n\n  <u>Owner Name</u>, Other\n");
         let item = &blocks[0];
         let first = &item.lines[0].text;
         assert_eq!(first.text, "Bold title. [PDF]");
@@ -484,7 +569,7 @@ mod tests {
     #[test]
     fn tables_and_front_matter() {
         let doc = "---\ntitle: x\n---\n| Title | Year |\n|---|---|\n| Ray | 2018 |\n";
-        let blocks = lower(doc);
+        let blocks = lower_all(doc);
         assert_eq!(blocks.len(), 1);
         assert_eq!(
             blocks[0].kind,
@@ -511,5 +596,55 @@ mod tests {
             blocks[1].1,
             vec!["4:Astra: Deep Learning", "5:Muthian Sivathanu"]
         );
+    }
+
+    /// A long document read in parts gives the blocks it gives read whole,
+    /// including where a fenced code block, an HTML comment or a `<pre>` block
+    /// holds a heading-like line after a blank line.
+    #[test]
+    fn parts_read_like_the_whole() {
+        let section = "## OSDI\n\n- **Ray: A Distributed Framework.** Philipp Moritz, Ion Stoica. 2018\n- Second *paper*\n  continued\n\n| Title | Year |\n|---|---|\n| TVM | 2018 |\n\n";
+        let traps = [
+            "```\n\n# in code\n\n```\n\n",
+            "<!-- a comment\n\n# in comment\n\n-->\n\n",
+            "<pre>\n\n# in pre\n\n</pre>\n\n",
+            "<div>\nhello\n\n",
+        ];
+        let mut doc = String::new();
+        let mut i = 0;
+        while doc.len() < 5 * MIN_PART {
+            doc.push_str(section);
+            if i % 97 == 0 {
+                doc.push_str(traps[(i / 97) % traps.len()]);
+            }
+            i += 1;
+        }
+        // An unclosed fence swallows the rest, in parts as when whole.
+        doc.push_str("~~~~ unclosed\n\n");
+        for _ in 0..MIN_PART / section.len() + 2 {
+            doc.push_str(section);
+        }
+        let index = LineIndex::new(&doc);
+        let mut parts = 0;
+        let mut in_parts = Vec::new();
+        lower(&doc, &index, &mut |blocks| {
+            parts += 1;
+            in_parts.extend(blocks);
+        });
+        let (whole, _) = lower_part(&doc, 0..doc.len(), &index);
+        assert!(parts > 1, "read in {parts} part(s)");
+        assert_eq!(in_parts, whole);
+        assert!(whole.len() > i * 4);
+        assert!(whole.len() < i * 5);
+    }
+
+    #[test]
+    fn link_definitions_keep_the_document_whole() {
+        let mut doc = "## A\n\n- [Ray][r]\n\n".repeat(2 * MIN_PART / 16);
+        doc.push_str("[r]: https://x.org/ray.pdf\n");
+        let index = LineIndex::new(&doc);
+        let mut parts = 0;
+        lower(&doc, &index, &mut |_| parts += 1);
+        assert_eq!(parts, 1);
     }
 }
