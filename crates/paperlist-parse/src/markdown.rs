@@ -549,8 +549,9 @@ mod tests {
 
     #[test]
     fn marks_survive() {
-        let blocks =
-            lower_all("+ **Bold title.** [[PDF]](https://x.org/a.pdf)\n\n  <u>Owner Name</u>, Other\n");
+        let blocks = lower_all(
+            "+ **Bold title.** [[PDF]](https://x.org/a.pdf)\n\n  <u>Owner Name</u>, Other\n",
+        );
         let item = &blocks[0];
         let first = &item.lines[0].text;
         assert_eq!(first.text, "Bold title. [PDF]");
