@@ -170,7 +170,12 @@ pub(crate) fn read_library(files: &[String], format: Format) -> Result<Library> 
     let mut library = Library::new();
     for file in files {
         let bytes = io::read_input(file)?;
-        let parsed = paperlist_parse::parse_bytes(&bytes, &SourceId::new(file.clone()), format);
+        let source = SourceId::new(file.clone());
+        // Valid UTF-8 moves into the one shared copy the entries' raw text cuts from.
+        let parsed = match String::from_utf8(bytes) {
+            Ok(text) => paperlist_parse::parse_document(text.into(), &source, format),
+            Err(error) => paperlist_parse::parse_bytes(error.as_bytes(), &source, format),
+        };
         let count = |severity| {
             parsed
                 .diagnostics

@@ -8,6 +8,7 @@ use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::excerpt::Excerpt;
 use crate::ident::{ArxivId, DblpKey, Doi, MaybeTyped, PageRange};
 use crate::person::Person;
 
@@ -105,8 +106,9 @@ pub struct Source {
     /// Shared by the entries under the same headings.
     #[serde(default, skip_serializing_if = "is_empty_slice")]
     pub section: Arc<[String]>,
-    /// The entry's text exactly as it was in the input.
-    pub raw: String,
+    /// The entry's text exactly as it was in the input (a range of the
+    /// document, which the entries read from it share).
+    pub raw: Excerpt,
 }
 
 fn is_empty_slice(section: &Arc<[String]>) -> bool {

@@ -33,6 +33,7 @@
 pub mod citekey;
 mod diagnostic;
 mod entry;
+mod excerpt;
 pub mod ident;
 mod library;
 pub mod normalize;
@@ -44,6 +45,7 @@ pub use entry::{
     Candidate, Entry, EntryKind, Link, LinkKind, MatchResult, MatchStatus, Origin, Provenance,
     ScoreBreakdown, Source, Status,
 };
+pub use excerpt::Excerpt;
 pub use ident::{ArxivId, DblpKey, Doi, IdentError, MaybeTyped, PageRange};
 pub use library::{FORMAT_VERSION, Library};
 pub use person::{NameAgreement, NameKey, Person, looks_like_organization};

@@ -7,9 +7,10 @@
 //! depend on how busy the (shared) machine is. Memory is measured apart, by
 //! `bench_parse_memory`, because counting allocations slows them down.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use paperlist_parse::{Format, SourceId, parse};
+use paperlist_parse::{Format, SourceId, parse_document};
 
 #[path = "common/bench_input.rs"]
 mod bench_input;
@@ -31,7 +32,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let megabytes: f64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(5.0);
     let rounds: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(3).max(1);
-    let input = bench_input::build(megabytes);
+    let input: Arc<str> = bench_input::build(megabytes).into();
     let mb = input.len() as f64 / 1_000_000.0;
 
     let (baseline, events) = best_of(rounds, || {
@@ -39,7 +40,9 @@ fn main() {
         pulldown_cmark::Parser::new_ext(&input, options).count()
     });
     let source = SourceId::new("bench.md");
-    let (best, parsed) = best_of(rounds, || parse(&input, &source, Format::Markdown));
+    let (best, parsed) = best_of(rounds, || {
+        parse_document(Arc::clone(&input), &source, Format::Markdown)
+    });
 
     let throughput = mb / best.as_secs_f64();
     let baseline_throughput = mb / baseline.as_secs_f64();

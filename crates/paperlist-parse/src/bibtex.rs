@@ -102,7 +102,7 @@ fn chunks(
 }
 
 /// Parses a BibTeX or BibLaTeX file.
-pub(crate) fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
+pub(crate) fn parse(text: &std::sync::Arc<str>, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
     let index = LineIndex::new(text);
     let shared_file: std::sync::Arc<str> = file.into();
     let mut diagnostics = Vec::new();
@@ -138,7 +138,7 @@ pub(crate) fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
                         line,
                         end_line: (end_line > line).then_some(end_line),
                         section: Default::default(),
-                        raw: raw.to_owned(),
+                        raw: paperlist_model::Excerpt::of(text, chunk.range.clone()),
                     };
                     entries.push(entry);
                 }
@@ -453,7 +453,7 @@ mod tests {
   biburl       = {https://dblp.org/rec/conf/acl/ChangSRM23.bib},
   bibsource    = {dblp computer science bibliography, https://dblp.org}
 }"#;
-        let (entries, diagnostics) = parse(bib, "x.bib");
+        let (entries, diagnostics) = parse(&std::sync::Arc::from(bib), "x.bib");
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let e = &entries[0];
         assert_eq!(e.key, "DBLP:conf/acl/ChangSRM23");
@@ -484,7 +484,7 @@ mod tests {
     #[test]
     fn one_bad_entry_does_not_sink_the_file() {
         let bib = "@string{osdi = {OSDI}}\n\n@inproceedings{good1, title = {Ray}, author = {Moritz, Philipp and Stoica, Ion}, booktitle = osdi, year = 2018}\n\n@article{bad, title = {Unclosed\n\n@article{good2, title = {G{\\\"o}del}, author = {M{\\\"u}ller, Hans}, journal = {Commun. ACM}, year = {2020}}\n@misc{x,, title = }\n";
-        let (entries, diagnostics) = parse(bib, "x.bib");
+        let (entries, diagnostics) = parse(&std::sync::Arc::from(bib), "x.bib");
         let keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(keys, ["good1", "good2"]);
         assert_eq!(entries[0].venue.as_deref(), Some("OSDI"));
@@ -507,7 +507,7 @@ mod tests {
     #[test]
     fn arxiv_and_extra_fields() {
         let bib = "@misc{shoeybi2019megatron, title={Megatron-LM}, author={Shoeybi, Mohammad and others}, year={2019}, eprint={1909.08053}, archivePrefix={arXiv}, primaryClass={cs.CL}, month = oct, ids = {a, {b}}}\n";
-        let (entries, diagnostics) = parse(bib, "x.bib");
+        let (entries, diagnostics) = parse(&std::sync::Arc::from(bib), "x.bib");
         assert_eq!(entries.len(), 1, "{diagnostics:?}");
         let e = &entries[0];
         assert_eq!(

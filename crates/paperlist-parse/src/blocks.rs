@@ -70,8 +70,9 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    /// The text of lines `first..=last` (1-based), without the final line end.
-    pub fn lines<'t>(&self, text: &'t str, first: u32, last: u32) -> &'t str {
+    /// The byte range of lines `first..=last` (1-based) in `text`, without the
+    /// final line end.
+    pub fn line_range(&self, text: &str, first: u32, last: u32) -> Range<usize> {
         let start = self
             .starts
             .get(first.saturating_sub(1) as usize)
@@ -83,7 +84,7 @@ impl LineIndex {
             .copied()
             .unwrap_or(text.len())
             .max(start);
-        text[start..end].trim_end_matches(['\n', '\r'])
+        start..start + text[start..end].trim_end_matches(['\n', '\r']).len()
     }
 
     pub fn line_of(&self, offset: usize) -> u32 {

@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::blocks::LineIndex;
 
 /// Parses CSL-JSON text.
-pub(crate) fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
+pub(crate) fn parse(text: &std::sync::Arc<str>, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
     let shared_file: std::sync::Arc<str> = file.into();
     let index = LineIndex::new(text);
     let mut diagnostics = Vec::new();
@@ -68,7 +68,7 @@ pub(crate) fn parse(text: &str, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
                     line,
                     end_line: (end_line > line).then_some(end_line),
                     section: Default::default(),
-                    raw: text.get(span).unwrap_or_default().to_owned(),
+                    raw: paperlist_model::Excerpt::of(text, span),
                 };
                 entries.push(entry);
             }
@@ -335,7 +335,7 @@ mod tests {
   "not an item",
   {"id": "x", "type": "article", "title": "Pre", "URL": "https://arxiv.org/abs/1712.05889", "issued": {"raw": "2017"}}
 ]"#;
-        let (entries, diagnostics) = parse(text, "x.json");
+        let (entries, diagnostics) = parse(&std::sync::Arc::from(text), "x.json");
         assert_eq!(entries.len(), 2);
         let ray = &entries[0];
         assert_eq!(ray.key, "moritz2018ray");
@@ -354,7 +354,10 @@ mod tests {
 
     #[test]
     fn broken_json_is_one_diagnostic() {
-        let (entries, diagnostics) = parse("[{\"id\": \"a\",\n \"title\": }]", "x.json");
+        let (entries, diagnostics) = parse(
+            &std::sync::Arc::from("[{\"id\": \"a\",\n \"title\": }]"),
+            "x.json",
+        );
         assert!(entries.is_empty());
         assert_eq!(diagnostics[0].line, Some(2));
     }

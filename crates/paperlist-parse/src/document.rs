@@ -7,8 +7,8 @@ use std::sync::Arc;
 use paperlist_model::normalize::{collapse_whitespace, fold, repair_diacritics};
 use paperlist_model::venue::{self, VenueKind, year_in};
 use paperlist_model::{
-    ArxivId, DblpKey, Diagnostic, Doi, Entry, EntryKind, Link, LinkKind, MaybeTyped, Origin,
-    Source, Status,
+    ArxivId, DblpKey, Diagnostic, Doi, Entry, EntryKind, Excerpt, Link, LinkKind, MaybeTyped,
+    Origin, Source, Status,
 };
 
 use crate::authors;
@@ -213,7 +213,8 @@ fn split_pseudo_headings(block: Block) -> Vec<Piece> {
 /// Reads a whole document.
 pub(crate) struct Reader<'a> {
     pub file: &'a str,
-    pub source: &'a str,
+    /// The document; entries' raw text is cut from it.
+    pub source: &'a Arc<str>,
     /// The file name every entry shares.
     shared_file: Arc<str>,
     /// The headings above the current text, shared by the entries under them
@@ -264,7 +265,7 @@ impl Group {
 
 impl<'a> Reader<'a> {
     /// A reader of `source`, whose lines `line_index` numbers.
-    pub fn new(file: &'a str, source: &'a str, line_index: &'a LineIndex) -> Reader<'a> {
+    pub fn new(file: &'a str, source: &'a Arc<str>, line_index: &'a LineIndex) -> Reader<'a> {
         Reader {
             file,
             source,
@@ -538,7 +539,10 @@ impl<'a> Reader<'a> {
                     line: first,
                     end_line: (last > first).then_some(last),
                     section: self.section(),
-                    raw: self.line_index.lines(self.source, first, last).to_owned(),
+                    raw: Excerpt::of(
+                        self.source,
+                        self.line_index.line_range(self.source, first, last),
+                    ),
                 };
                 if self.entries.len() == self.entries.capacity() {
                     // Grow by an eighth, not by doubling: entries are most of

@@ -39,6 +39,7 @@ mod styled;
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use paperlist_model::citekey::{KeyScheme, assign_keys};
 use paperlist_model::{Diagnostic, Entry, Library};
@@ -155,8 +156,21 @@ pub fn detect_format(name: &str, text: &str) -> Format {
 }
 
 /// Parses text in the given format.
+///
+/// The entries keep their raw text as ranges of one copy of `text`; a caller
+/// that already holds the document in an `Arc<str>` can give it to
+/// [`parse_document`] and save that copy.
 pub fn parse(text: &str, source: &SourceId, format: Format) -> Parsed {
-    let text = normalize_input(text);
+    parse_document(Arc::from(normalize_input(text).as_ref()), source, format)
+}
+
+/// Parses a document in the given format; the entries' raw text shares it.
+pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Parsed {
+    let text = if needs_normalizing(&text) {
+        Arc::from(normalize_input(&text).as_ref())
+    } else {
+        text
+    };
     let format = match format {
         Format::Auto => detect_format(source.as_str(), &text),
         other => other,
@@ -213,6 +227,12 @@ pub fn parse_bytes(bytes: &[u8], source: &SourceId, format: Format) -> Parsed {
     }
 }
 
+/// Whether `text` has a byte-order mark or CR line ends, which
+/// [`normalize_input`] removes.
+fn needs_normalizing(text: &str) -> bool {
+    text.starts_with('\u{feff}') || text.contains('\r')
+}
+
 /// Drops a byte-order mark and turns CRLF/CR line ends into LF, so line
 /// numbers and raw text are the same whatever the input's convention.
 fn normalize_input(text: &str) -> std::borrow::Cow<'_, str> {
@@ -229,7 +249,7 @@ fn normalize_input(text: &str) -> std::borrow::Cow<'_, str> {
 type Lower = fn(&str, &blocks::LineIndex, &mut dyn FnMut(Vec<blocks::Block>));
 
 /// Reads entries from the blocks of a Markdown, text or HTML document.
-fn read_blocks(lower: Lower, text: &str, source: &SourceId) -> Parsed {
+fn read_blocks(lower: Lower, text: &Arc<str>, source: &SourceId) -> Parsed {
     let index = blocks::LineIndex::new(text);
     let mut reader = document::Reader::new(source.as_str(), text, &index);
     lower(text, &index, &mut |blocks| reader.read(blocks));
