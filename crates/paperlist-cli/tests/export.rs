@@ -78,7 +78,7 @@ fn same_people(a: &Entry, b: &Entry) -> bool {
         && a.authors
             .iter()
             .zip(&b.authors)
-            .all(|(x, y)| normalize_name(&x.name) == normalize_name(&y.name))
+            .all(|(x, y)| normalize_name(x.name()) == normalize_name(y.name()))
 }
 
 /// An organisation as an author (CSL `literal`, `{The Ray Team}`).
@@ -86,7 +86,7 @@ fn has_organisation_author(entry: &Entry) -> bool {
     entry
         .authors
         .iter()
-        .any(|p| p.family.is_none() && p.name.contains(' '))
+        .any(|p| p.family().is_none() && p.name().contains(' '))
 }
 
 /// The fields a round trip must keep.
@@ -100,8 +100,8 @@ fn assert_same(format: &str, name: &str, before: &Entry, after: &Entry) {
     assert!(
         same_people(before, after),
         "{what}: authors {:?} became {:?}",
-        before.authors.iter().map(|p| &p.name).collect::<Vec<_>>(),
-        after.authors.iter().map(|p| &p.name).collect::<Vec<_>>()
+        before.authors.iter().map(|p| p.name()).collect::<Vec<_>>(),
+        after.authors.iter().map(|p| p.name()).collect::<Vec<_>>()
     );
     assert_eq!(after.year, before.year, "{what}");
     assert_eq!(after.venue, before.venue, "{what}");

@@ -325,7 +325,7 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
             }
             let dblp_name = found
                 .dblp_name()
-                .or_else(|| (found.name != person.name).then_some(found.name.as_str()));
+                .or_else(|| (found.name() != person.name()).then_some(found.name()));
             person.set_dblp_name(dblp_name);
             matched += 1;
             next += offset + 1;
@@ -341,7 +341,12 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
             .all(|(a, d)| a.name_key().agreement(&d.name_key()) >= NameAgreement::Compatible)
     {
         // The input's list is dblp's, cut short ("et al."): complete it.
-        let previous: Vec<String> = m.entry.authors.iter().map(|p| p.name.clone()).collect();
+        let previous: Vec<String> = m
+            .entry
+            .authors
+            .iter()
+            .map(|p| p.name().to_owned())
+            .collect();
         m.entry
             .previous
             .insert("authors".to_owned(), serde_json::json!(previous));
@@ -360,7 +365,12 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
             ),
         );
         if m.options.prefer_dblp {
-            let previous: Vec<String> = m.entry.authors.iter().map(|p| p.name.clone()).collect();
+            let previous: Vec<String> = m
+                .entry
+                .authors
+                .iter()
+                .map(|p| p.name().to_owned())
+                .collect();
             m.entry
                 .previous
                 .insert("authors".to_owned(), serde_json::json!(previous));
@@ -484,7 +494,7 @@ mod tests {
             ),
             MergeOptions::default(),
         );
-        let names: Vec<&str> = e.authors.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = e.authors.iter().map(|p| p.name()).collect();
         assert_eq!(
             names,
             [

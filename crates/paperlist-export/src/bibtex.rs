@@ -250,7 +250,7 @@ fn names(people: &[Person], ascii: bool) -> String {
         .iter()
         .map(|person| {
             let text = |value: &str| escape(value, ascii);
-            match (&person.family, &person.given) {
+            match (person.family(), person.given()) {
                 (Some(family), given) => {
                     let family = text(family);
                     let family = if family.contains(' ')
@@ -274,7 +274,7 @@ fn names(people: &[Person], ascii: bool) -> String {
                     parts.join(", ")
                 }
                 (None, _) => {
-                    let name = text(&person.name);
+                    let name = text(person.name());
                     if name.contains(' ') {
                         format!("{{{name}}}")
                     } else {

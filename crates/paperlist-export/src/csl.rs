@@ -14,7 +14,7 @@ pub struct CslOptions {
 }
 
 fn name(person: &Person) -> Value {
-    match (&person.family, &person.given) {
+    match (person.family(), person.given()) {
         (Some(family), given) => {
             let mut name = Map::new();
             // A lower-case particle ("van der") is CSL's non-dropping particle.
@@ -40,7 +40,7 @@ fn name(person: &Person) -> Value {
             }
             Value::Object(name)
         }
-        (None, _) => json!({ "literal": person.name }),
+        (None, _) => json!({ "literal": person.name() }),
     }
 }
 

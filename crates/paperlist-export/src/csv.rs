@@ -44,7 +44,7 @@ pub fn to_csv(library: &Library, _options: &CsvOptions) -> String {
             entry
                 .authors
                 .iter()
-                .map(|p| p.name.as_str())
+                .map(|p| p.name())
                 .collect::<Vec<_>>()
                 .join("; "),
             entry.venue.clone().unwrap_or_default(),

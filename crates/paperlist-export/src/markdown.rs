@@ -86,7 +86,7 @@ fn write_entry(out: &mut String, entry: &Entry) {
         }
     }
     if !entry.authors.is_empty() {
-        let names: Vec<String> = entry.authors.iter().map(|p| escape(&p.name)).collect();
+        let names: Vec<String> = entry.authors.iter().map(|p| escape(p.name())).collect();
         // "A, B, and C": the final "and" tells a one-word name from an affiliation.
         let list = match names.as_slice() {
             [one] => one.clone(),

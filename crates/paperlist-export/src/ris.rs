@@ -37,15 +37,15 @@ pub fn to_ris(library: &Library, options: &RisOptions) -> String {
         tag("TY", kind);
         tag("ID", key);
         for person in &entry.authors {
-            let name = match (&person.family, &person.given) {
+            let name = match (person.family(), person.given()) {
                 (Some(family), Some(given)) => format!("{family}, {given}"),
                 (Some(family), None) => family.to_string(),
-                (None, _) => person.name.clone(),
+                (None, _) => person.name().to_owned(),
             };
             tag("AU", &name);
         }
         for person in &entry.editors {
-            tag("ED", &person.name);
+            tag("ED", person.name());
         }
         tag("TI", &entry.title);
         if let Some(container) =

@@ -1,6 +1,10 @@
 //! People: authors and editors, their names, affiliations and markers.
 
+use std::borrow::Cow;
+use std::fmt;
 use std::sync::Arc;
+
+use compact_str::CompactString;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,18 +18,17 @@ use crate::normalize::{
 /// `given` and `family` are filled where the two can be told apart; a single
 /// word (`Arvind`) or an organisation leaves both empty.
 ///
-/// The parts most people lack (suffix, dblp id and name, ORCID) are read and
-/// set through methods: they live in one box, so a person without them (most
-/// people in a parsed list) is 56 bytes smaller. In JSON all fields are flat.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+/// A parsed list holds many people, so a person is kept small (56 bytes): the
+/// name is stored inline when it is short (up to 24 bytes, as most are), the
+/// given and family names are kept as spans of it, and the parts most people
+/// lack (suffix, dblp id and name, ORCID) live in one box. All are read and set
+/// through methods; in JSON all fields are flat.
+#[derive(Clone, Default, Deserialize)]
 #[serde(from = "PersonJson")]
 pub struct Person {
-    /// The name as written, e.g. `Philipp Moritz`.
-    pub name: String,
-    /// Given names, e.g. `Philipp`.
-    pub given: Option<Box<str>>,
-    /// Family name with its particles, e.g. `Moritz`, `van der Berg`.
-    pub family: Option<Box<str>>,
+    name: CompactString,
+    given: Part,
+    family: Part,
     /// Affiliation as written next to the name, e.g. `UC Berkeley`; shared by
     /// the people of one affiliation group.
     pub affiliation: Option<Arc<str>>,
@@ -38,9 +41,51 @@ pub struct Person {
     rare: Option<Box<RareParts>>,
 }
 
+/// Where a given or family name is: a span of the name (byte start and
+/// length), absent, or (when it is not a short span of the name) in the box of
+/// rare parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Part {
+    start: u8,
+    len: u8,
+}
+
+impl Part {
+    const ABSENT: Part = Part {
+        start: u8::MAX,
+        len: 0,
+    };
+    const BOXED: Part = Part {
+        start: u8::MAX,
+        len: u8::MAX,
+    };
+
+    /// Where `part` is in `name`.
+    fn locate(name: &str, part: &str) -> Part {
+        match name.find(part) {
+            Some(start) if start < usize::from(u8::MAX) && part.len() < usize::from(u8::MAX) => {
+                Part {
+                    start: start as u8,
+                    len: part.len() as u8,
+                }
+            }
+            _ => Part::BOXED,
+        }
+    }
+}
+
+impl Default for Part {
+    fn default() -> Part {
+        Part::ABSENT
+    }
+}
+
 /// The parts of a person that most people in a list do not have.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 struct RareParts {
+    /// Given or family names that are not spans of the name.
+    given: Option<Box<str>>,
+    family: Option<Box<str>>,
     suffix: Option<Box<str>>,
     dblp_pid: Option<Box<str>>,
     dblp_name: Option<Box<str>>,
@@ -49,14 +94,106 @@ struct RareParts {
 
 impl RareParts {
     fn is_empty(&self) -> bool {
-        self.suffix.is_none()
+        self.given.is_none()
+            && self.family.is_none()
+            && self.suffix.is_none()
             && self.dblp_pid.is_none()
             && self.dblp_name.is_none()
             && self.orcid.is_none()
     }
 }
 
+impl PartialEq for Person {
+    fn eq(&self, other: &Person) -> bool {
+        self.name == other.name
+            && self.given() == other.given()
+            && self.family() == other.family()
+            && self.affiliation == other.affiliation
+            && self.equal_contribution == other.equal_contribution
+            && self.corresponding == other.corresponding
+            && self.highlighted == other.highlighted
+            && self.suffix() == other.suffix()
+            && self.dblp_pid() == other.dblp_pid()
+            && self.dblp_name() == other.dblp_name()
+            && self.orcid() == other.orcid()
+    }
+}
+
+impl Eq for Person {}
+
+impl fmt::Debug for Person {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Person")
+            .field("name", &self.name())
+            .field("given", &self.given())
+            .field("family", &self.family())
+            .field("affiliation", &self.affiliation)
+            .field("equal_contribution", &self.equal_contribution)
+            .field("corresponding", &self.corresponding)
+            .field("highlighted", &self.highlighted)
+            .field("suffix", &self.suffix())
+            .field("dblp_pid", &self.dblp_pid())
+            .field("dblp_name", &self.dblp_name())
+            .field("orcid", &self.orcid())
+            .finish()
+    }
+}
+
 impl Person {
+    /// The name as written, e.g. `Philipp Moritz`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Given names, e.g. `Philipp`.
+    pub fn given(&self) -> Option<&str> {
+        self.part(self.given, |rare| rare.given.as_deref())
+    }
+
+    /// Family name with its particles, e.g. `Moritz`, `van der Berg`.
+    pub fn family(&self) -> Option<&str> {
+        self.part(self.family, |rare| rare.family.as_deref())
+    }
+
+    fn part(&self, part: Part, boxed: fn(&RareParts) -> Option<&str>) -> Option<&str> {
+        match part {
+            Part::ABSENT => None,
+            Part::BOXED => self.rare.as_deref().and_then(boxed),
+            Part { start, len } => {
+                let start = usize::from(start);
+                self.name.get(start..start + usize::from(len))
+            }
+        }
+    }
+
+    /// Sets the name as written, keeping the given and family names.
+    pub fn set_name(&mut self, name: &str) {
+        let given = self.given().map(Box::<str>::from);
+        let family = self.family().map(Box::<str>::from);
+        self.name = CompactString::from(name);
+        self.set_given(given.as_deref());
+        self.set_family(family.as_deref());
+    }
+
+    /// Sets (or with `None` clears) the given names.
+    pub fn set_given(&mut self, given: Option<&str>) {
+        self.given = self.place(given, |rare, value| rare.given = value);
+    }
+
+    /// Sets (or with `None` clears) the family name.
+    pub fn set_family(&mut self, family: Option<&str>) {
+        self.family = self.place(family, |rare, value| rare.family = value);
+    }
+
+    /// Where a given or family name goes: a span of the name when it is one,
+    /// else the box (`store` puts it there, or clears it there).
+    fn place(&mut self, value: Option<&str>, store: fn(&mut RareParts, Option<Box<str>>)) -> Part {
+        let part = value.map_or(Part::ABSENT, |v| Part::locate(&self.name, v));
+        let boxed = (part == Part::BOXED).then_some(value).flatten();
+        self.set_rare(boxed, |rare| store(rare, boxed.map(Into::into)));
+        part
+    }
+
     /// Generational suffix, e.g. `Jr.`.
     pub fn suffix(&self) -> Option<&str> {
         self.rare.as_ref()?.suffix.as_deref()
@@ -144,17 +281,20 @@ impl From<PersonJson> for Person {
             dblp_pid: json.dblp_pid,
             dblp_name: json.dblp_name,
             orcid: json.orcid,
+            ..RareParts::default()
         };
-        Person {
-            name: json.name,
-            given: json.given,
-            family: json.family,
+        let mut person = Person {
+            name: json.name.into(),
             affiliation: json.affiliation,
             equal_contribution: json.equal_contribution,
             corresponding: json.corresponding,
             highlighted: json.highlighted,
             rare: (!rare.is_empty()).then(|| Box::new(rare)),
-        }
+            ..Person::default()
+        };
+        person.set_given(json.given.as_deref());
+        person.set_family(json.family.as_deref());
+        person
     }
 }
 
@@ -188,8 +328,8 @@ impl Serialize for Person {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         PersonJsonRef {
             name: &self.name,
-            given: self.given.as_deref(),
-            family: self.family.as_deref(),
+            given: self.given(),
+            family: self.family(),
             suffix: self.suffix(),
             affiliation: self.affiliation.as_deref(),
             dblp_pid: self.dblp_pid(),
@@ -229,8 +369,8 @@ impl Person {
     /// ```
     /// use paperlist_model::Person;
     /// let p = Person::new("Ludwig van Beethoven");
-    /// assert_eq!(p.family.as_deref(), Some("van Beethoven"));
-    /// assert_eq!(p.given.as_deref(), Some("Ludwig"));
+    /// assert_eq!(p.family(), Some("van Beethoven"));
+    /// assert_eq!(p.given(), Some("Ludwig"));
     /// ```
     pub fn new(name: &str) -> Person {
         let cleaned = collapsed(name);
@@ -238,25 +378,24 @@ impl Person {
         let (given, family, suffix) = split_name(without_homonym);
         let display = if given.is_some() && family.is_some() && cleaned.contains(',') {
             // "Family, Given" is shown in reading order.
-            let mut display = format!(
-                "{} {}",
-                given.as_deref().unwrap_or_default(),
-                family.as_deref().unwrap_or_default()
-            );
+            let mut display = CompactString::default();
+            display.push_str(given.as_deref().unwrap_or_default());
+            display.push(' ');
+            display.push_str(family.as_deref().unwrap_or_default());
             if let Some(suffix) = &suffix {
                 display.push_str(", ");
                 display.push_str(suffix);
             }
             display
         } else {
-            without_homonym.to_owned()
+            CompactString::from(without_homonym)
         };
         let mut person = Person {
             name: display,
-            given,
-            family,
             ..Person::default()
         };
+        person.set_given(given.as_deref());
+        person.set_family(family.as_deref());
         person.set_suffix(suffix.as_deref());
         person.set_dblp_name(homonym.map(|_| cleaned.as_ref()));
         person
@@ -264,7 +403,7 @@ impl Person {
 
     /// A name kept whole, not split into given and family names (an
     /// organisation, a CSL `literal` name).
-    pub fn literal(name: impl Into<String>) -> Person {
+    pub fn literal(name: &str) -> Person {
         Person {
             name: name.into(),
             ..Person::default()
@@ -279,12 +418,10 @@ impl Person {
             Some(given) => format!("{given} {family}"),
             None => family.clone(),
         };
-        Person {
-            name,
-            given: given.map(String::into_boxed_str),
-            family: Some(family.into_boxed_str()),
-            ..Person::default()
-        }
+        let mut person = Person::literal(&name);
+        person.set_given(given.as_deref());
+        person.set_family(Some(&family));
+        person
     }
 
     /// The comparison form of the name (see [`normalize_name`]).
@@ -294,7 +431,7 @@ impl Person {
 
     /// The family name if known, else the last word of the name.
     pub fn family_or_last_word(&self) -> &str {
-        match &self.family {
+        match self.family() {
             Some(family) => family,
             None => self.name.split_whitespace().last().unwrap_or(&self.name),
         }
@@ -308,11 +445,15 @@ impl Person {
 
 /// Splits a cleaned name into (given, family, suffix).
 /// Given names, family name and suffix, where they can be told apart.
-type NameParts = (Option<Box<str>>, Option<Box<str>>, Option<Box<str>>);
+type NameParts<'a> = (
+    Option<Cow<'a, str>>,
+    Option<Cow<'a, str>>,
+    Option<Cow<'a, str>>,
+);
 
 /// Splits a single-spaced name (as [`Person::new`] makes it); the parts are
 /// spans of it.
-fn split_name(name: &str) -> NameParts {
+fn split_name(name: &str) -> NameParts<'_> {
     debug_assert!(is_collapsed(name), "{name:?} is not single-spaced");
     if name.contains(',') {
         let mut parts = name.split(',').map(str::trim).filter(|p| !p.is_empty());
@@ -439,10 +580,10 @@ impl NameKey {
                 .map(str::to_owned)
                 .collect()
         };
-        match (&person.family, &person.given) {
+        match (person.family(), person.given()) {
             (Some(family), given) => NameKey {
                 family: words(family).join(" "),
-                given: given.as_deref().map(words).unwrap_or_default(),
+                given: given.map(words).unwrap_or_default(),
             },
             (None, _) => {
                 let mut all = words(&person.name);
@@ -668,11 +809,34 @@ mod tests {
 
     fn split(name: &str) -> (Option<Box<str>>, Option<Box<str>>) {
         let p = Person::new(name);
-        (p.given, p.family)
+        (p.given().map(Into::into), p.family().map(Into::into))
     }
 
     fn s(text: &str) -> Option<Box<str>> {
         Some(text.into())
+    }
+
+    #[test]
+    fn small_and_inline() {
+        // A parsed list holds about one person per 50 bytes of input.
+        assert!(size_of::<Person>() <= 56, "{}", size_of::<Person>());
+        let mut p = Person::new("Moritz, Philipp");
+        assert_eq!(
+            (p.name(), p.given(), p.family()),
+            ("Philipp Moritz", Some("Philipp"), Some("Moritz"))
+        );
+        assert!(p.rare.is_none());
+        // Parts that are not spans of the name are kept too.
+        p.set_name("P. Moritz");
+        assert_eq!((p.given(), p.family()), (Some("Philipp"), Some("Moritz")));
+        assert_eq!(p.clone(), p);
+        p.set_given(None);
+        p.set_family(Some("Moritz"));
+        assert!(p.rare.is_none());
+        let long = format!("{} Moritz", "Philipp".repeat(40));
+        let p = Person::new(&long);
+        assert_eq!(p.given(), Some("Philipp".repeat(40).as_str()));
+        assert_eq!(p.family(), Some("Moritz"));
     }
 
     #[test]
@@ -685,7 +849,7 @@ mod tests {
         );
         assert_eq!(split("HT Kung"), (s("HT"), s("Kung")));
         assert_eq!(split("Moritz, Philipp"), (s("Philipp"), s("Moritz")));
-        assert_eq!(Person::new("Stoica, I").name, "I. Stoica");
+        assert_eq!(Person::new("Stoica, I").name(), "I. Stoica");
         assert_eq!(
             split("Ludwig van Beethoven"),
             (s("Ludwig"), s("van Beethoven"))
@@ -703,11 +867,7 @@ mod tests {
         );
         let steele = Person::new("Guy L. Steele Jr.");
         assert_eq!(
-            (
-                steele.given.as_deref(),
-                steele.family.as_deref(),
-                steele.suffix()
-            ),
+            (steele.given(), steele.family(), steele.suffix()),
             (Some("Guy L."), Some("Steele"), Some("Jr."))
         );
         assert_eq!(
@@ -716,16 +876,16 @@ mod tests {
             "more words than the stack holds"
         );
         let bibtex = Person::new("Steele, Jr., Guy L.");
-        assert_eq!(bibtex.name, "Guy L. Steele, Jr.");
-        assert_eq!(bibtex.family.as_deref(), Some("Steele"));
+        assert_eq!(bibtex.name(), "Guy L. Steele, Jr.");
+        assert_eq!(bibtex.family(), Some("Steele"));
     }
 
     #[test]
     fn homonym_number_goes_to_dblp_name() {
         let p = Person::new("Ying Liu 0024");
-        assert_eq!(p.name, "Ying Liu");
+        assert_eq!(p.name(), "Ying Liu");
         assert_eq!(p.dblp_name(), Some("Ying Liu 0024"));
-        assert_eq!(p.family.as_deref(), Some("Liu"));
+        assert_eq!(p.family(), Some("Liu"));
     }
 
     #[test]

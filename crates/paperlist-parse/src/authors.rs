@@ -491,7 +491,7 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
     if authors.people.is_empty() || plain.is_empty() {
         return (0.0, authors);
     }
-    let name_chars: usize = authors.people.iter().map(|p| p.name.len()).sum();
+    let name_chars: usize = authors.people.iter().map(|p| p.name().len()).sum();
     let affiliation_chars: usize = authors
         .people
         .iter()
@@ -568,7 +568,7 @@ fn reading_quality(text: &str, reading: &mut [Found]) -> f32 {
         .map(|found| {
             let written = &text[found.range.clone()];
             let score = if written.contains(',') {
-                name_score(&Person::new(written).name)
+                name_score(Person::new(written).name())
             } else {
                 *found.score.get_or_insert_with(|| name_score(written))
             };
@@ -1069,10 +1069,10 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
             person.corresponding = marked_corresponding;
             person.highlighted = highlighted;
             // The name as shown may be reordered ("Family, Given"): score that.
-            let shown_score = if person.name == name {
+            let shown_score = if person.name() == name {
                 score
             } else {
-                name_score(&person.name)
+                name_score(person.name())
             };
             authors.name_scores.push(shown_score);
             authors.people.push(person);
@@ -1138,7 +1138,7 @@ mod tests {
         parse(&Styled::plain(text))
             .people
             .into_iter()
-            .map(|p| p.name)
+            .map(|p| p.name().to_owned())
             .collect()
     }
 
@@ -1146,7 +1146,12 @@ mod tests {
         parse(&Styled::plain(text))
             .people
             .into_iter()
-            .map(|p| (p.name, p.affiliation.as_deref().map(String::from)))
+            .map(|p| {
+                (
+                    p.name().to_owned(),
+                    p.affiliation.as_deref().map(String::from),
+                )
+            })
             .collect()
     }
 
@@ -1294,7 +1299,7 @@ mod tests {
             "Xupeng Miao (Peking University)*; Yining Shi (Peking University)",
         ))
         .people;
-        assert_eq!(people[0].name, "Xupeng Miao");
+        assert_eq!(people[0].name(), "Xupeng Miao");
         assert!(people[0].equal_contribution);
         assert!(!people[1].equal_contribution);
         assert_eq!(
@@ -1326,7 +1331,7 @@ mod tests {
         ));
         let people = parse(&text).people;
         assert_eq!(
-            people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            people.iter().map(|p| p.name()).collect::<Vec<_>>(),
             ["Kim M. Hazelwood", "Sarah Bird", "Xiaodong Wang"]
         );
         assert_eq!(people[0].dblp_pid(), Some("77/1117"));
@@ -1345,7 +1350,7 @@ mod tests {
         let got: Vec<_> = parse(&text)
             .people
             .into_iter()
-            .map(|p| (p.name, p.affiliation))
+            .map(|p| (p.name().to_owned(), p.affiliation))
             .collect();
         assert_eq!(
             got[0],
@@ -1368,7 +1373,7 @@ mod tests {
         let authors = parse(&Styled::plain(
             "J. Gregory Pauloski,Kyle ChardIan Foster,Zhao Zhang",
         ));
-        let got: Vec<_> = authors.people.iter().map(|p| p.name.as_str()).collect();
+        let got: Vec<_> = authors.people.iter().map(|p| p.name()).collect();
         assert_eq!(
             got,
             [

@@ -212,7 +212,7 @@ fn person(person: &biblatex::Person) -> Person {
     };
     if !person.suffix.is_empty() {
         out.set_suffix(Some(&decode_latex(&person.suffix)));
-        out.name = format!("{}, {}", out.name, person.suffix);
+        out.set_name(&format!("{}, {}", out.name(), person.suffix));
     }
     out
 }
@@ -461,8 +461,8 @@ mod tests {
             e.title,
             "Multi-CLS BERT: An Efficient Alternative to Traditional Ensembling"
         );
-        assert_eq!(e.authors[0].name, "Haw-Shiuan Chang");
-        assert_eq!(e.authors[0].family.as_deref(), Some("Chang"));
+        assert_eq!(e.authors[0].name(), "Haw-Shiuan Chang");
+        assert_eq!(e.authors[0].family(), Some("Chang"));
         assert_eq!(e.authors.len(), 4);
         assert_eq!(e.kind, EntryKind::Inproceedings);
         assert_eq!(e.year, Some(2023));
@@ -488,9 +488,9 @@ mod tests {
         let keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(keys, ["good1", "good2"]);
         assert_eq!(entries[0].venue.as_deref(), Some("OSDI"));
-        assert_eq!(entries[0].authors[1].name, "Ion Stoica");
+        assert_eq!(entries[0].authors[1].name(), "Ion Stoica");
         assert_eq!(entries[1].title, "Gödel");
-        assert_eq!(entries[1].authors[0].name, "Hans Müller");
+        assert_eq!(entries[1].authors[0].name(), "Hans Müller");
         assert_eq!(entries[1].venue.as_deref(), Some("CACM"));
         assert_eq!(entries[1].source.line, 7);
         let lines: Vec<Option<u32>> = diagnostics.iter().map(|d| d.line).collect();

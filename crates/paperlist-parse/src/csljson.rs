@@ -159,7 +159,7 @@ fn people(item: &Value, field: &str) -> Vec<Person> {
     list.iter()
         .filter_map(|name| {
             if let Some(literal) = string(name, "literal") {
-                return Some(Person::literal(literal));
+                return Some(Person::literal(&literal));
             }
             let family = string(name, "family")?;
             let particle = string(name, "non-dropping-particle");
@@ -174,7 +174,7 @@ fn people(item: &Value, field: &str) -> Vec<Person> {
             };
             let mut person = Person::from_parts(given.as_deref(), &family);
             if let Some(suffix) = string(name, "suffix") {
-                person.name = format!("{}, {suffix}", person.name);
+                person.set_name(&format!("{}, {suffix}", person.name()));
                 person.set_suffix(Some(&suffix));
             }
             Some(person)
@@ -340,8 +340,8 @@ mod tests {
         let ray = &entries[0];
         assert_eq!(ray.key, "moritz2018ray");
         assert_eq!(ray.kind, EntryKind::Inproceedings);
-        assert_eq!(ray.authors[1].name, "Ludwig van Beethoven");
-        assert_eq!(ray.authors[2].name, "The Ray Team");
+        assert_eq!(ray.authors[1].name(), "Ludwig van Beethoven");
+        assert_eq!(ray.authors[2].name(), "The Ray Team");
         assert_eq!(ray.venue.as_deref(), Some("OSDI"));
         assert_eq!(ray.year, Some(2018));
         assert_eq!(ray.source.line, 2);

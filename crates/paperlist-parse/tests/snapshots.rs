@@ -49,7 +49,7 @@ fn render_entry(out: &mut String, e: &Entry) {
         .authors
         .iter()
         .map(|p| {
-            let mut name = p.name.clone();
+            let mut name = p.name().to_owned();
             if p.equal_contribution {
                 name.push('*');
             }
