@@ -95,7 +95,7 @@ impl Merger<'_> {
             format!("{field}: input has {input}, dblp has {dblp:?}; {verdict}"),
         );
         if take {
-            self.entry.previous.insert(field.to_owned(), input);
+            self.entry.details.previous.insert(field.to_owned(), input);
         }
         take
     }
@@ -103,7 +103,7 @@ impl Merger<'_> {
 
 /// Applies a decision to an entry: records the match, and merges the chosen record.
 pub fn merge(entry: &mut Entry, decision: &Decision, options: MergeOptions) -> MergeOutcome {
-    entry.match_result = Some(Box::new(decision.result.clone()));
+    entry.details.match_result = Some(Box::new(decision.result.clone()));
     let Some(record) = &decision.chosen else {
         return MergeOutcome::default();
     };
@@ -116,7 +116,7 @@ pub fn merge(entry: &mut Entry, decision: &Decision, options: MergeOptions) -> M
     // Identifiers.
     match m.entry.dblp_key().cloned() {
         None => {
-            m.entry.dblp_key = Some(MaybeTyped::Typed(record.key.clone()));
+            m.entry.details.dblp_key = Some(MaybeTyped::Typed(record.key.clone()));
             m.filled("dblp_key");
         }
         Some(key)
@@ -127,7 +127,7 @@ pub fn merge(entry: &mut Entry, decision: &Decision, options: MergeOptions) -> M
                     record.key.as_str(),
                 ) =>
         {
-            m.entry.dblp_key = Some(MaybeTyped::Typed(record.key.clone()));
+            m.entry.details.dblp_key = Some(MaybeTyped::Typed(record.key.clone()));
             m.filled("dblp_key");
         }
         Some(_) => {}
@@ -141,6 +141,7 @@ pub fn merge(entry: &mut Entry, decision: &Decision, options: MergeOptions) -> M
             // An arXiv DOI in the input gives way to the published one: both stay known.
             Some(input) if ArxivId::from_doi(&input).is_some() => {
                 m.entry
+                    .details
                     .previous
                     .insert("doi".to_owned(), serde_json::json!(input.as_str()));
                 m.entry.doi = Some(MaybeTyped::Typed(doi.clone()));
@@ -176,10 +177,11 @@ pub fn merge(entry: &mut Entry, decision: &Decision, options: MergeOptions) -> M
         let published = record_venue(record);
         if let Some(input) = m.entry.venue.clone() {
             m.entry
+                .details
                 .previous
                 .insert("venue".to_owned(), serde_json::json!(input));
         }
-        m.entry.previous.insert(
+        m.entry.details.previous.insert(
             "kind".to_owned(),
             serde_json::to_value(m.entry.kind).unwrap_or_default(),
         );
@@ -196,6 +198,7 @@ pub fn merge(entry: &mut Entry, decision: &Decision, options: MergeOptions) -> M
         {
             if let Some(input) = m.entry.year {
                 m.entry
+                    .details
                     .previous
                     .insert("year".to_owned(), serde_json::json!(input));
             }
@@ -240,10 +243,10 @@ pub fn merge(entry: &mut Entry, decision: &Decision, options: MergeOptions) -> M
 
     // Bibliographic details the input rarely has.
     let pages = record.pages.clone();
-    if m.entry.pages.is_none()
+    if m.entry.details.pages.is_none()
         && let Some(pages) = pages
     {
-        m.entry.pages = Some(MaybeTyped::parse(&pages));
+        m.entry.details.pages = Some(MaybeTyped::parse(&pages));
         m.filled("pages");
     }
     for (field, value) in [
@@ -257,9 +260,9 @@ pub fn merge(entry: &mut Entry, decision: &Decision, options: MergeOptions) -> M
             continue;
         }
         let slot = match field {
-            "volume" => &mut m.entry.volume,
-            "number" => &mut m.entry.number,
-            _ => &mut m.entry.publisher,
+            "volume" => &mut m.entry.details.volume,
+            "number" => &mut m.entry.details.number,
+            _ => &mut m.entry.details.publisher,
         };
         if slot.is_none() {
             *slot = Some(value);
@@ -348,6 +351,7 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
             .map(|p| p.name().to_owned())
             .collect();
         m.entry
+            .details
             .previous
             .insert("authors".to_owned(), serde_json::json!(previous));
         let mut completed = m.entry.authors.clone();
@@ -372,6 +376,7 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
                 .map(|p| p.name().to_owned())
                 .collect();
             m.entry
+                .details
                 .previous
                 .insert("authors".to_owned(), serde_json::json!(previous));
             m.entry.authors = dblp;
@@ -481,7 +486,10 @@ mod tests {
         assert_eq!(outcome.diagnostics[0].code, "dblp-disagrees");
         let (e, _) = run(written(), MergeOptions { prefer_dblp: true });
         assert_eq!(e.year, Some(2018));
-        assert_eq!(e.previous.get("year"), Some(&serde_json::json!(2019)));
+        assert_eq!(
+            e.details.previous.get("year"),
+            Some(&serde_json::json!(2019))
+        );
     }
 
     #[test]
@@ -520,13 +528,9 @@ mod tests {
         let decision = decide(&e, &[osdi()], &MatchOptions::default());
         let outcome = merge(&mut e, &decision, MergeOptions::default());
         assert!(outcome.changed.is_empty());
-        assert_eq!(
-            Entry {
-                match_result: None,
-                ..e.clone()
-            },
-            before
-        );
-        assert!(e.match_result.is_some());
+        let mut without_match = e.clone();
+        without_match.details.match_result = None;
+        assert_eq!(without_match, before);
+        assert!(e.details.match_result.is_some());
     }
 }

@@ -91,6 +91,7 @@ fn library(entries: Vec<Entry>) -> Library {
 /// The dblp key an entry was matched to, if any.
 fn matched_key(entry: &Entry) -> Option<String> {
     entry
+        .details
         .match_result
         .as_ref()
         .and_then(|m| m.dblp_key.as_ref())
@@ -145,7 +146,11 @@ async fn precision_and_recall_on_the_labelled_set() {
             mistakes.push(format!(
                 "{:?}: not matched ({:?}), want {expected:?}",
                 entry.title,
-                entry.match_result.as_ref().and_then(|m| m.reason.clone())
+                entry
+                    .details
+                    .match_result
+                    .as_ref()
+                    .and_then(|m| m.reason.clone())
             ));
         }
     }
@@ -159,7 +164,7 @@ async fn precision_and_recall_on_the_labelled_set() {
     let mut highest_wrong: f64 = 0.0;
     let mut highest_other_title: f64 = 0.0;
     for ((_, expected), entry) in labelled.iter().zip(&lib.entries) {
-        let Some(m) = &entry.match_result else {
+        let Some(m) = &entry.details.match_result else {
             continue;
         };
         if let (Some(key), Some(score)) = (&m.dblp_key, m.score)
@@ -395,12 +400,13 @@ async fn a_dead_server_fails_entries_but_the_run_goes_on() {
     .await;
     assert_eq!(report.failed, 4);
     assert!(lib.entries.iter().all(|e| {
-        e.match_result
+        e.details
+            .match_result
             .as_ref()
             .is_some_and(|m| m.status == MatchStatus::Failed)
     }));
     assert!(
-        lib.entries.iter().all(|e| e.dblp_key.is_none()),
+        lib.entries.iter().all(|e| e.details.dblp_key.is_none()),
         "nothing is changed"
     );
     assert_eq!(

@@ -110,8 +110,8 @@ fn write_entry(
     if !entry.authors.is_empty() {
         fields.push(("author", names(&entry.authors, ascii)));
     }
-    if !entry.editors.is_empty() {
-        fields.push(("editor", names(&entry.editors, ascii)));
+    if !entry.details.editors.is_empty() {
+        fields.push(("editor", names(&entry.details.editors, ascii)));
     }
     fields.push(("title", protect_capitals(&text(&entry.title))));
     if preprint && entry.arxiv.is_none() {
@@ -134,7 +134,10 @@ fn write_entry(
     if entry_type == "thesis" {
         fields.push(("type", "phdthesis".to_owned()));
     }
-    for (name, value) in [("volume", &entry.volume), ("number", &entry.number)] {
+    for (name, value) in [
+        ("volume", &entry.details.volume),
+        ("number", &entry.details.number),
+    ] {
         let Some(value) = value else { continue };
         // dblp's CoRR "volume" (abs/1909.08053) is the eprint again, not a volume;
         // BibLaTeX volumes are integers.
@@ -146,14 +149,14 @@ fn write_entry(
             fields.push((name, text(value)));
         }
     }
-    if let Some(pages) = &entry.pages {
+    if let Some(pages) = &entry.details.pages {
         let pages = match pages.typed() {
             Some(range) => range.with_separator("--"),
             None => pages.to_string(),
         };
         fields.push(("pages", text(&pages)));
     }
-    if let Some(publisher) = &entry.publisher {
+    if let Some(publisher) = &entry.details.publisher {
         fields.push(("publisher", protect_capitals(&text(publisher))));
     }
     if let Some(year) = entry.year {
@@ -166,7 +169,7 @@ fn write_entry(
             year.to_string(),
         ));
     }
-    if let Some(month) = entry.extra.get("month") {
+    if let Some(month) = entry.details.extra.get("month") {
         fields.push(("month", text(month)));
     }
     if let Some(doi) = &entry.doi {
@@ -185,7 +188,7 @@ fn write_entry(
             Dialect::Bibtex => fields.push(("archiveprefix", "arXiv".to_owned())),
             Dialect::Biblatex => fields.push(("eprinttype", "arxiv".to_owned())),
         }
-        if let Some(class) = entry.extra.get("primaryclass") {
+        if let Some(class) = entry.details.extra.get("primaryclass") {
             fields.push((
                 if dialect == Dialect::Biblatex {
                     "eprintclass"
@@ -202,8 +205,8 @@ fn write_entry(
         Status::Accepted => notes.push("To appear".to_owned()),
         Status::Published | Status::Preprint => {}
     }
-    notes.extend(entry.awards.iter().cloned());
-    if let Some(note) = &entry.note {
+    notes.extend(entry.details.awards.iter().cloned());
+    if let Some(note) = &entry.details.note {
         notes.push(note.clone());
     }
     if !notes.is_empty() {
@@ -213,7 +216,7 @@ fn write_entry(
     if let Some(key) = entry.dblp_key().filter(|_| dialect == Dialect::Bibtex) {
         fields.push(("biburl", format!("https://dblp.org/rec/{key}.bib")));
     }
-    for (name, value) in &entry.extra {
+    for (name, value) in &entry.details.extra {
         let taken = fields.iter().any(|(f, _)| f.eq_ignore_ascii_case(name));
         if !taken && !matches!(name.as_str(), "month" | "primaryclass") {
             fields.push((name.as_str(), text(value)));

@@ -11,17 +11,20 @@ pub fn export_keys(library: &Library, scheme: KeyScheme) -> Vec<String> {
     let mut entries: Vec<Entry> = library
         .entries
         .iter()
-        .map(|e| Entry {
-            key: if scheme == KeyScheme::AuthorYearTitle && is_usable_key(&e.key) {
-                e.key.clone()
-            } else {
-                String::new()
-            },
-            title: e.title.clone(),
-            authors: e.authors.first().cloned().into_iter().collect(),
-            year: e.year,
-            dblp_key: e.dblp_key.clone(),
-            ..Entry::default()
+        .map(|e| {
+            let mut entry = Entry {
+                key: if scheme == KeyScheme::AuthorYearTitle && is_usable_key(&e.key) {
+                    e.key.clone()
+                } else {
+                    String::new()
+                },
+                title: e.title.clone(),
+                authors: e.authors.first().cloned().into_iter().collect(),
+                year: e.year,
+                ..Entry::default()
+            };
+            entry.details.dblp_key.clone_from(&e.details.dblp_key);
+            entry
         })
         .collect();
     assign_keys(&mut entries, scheme, false);

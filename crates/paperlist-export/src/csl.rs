@@ -71,10 +71,10 @@ pub fn to_csl_json(library: &Library, options: &CslOptions) -> String {
                     Value::Array(entry.authors.iter().map(name).collect()),
                 );
             }
-            if !entry.editors.is_empty() {
+            if !entry.details.editors.is_empty() {
                 item.insert(
                     "editor".into(),
-                    Value::Array(entry.editors.iter().map(name).collect()),
+                    Value::Array(entry.details.editors.iter().map(name).collect()),
                 );
             }
             if let Some(year) = entry.year {
@@ -94,15 +94,18 @@ pub fn to_csl_json(library: &Library, options: &CslOptions) -> String {
                     item.insert("number".into(), json!(arxiv.to_string()));
                 }
             }
-            if let Some(pages) = &entry.pages {
+            if let Some(pages) = &entry.details.pages {
                 item.insert("page".into(), json!(pages.to_string()));
             }
-            for (field, value) in [("volume", &entry.volume), ("issue", &entry.number)] {
+            for (field, value) in [
+                ("volume", &entry.details.volume),
+                ("issue", &entry.details.number),
+            ] {
                 if let Some(value) = value {
                     item.insert(field.into(), json!(value));
                 }
             }
-            if let Some(publisher) = &entry.publisher {
+            if let Some(publisher) = &entry.details.publisher {
                 item.insert("publisher".into(), json!(publisher));
             }
             if let Some(doi) = &entry.doi {
@@ -112,8 +115,8 @@ pub fn to_csl_json(library: &Library, options: &CslOptions) -> String {
             if let Some(url) = url {
                 item.insert("URL".into(), json!(url));
             }
-            let mut notes: Vec<String> = entry.awards.clone();
-            if let Some(note) = &entry.note {
+            let mut notes: Vec<String> = entry.details.awards.clone();
+            if let Some(note) = &entry.details.note {
                 notes.push(note.clone());
             }
             if !notes.is_empty() {

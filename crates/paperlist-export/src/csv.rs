@@ -56,6 +56,7 @@ pub fn to_csv(library: &Library, _options: &CsvOptions) -> String {
                 .map(ToString::to_string)
                 .unwrap_or_default(),
             entry
+                .details
                 .dblp_key
                 .as_ref()
                 .map(ToString::to_string)
@@ -67,14 +68,15 @@ pub fn to_csv(library: &Library, _options: &CsvOptions) -> String {
                 .unwrap_or_default(),
             entry.url.clone().unwrap_or_default(),
             entry
+                .details
                 .pages
                 .as_ref()
                 .map(ToString::to_string)
                 .unwrap_or_default(),
-            entry.volume.clone().unwrap_or_default(),
-            entry.number.clone().unwrap_or_default(),
-            entry.publisher.clone().unwrap_or_default(),
-            entry.awards.join("; "),
+            entry.details.volume.clone().unwrap_or_default(),
+            entry.details.number.clone().unwrap_or_default(),
+            entry.details.publisher.clone().unwrap_or_default(),
+            entry.details.awards.join("; "),
             entry.source.file.to_string(),
             entry.source.line.to_string(),
         ];

@@ -110,7 +110,7 @@ fn write_entry(out: &mut String, entry: &Entry) {
         Status::Accepted => out.push_str(" (To Appear)"),
         Status::Published | Status::Preprint => {}
     }
-    for award in &entry.awards {
+    for award in &entry.details.awards {
         let _ = write!(out, " ({})", escape(award));
     }
     if let Some(doi) = entry.doi() {

@@ -44,7 +44,7 @@ pub fn to_ris(library: &Library, options: &RisOptions) -> String {
             };
             tag("AU", &name);
         }
-        for person in &entry.editors {
+        for person in &entry.details.editors {
             tag("ED", person.name());
         }
         tag("TI", &entry.title);
@@ -67,16 +67,16 @@ pub fn to_ris(library: &Library, options: &RisOptions) -> String {
             if let Some(last) = pages.last() {
                 tag("EP", last);
             }
-        } else if let Some(pages) = &entry.pages {
+        } else if let Some(pages) = &entry.details.pages {
             tag("SP", &pages.to_string());
         }
-        if let Some(volume) = &entry.volume {
+        if let Some(volume) = &entry.details.volume {
             tag("VL", volume);
         }
-        if let Some(number) = &entry.number {
+        if let Some(number) = &entry.details.number {
             tag("IS", number);
         }
-        if let Some(publisher) = &entry.publisher {
+        if let Some(publisher) = &entry.details.publisher {
             tag("PB", publisher);
         }
         if let Some(doi) = &entry.doi {
@@ -88,10 +88,10 @@ pub fn to_ris(library: &Library, options: &RisOptions) -> String {
         if let Some(arxiv) = entry.arxiv() {
             tag("UR", &arxiv.url());
         }
-        for award in &entry.awards {
+        for award in &entry.details.awards {
             tag("N1", award);
         }
-        if let Some(note) = &entry.note {
+        if let Some(note) = &entry.details.note {
             tag("N1", note);
         }
         out.push_str("ER  - \n\n");

@@ -193,7 +193,7 @@ mod tests {
     fn dblp_scheme_uses_the_dblp_key() {
         let mut e = entry("Philipp Moritz", Some(2018), "Ray");
         assert_eq!(base_key(&e, KeyScheme::Dblp), "moritz2018ray");
-        e.dblp_key = Some(MaybeTyped::Typed(
+        e.details.dblp_key = Some(MaybeTyped::Typed(
             "conf/osdi/MoritzNWTLLEYPJ18".parse().unwrap(),
         ));
         assert_eq!(

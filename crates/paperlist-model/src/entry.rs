@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
 use serde::de::{MapAccess, Visitor};
@@ -204,77 +205,291 @@ pub struct MatchResult {
 /// One publication.
 ///
 /// Field names are the paperlist JSON contract (see `docs/paperlist.schema.json`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// A parsed list holds many entries, so the fields most of them lack (editors,
+/// pages, volume, number, publisher, dblp key, awards, note, extra fields, what
+/// enrichment replaced, the dblp match) live in one box, `entry.details` (see
+/// [`Details`]): read through it as `entry.details.volume`; the box is made when
+/// one of them is first changed. In JSON every field is flat.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Entry {
     /// Citation key, unique within a library, e.g. `moritz2018ray`.
     pub key: String,
     /// Kind of publication.
     pub kind: EntryKind,
+    /// Publication status.
+    pub status: Status,
     /// Title, without trailing period.
     pub title: String,
     /// Authors in order.
-    #[serde(default)]
     pub authors: Vec<Person>,
-    /// Editors in order (books, proceedings).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub editors: Vec<Person>,
     /// Venue: the registry's short name when known (`OSDI`), else as written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<String>,
     /// Publication year.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
-    /// Publication status.
-    #[serde(default)]
-    pub status: Status,
-    /// Pages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pages: Option<MaybeTyped<PageRange>>,
-    /// Journal volume.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume: Option<String>,
-    /// Journal issue number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
-    /// Publisher.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
     /// DOI (kept raw if it does not parse).
-    #[serde(default)]
     pub doi: Option<MaybeTyped<Doi>>,
-    /// dblp record key.
-    #[serde(default)]
-    pub dblp_key: Option<MaybeTyped<DblpKey>>,
     /// arXiv identifier.
-    #[serde(default)]
     pub arxiv: Option<MaybeTyped<ArxivId>>,
     /// The main link (title link, publisher page).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Other links (PDF, code, slides, ...).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
-    /// Awards, as written (`Best Paper Award`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub awards: Vec<String>,
-    /// A free-text note from the input.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// Input fields with no place of their own (BibTeX `month`, `isbn`, `abstract`, ...).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub extra: BTreeMap<String, String>,
     /// Where the entry came from.
     pub source: Source,
     /// Where each field's value came from, by field name.
-    #[serde(default, skip_serializing_if = "Provenance::is_empty")]
     pub provenance: Provenance,
+    /// The fields most entries lack.
+    pub details: DetailsBox,
+}
+
+/// The fields of an [`Entry`] that most entries of a parsed list do not have.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Details {
+    /// Editors in order (books, proceedings).
+    pub editors: Vec<Person>,
+    /// Pages.
+    pub pages: Option<MaybeTyped<PageRange>>,
+    /// Journal volume.
+    pub volume: Option<String>,
+    /// Journal issue number.
+    pub number: Option<String>,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// dblp record key.
+    pub dblp_key: Option<MaybeTyped<DblpKey>>,
+    /// Awards, as written (`Best Paper Award`).
+    pub awards: Vec<String>,
+    /// A free-text note from the input.
+    pub note: Option<String>,
+    /// Input fields with no place of their own (BibTeX `month`, `isbn`, `abstract`, ...).
+    pub extra: BTreeMap<String, String>,
     /// Input values that enrichment replaced, by field name.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub previous: BTreeMap<String, serde_json::Value>,
     /// The dblp match, once enriched.
-    #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
     pub match_result: Option<Box<MatchResult>>,
+}
+
+/// No details: what an entry without a box of details shows.
+static NO_DETAILS: Details = Details {
+    editors: Vec::new(),
+    pages: None,
+    volume: None,
+    number: None,
+    publisher: None,
+    dblp_key: None,
+    awards: Vec::new(),
+    note: None,
+    extra: BTreeMap::new(),
+    previous: BTreeMap::new(),
+    match_result: None,
+};
+
+/// The box holding an entry's [`Details`]: it reads as them (empty until one
+/// is set) and is made the first time they are borrowed to change. An absent
+/// box and an empty one compare equal.
+#[derive(Clone, Default)]
+pub struct DetailsBox(Option<Box<Details>>);
+
+impl DetailsBox {
+    fn get(&self) -> &Details {
+        self.0.as_deref().unwrap_or(&NO_DETAILS)
+    }
+}
+
+impl From<Details> for DetailsBox {
+    fn from(details: Details) -> DetailsBox {
+        DetailsBox((details != NO_DETAILS).then(|| Box::new(details)))
+    }
+}
+
+impl Deref for DetailsBox {
+    type Target = Details;
+
+    fn deref(&self) -> &Details {
+        self.get()
+    }
+}
+
+impl DerefMut for DetailsBox {
+    fn deref_mut(&mut self) -> &mut Details {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl PartialEq for DetailsBox {
+    fn eq(&self, other: &DetailsBox) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl fmt::Debug for DetailsBox {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.get(), f)
+    }
+}
+
+/// An entry as written to paperlist JSON, borrowed: every field flat, in the
+/// contract's order.
+#[derive(Serialize)]
+struct EntryJsonRef<'a> {
+    key: &'a str,
+    kind: EntryKind,
+    title: &'a str,
+    authors: &'a [Person],
+    #[serde(skip_serializing_if = "<[Person]>::is_empty")]
+    editors: &'a [Person],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    venue: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pages: Option<&'a MaybeTyped<PageRange>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    volume: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<&'a str>,
+    doi: Option<&'a MaybeTyped<Doi>>,
+    dblp_key: Option<&'a MaybeTyped<DblpKey>>,
+    arxiv: Option<&'a MaybeTyped<ArxivId>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[Link]>::is_empty")]
+    links: &'a [Link],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    awards: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    extra: &'a BTreeMap<String, String>,
+    source: &'a Source,
+    #[serde(skip_serializing_if = "Provenance::is_empty")]
+    provenance: &'a Provenance,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    previous: &'a BTreeMap<String, serde_json::Value>,
+    #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
+    match_result: Option<&'a MatchResult>,
+}
+
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let details = &*self.details;
+        EntryJsonRef {
+            key: &self.key,
+            kind: self.kind,
+            title: &self.title,
+            authors: &self.authors,
+            editors: &details.editors,
+            venue: self.venue.as_deref(),
+            year: self.year,
+            status: self.status,
+            pages: details.pages.as_ref(),
+            volume: details.volume.as_deref(),
+            number: details.number.as_deref(),
+            publisher: details.publisher.as_deref(),
+            doi: self.doi.as_ref(),
+            dblp_key: details.dblp_key.as_ref(),
+            arxiv: self.arxiv.as_ref(),
+            url: self.url.as_deref(),
+            links: &self.links,
+            awards: &details.awards,
+            note: details.note.as_deref(),
+            extra: &details.extra,
+            source: &self.source,
+            provenance: &self.provenance,
+            previous: &details.previous,
+            match_result: details.match_result.as_deref(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// An entry as read from paperlist JSON: every field flat.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryJson {
+    key: String,
+    kind: EntryKind,
+    title: String,
+    #[serde(default)]
+    authors: Vec<Person>,
+    #[serde(default)]
+    editors: Vec<Person>,
+    #[serde(default)]
+    venue: Option<String>,
+    #[serde(default)]
+    year: Option<i32>,
+    #[serde(default)]
+    status: Status,
+    #[serde(default)]
+    pages: Option<MaybeTyped<PageRange>>,
+    #[serde(default)]
+    volume: Option<String>,
+    #[serde(default)]
+    number: Option<String>,
+    #[serde(default)]
+    publisher: Option<String>,
+    #[serde(default)]
+    doi: Option<MaybeTyped<Doi>>,
+    #[serde(default)]
+    dblp_key: Option<MaybeTyped<DblpKey>>,
+    #[serde(default)]
+    arxiv: Option<MaybeTyped<ArxivId>>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    links: Vec<Link>,
+    #[serde(default)]
+    awards: Vec<String>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    extra: BTreeMap<String, String>,
+    source: Source,
+    #[serde(default)]
+    provenance: Provenance,
+    #[serde(default)]
+    previous: BTreeMap<String, serde_json::Value>,
+    #[serde(rename = "match", default)]
+    match_result: Option<Box<MatchResult>>,
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Entry, D::Error> {
+        let json = EntryJson::deserialize(deserializer)?;
+        let details = Details {
+            editors: json.editors,
+            pages: json.pages,
+            volume: json.volume,
+            number: json.number,
+            publisher: json.publisher,
+            dblp_key: json.dblp_key,
+            awards: json.awards,
+            note: json.note,
+            extra: json.extra,
+            previous: json.previous,
+            match_result: json.match_result,
+        };
+        Ok(Entry {
+            key: json.key,
+            kind: json.kind,
+            status: json.status,
+            title: json.title,
+            authors: json.authors,
+            venue: json.venue,
+            year: json.year,
+            doi: json.doi,
+            arxiv: json.arxiv,
+            url: json.url,
+            links: json.links,
+            source: json.source,
+            provenance: json.provenance,
+            details: details.into(),
+        })
+    }
 }
 
 impl Entry {
@@ -285,7 +500,7 @@ impl Entry {
 
     /// The dblp key, if it parsed.
     pub fn dblp_key(&self) -> Option<&DblpKey> {
-        self.dblp_key.as_ref().and_then(MaybeTyped::typed)
+        self.details.dblp_key.as_ref().and_then(MaybeTyped::typed)
     }
 
     /// The arXiv id, if it parsed.
@@ -295,7 +510,7 @@ impl Entry {
 
     /// The pages, if they parsed.
     pub fn pages(&self) -> Option<&PageRange> {
-        self.pages.as_ref().and_then(MaybeTyped::typed)
+        self.details.pages.as_ref().and_then(MaybeTyped::typed)
     }
 
     /// Records where a field's value came from.
@@ -474,6 +689,21 @@ impl<'de> Deserialize<'de> for Provenance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn details_box_reads_empty_and_is_made_on_change() {
+        eprintln!("Entry is {} bytes", size_of::<Entry>());
+        let mut entry = Entry::default();
+        assert!(entry.details.0.is_none());
+        assert_eq!(entry.details.volume, None);
+        assert!(entry.details.0.is_none(), "reading makes no box");
+        let empty = entry.clone();
+        entry.details.volume = Some("3".into());
+        assert!(entry.details.0.is_some());
+        assert_ne!(entry, empty);
+        entry.details.volume = None;
+        assert_eq!(entry, empty, "an empty box equals no box");
+    }
 
     #[test]
     fn provenance_keeps_known_and_other_fields_in_name_order() {

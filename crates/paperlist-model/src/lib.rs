@@ -42,8 +42,8 @@ pub mod venue;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use entry::{
-    Candidate, Entry, EntryKind, Link, LinkKind, MatchResult, MatchStatus, Origin, Provenance,
-    ScoreBreakdown, Source, Status,
+    Candidate, Details, DetailsBox, Entry, EntryKind, Link, LinkKind, MatchResult, MatchStatus,
+    Origin, Provenance, ScoreBreakdown, Source, Status,
 };
 pub use excerpt::Excerpt;
 pub use ident::{ArxivId, DblpKey, Doi, IdentError, MaybeTyped, PageRange};

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use paperlist_model::{
-    Candidate, Diagnostic, Entry, EntryKind, Library, Link, LinkKind, MatchResult, MatchStatus,
-    MaybeTyped, Origin, Person, Provenance, ScoreBreakdown, Source, Status,
+    Candidate, Details, Diagnostic, Entry, EntryKind, Library, Link, LinkKind, MatchResult,
+    MatchStatus, MaybeTyped, Origin, Person, Provenance, ScoreBreakdown, Source, Status,
 };
 use serde_json::{Value, json};
 
@@ -33,16 +33,10 @@ fn full_library() -> Library {
         kind: EntryKind::Inproceedings,
         title: "Ray: A Distributed Framework for Emerging AI Applications".into(),
         authors: vec![moritz, liu],
-        editors: vec![Person::new("Andrea C. Arpaci-Dusseau")],
         venue: Some("OSDI".into()),
         year: Some(2018),
         status: Status::Published,
-        pages: Some(MaybeTyped::parse("561--577")),
-        volume: Some("1".into()),
-        number: Some("2".into()),
-        publisher: Some("USENIX Association".into()),
         doi: Some(MaybeTyped::parse("https://doi.org/10.5555/3291168.3291210")),
-        dblp_key: Some(MaybeTyped::parse("DBLP:conf/osdi/MoritzNWTLLEYPJ18")),
         arxiv: Some(MaybeTyped::parse("arXiv:1712.05889v2")),
         url: Some("https://www.usenix.org/conference/osdi18/presentation/moritz".into()),
         links: vec![Link {
@@ -50,9 +44,6 @@ fn full_library() -> Library {
             url: "https://github.com/ray-project/ray".into(),
             label: Some("code".into()),
         }],
-        awards: vec!["Best Paper Award".into()],
-        note: Some("oral".into()),
-        extra: BTreeMap::from([("month".to_owned(), "oct".to_owned())]),
         source: Source {
             file: "fixtures/inputs/aisys2023.md".into(),
             line: 14,
@@ -66,27 +57,40 @@ fn full_library() -> Library {
             ("arxiv", Origin::Derived),
             ("doi", Origin::Dblp),
         ]),
-        previous: BTreeMap::from([("year".to_owned(), json!(2017))]),
-        match_result: Some(Box::new(MatchResult {
-            status: MatchStatus::Matched,
-            score: Some(0.98),
-            dblp_key: Some("conf/osdi/MoritzNWTLLEYPJ18".parse().unwrap()),
-            runner_up: Some(0.41),
-            breakdown: Some(breakdown.clone()),
-            candidates: vec![Candidate {
-                dblp_key: "journals/corr/abs-1712-05889".parse().unwrap(),
-                title: "Ray: A Distributed Framework for Emerging AI Applications.".into(),
-                score: 0.41,
-                breakdown: Some(breakdown),
-            }],
-            reason: Some("title and authors agree; venue prefers the OSDI record over CoRR".into()),
-        })),
+        details: Details {
+            editors: vec![Person::new("Andrea C. Arpaci-Dusseau")],
+            pages: Some(MaybeTyped::parse("561--577")),
+            volume: Some("1".into()),
+            number: Some("2".into()),
+            publisher: Some("USENIX Association".into()),
+            dblp_key: Some(MaybeTyped::parse("DBLP:conf/osdi/MoritzNWTLLEYPJ18")),
+            awards: vec!["Best Paper Award".into()],
+            note: Some("oral".into()),
+            extra: BTreeMap::from([("month".to_owned(), "oct".to_owned())]),
+            previous: BTreeMap::from([("year".to_owned(), json!(2017))]),
+            match_result: Some(Box::new(MatchResult {
+                status: MatchStatus::Matched,
+                score: Some(0.98),
+                dblp_key: Some("conf/osdi/MoritzNWTLLEYPJ18".parse().unwrap()),
+                runner_up: Some(0.41),
+                breakdown: Some(breakdown.clone()),
+                candidates: vec![Candidate {
+                    dblp_key: "journals/corr/abs-1712-05889".parse().unwrap(),
+                    title: "Ray: A Distributed Framework for Emerging AI Applications.".into(),
+                    score: 0.41,
+                    breakdown: Some(breakdown),
+                }],
+                reason: Some(
+                    "title and authors agree; venue prefers the OSDI record over CoRR".into(),
+                ),
+            })),
+        }
+        .into(),
     };
     let bare = Entry {
         key: "anonndthing".into(),
         title: "A thing with a bad DOI".into(),
         doi: Some(MaybeTyped::parse("not-a-doi")),
-        pages: Some(MaybeTyped::parse("to appear")),
         status: Status::UnderReview,
         source: Source {
             file: "-".into(),
@@ -94,6 +98,11 @@ fn full_library() -> Library {
             raw: "A thing".into(),
             ..Source::default()
         },
+        details: Details {
+            pages: Some(MaybeTyped::parse("to appear")),
+            ..Details::default()
+        }
+        .into(),
         ..Entry::default()
     };
     Library {

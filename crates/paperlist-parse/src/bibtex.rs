@@ -296,7 +296,7 @@ fn convert(
         entry.set_origin("authors", Origin::Input);
     }
     if let Ok(editors) = parsed.editors() {
-        entry.editors = editors
+        entry.details.editors = editors
             .iter()
             .flat_map(|(people, _)| people.iter().map(person))
             .collect();
@@ -318,12 +318,12 @@ fn convert(
     if entry.venue.is_some() {
         entry.set_origin("venue", Origin::Input);
     }
-    entry.pages = text_of(parsed, "pages").map(|p| MaybeTyped::parse(&p));
-    entry.volume = text_of(parsed, "volume");
-    entry.number = text_of(parsed, "number").or_else(|| text_of(parsed, "issue"));
-    entry.publisher = text_of(parsed, "publisher");
+    entry.details.pages = text_of(parsed, "pages").map(|p| MaybeTyped::parse(&p));
+    entry.details.volume = text_of(parsed, "volume");
+    entry.details.number = text_of(parsed, "number").or_else(|| text_of(parsed, "issue"));
+    entry.details.publisher = text_of(parsed, "publisher");
     entry.url = text_of(parsed, "url");
-    entry.note = text_of(parsed, "note");
+    entry.details.note = text_of(parsed, "note");
     if let Some(doi) = parsed.get("doi").map(|c| c.format_verbatim()) {
         entry.doi = Some(MaybeTyped::parse(doi.trim()));
         entry.set_origin("doi", Origin::Input);
@@ -340,7 +340,11 @@ fn convert(
         entry.set_origin("arxiv", Origin::Input);
     }
     if entry.arxiv.is_none()
-        && let Some(volume) = entry.volume.as_deref().and_then(|v| v.strip_prefix("abs/"))
+        && let Some(volume) = entry
+            .details
+            .volume
+            .as_deref()
+            .and_then(|v| v.strip_prefix("abs/"))
         && let Ok(id) = volume.parse::<ArxivId>()
     {
         entry.arxiv = Some(MaybeTyped::Typed(id));
@@ -351,10 +355,10 @@ fn convert(
         .strip_prefix("DBLP:")
         .and_then(|k| k.parse::<DblpKey>().ok())
     {
-        entry.dblp_key = Some(MaybeTyped::Typed(key));
+        entry.details.dblp_key = Some(MaybeTyped::Typed(key));
         entry.set_origin("dblp_key", Origin::Input);
     } else if let Some(key) = text_of(parsed, "biburl").and_then(|u| DblpKey::from_url(&u)) {
-        entry.dblp_key = Some(MaybeTyped::Typed(key));
+        entry.details.dblp_key = Some(MaybeTyped::Typed(key));
         entry.set_origin("dblp_key", Origin::Derived);
     }
     if entry.doi.is_none()
@@ -393,7 +397,7 @@ fn convert(
         entry.set_origin("venue", Origin::Derived);
         entry.status = Status::Preprint;
     }
-    if let Some(note) = entry.note.as_deref() {
+    if let Some(note) = entry.details.note.as_deref() {
         let lower = note.to_lowercase();
         if lower.contains("under review") || lower.contains("submitted") {
             entry.status = Status::UnderReview;
@@ -408,7 +412,7 @@ fn convert(
         if !MAPPED.contains(&name.as_str()) {
             let value = collapse_whitespace(&chunks.format_verbatim());
             if !value.is_empty() {
-                entry.extra.insert(name.clone(), value);
+                entry.details.extra.insert(name.clone(), value);
             }
         }
     }
@@ -516,7 +520,10 @@ mod tests {
         );
         assert_eq!(e.kind, EntryKind::Preprint);
         assert_eq!(e.authors.len(), 1);
-        assert_eq!(e.extra.get("month").map(String::as_str), Some("October"));
+        assert_eq!(
+            e.details.extra.get("month").map(String::as_str),
+            Some("October")
+        );
     }
 
     #[test]

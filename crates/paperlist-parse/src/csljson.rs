@@ -223,7 +223,7 @@ fn convert(item: &Value) -> Entry {
     if !entry.authors.is_empty() {
         entry.set_origin("authors", Origin::Input);
     }
-    entry.editors = people(item, "editor");
+    entry.details.editors = people(item, "editor");
     entry.year = year(item, "issued");
     if entry.year.is_some() {
         entry.set_origin("year", Origin::Input);
@@ -238,12 +238,12 @@ fn convert(item: &Value) -> Entry {
     if entry.venue.is_some() {
         entry.set_origin("venue", Origin::Input);
     }
-    entry.pages = string(item, "page").map(|p| MaybeTyped::parse(&p));
-    entry.volume = string(item, "volume");
-    entry.number = string(item, "issue").or_else(|| string(item, "number"));
-    entry.publisher = string(item, "publisher");
+    entry.details.pages = string(item, "page").map(|p| MaybeTyped::parse(&p));
+    entry.details.volume = string(item, "volume");
+    entry.details.number = string(item, "issue").or_else(|| string(item, "number"));
+    entry.details.publisher = string(item, "publisher");
     entry.url = string(item, "URL");
-    entry.note = string(item, "note");
+    entry.details.note = string(item, "note");
     if let Some(doi) = string(item, "DOI") {
         entry.doi = Some(MaybeTyped::parse(&doi));
         entry.set_origin("doi", Origin::Input);
@@ -278,6 +278,7 @@ fn convert(item: &Value) -> Entry {
         Some("article")
             if entry.arxiv.is_some()
                 || entry
+                    .details
                     .publisher
                     .as_deref()
                     .is_some_and(|p| p.eq_ignore_ascii_case("arxiv")) =>
@@ -308,7 +309,10 @@ fn convert(item: &Value) -> Entry {
         "source",
     ] {
         if let Some(value) = string(item, field) {
-            entry.extra.insert(field.to_ascii_lowercase(), value);
+            entry
+                .details
+                .extra
+                .insert(field.to_ascii_lowercase(), value);
         }
     }
     entry

@@ -754,7 +754,7 @@ impl Reader<'_> {
                 }
                 FieldKind::Year(y) => year = year.or(Some(*y)),
                 FieldKind::Status(status) => entry.status = *status,
-                FieldKind::Award(award) => entry.awards.push(award.clone()),
+                FieldKind::Award(award) => entry.details.awards.push(award.clone()),
                 FieldKind::Links => {}
             }
         }
@@ -1200,9 +1200,9 @@ fn set_identifiers_from_url(url: &str, entry: &mut Entry) {
         entry.set_origin("arxiv", Origin::Derived);
     }
     if let Some(key) = DblpKey::from_url(url)
-        && entry.dblp_key.is_none()
+        && entry.details.dblp_key.is_none()
     {
-        entry.dblp_key = Some(MaybeTyped::Typed(key));
+        entry.details.dblp_key = Some(MaybeTyped::Typed(key));
         entry.set_origin("dblp_key", Origin::Derived);
     }
 }

@@ -77,7 +77,7 @@ fn render_entry(out: &mut String, e: &Entry) {
     for (name, value) in [
         ("doi", e.doi.as_ref().map(ToString::to_string)),
         ("arxiv", e.arxiv.as_ref().map(ToString::to_string)),
-        ("dblp", e.dblp_key.as_ref().map(ToString::to_string)),
+        ("dblp", e.details.dblp_key.as_ref().map(ToString::to_string)),
         ("url", e.url.clone()),
     ] {
         if let Some(value) = value {
@@ -88,7 +88,7 @@ fn render_entry(out: &mut String, e: &Entry) {
         let kind = serde_json::to_value(link.kind).unwrap_or_default();
         let _ = writeln!(out, "  link {}: {}", kind.as_str().unwrap_or(""), link.url);
     }
-    for award in &e.awards {
+    for award in &e.details.awards {
         let _ = writeln!(out, "  award: {award}");
     }
     if !e.source.section.is_empty() {
