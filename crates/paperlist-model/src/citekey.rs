@@ -2,7 +2,10 @@
 //! (`moritz2018ray`) or dblp's own (`DBLP:conf/osdi/MoritzNWTLLEYPJ18`), unique
 //! within a library.
 
-use foldhash::{HashMap, HashSet};
+use std::hash::BuildHasher;
+
+use foldhash::HashMap;
+use hashbrown::HashTable;
 use std::fmt;
 use std::str::FromStr;
 
@@ -95,28 +98,34 @@ pub fn base_key(entry: &Entry, scheme: KeyScheme) -> String {
 /// unique in entry order: the first holder keeps a key, later ones get `a`, `b`,
 /// ... appended, as Better BibTeX does.
 pub fn assign_keys(entries: &mut [Entry], scheme: KeyScheme, overwrite: bool) {
-    let mut used: HashSet<String> = HashSet::default();
+    // The keys taken so far, as the indices of the entries holding them: the
+    // table copies no key (a long list's keys are a good part of its memory).
+    let state = foldhash::fast::FixedState::default();
+    let hash = |key: &str| state.hash_one(key);
+    let mut used: HashTable<usize> = HashTable::with_capacity(entries.len());
     // Next suffix to try per wanted key, so many duplicates stay linear.
     let mut next_suffix: HashMap<String, usize> = HashMap::default();
-    for entry in entries.iter_mut() {
-        let wanted = if overwrite || entry.key.trim().is_empty() {
-            base_key(entry, scheme)
-        } else {
-            entry.key.clone()
+    for i in 0..entries.len() {
+        if overwrite || entries[i].key.trim().is_empty() {
+            entries[i].key = base_key(&entries[i], scheme);
+        }
+        let taken = |key: &str, entries: &[Entry]| {
+            used.find(hash(key), |&j| entries[j].key == key).is_some()
         };
-        let mut key = wanted.clone();
-        if used.contains(&key) {
+        if taken(&entries[i].key, entries) {
+            let wanted = entries[i].key.clone();
             let n = next_suffix.entry(wanted.clone()).or_insert(0);
+            let mut key;
             loop {
                 key = format!("{wanted}{}", suffix(*n));
                 *n += 1;
-                if !used.contains(&key) {
+                if !taken(&key, entries) {
                     break;
                 }
             }
+            entries[i].key = key;
         }
-        used.insert(key.clone());
-        entry.key = key;
+        used.insert_unique(hash(&entries[i].key), i, |&j| hash(&entries[j].key));
     }
 }
 

@@ -58,37 +58,62 @@ impl Block {
 }
 
 /// Maps byte offsets to 1-based line numbers.
+///
+/// Line starts are kept as `u32` (a document under 4 GiB, as all are), half
+/// the size of `usize` offsets: the index lives as long as the parse.
 #[derive(Debug)]
 pub(crate) struct LineIndex {
-    starts: Vec<usize>,
+    starts: Starts,
+}
+
+#[derive(Debug)]
+enum Starts {
+    Narrow(Vec<u32>),
+    Wide(Vec<usize>),
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // Sized exactly: no doubling slack while the document is read.
+        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+        let starts = if u32::try_from(text.len()).is_ok() {
+            let mut narrow = Vec::with_capacity(lines);
+            narrow.extend(starts.map(|i| i as u32));
+            Starts::Narrow(narrow)
+        } else {
+            Starts::Wide(starts.collect())
+        };
         LineIndex { starts }
+    }
+
+    /// Where the line at `index` (0-based) starts.
+    fn start(&self, index: usize) -> Option<usize> {
+        match &self.starts {
+            Starts::Narrow(starts) => starts.get(index).map(|&s| s as usize),
+            Starts::Wide(starts) => starts.get(index).copied(),
+        }
     }
 
     /// The byte range of lines `first..=last` (1-based) in `text`, without the
     /// final line end.
     pub fn line_range(&self, text: &str, first: u32, last: u32) -> Range<usize> {
         let start = self
-            .starts
-            .get(first.saturating_sub(1) as usize)
-            .copied()
+            .start(first.saturating_sub(1) as usize)
             .unwrap_or(text.len());
-        let end = self
-            .starts
-            .get(last as usize)
-            .copied()
-            .unwrap_or(text.len())
-            .max(start);
+        let end = self.start(last as usize).unwrap_or(text.len()).max(start);
         start..start + text[start..end].trim_end_matches(['\n', '\r']).len()
     }
 
     pub fn line_of(&self, offset: usize) -> u32 {
-        let index = match self.starts.binary_search(&offset) {
+        let found = match &self.starts {
+            Starts::Narrow(starts) => match u32::try_from(offset) {
+                Ok(offset) => starts.binary_search(&offset),
+                Err(_) => Err(starts.len()),
+            },
+            Starts::Wide(starts) => starts.binary_search(&offset),
+        };
+        let index = match found {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };

@@ -226,6 +226,11 @@ pub(crate) struct Reader<'a> {
     /// What the document gave, in order; turned into entries and diagnostics
     /// by [`Reader::finish`] once it is known whether the document is a list.
     steps: Vec<Step>,
+    /// The guesses made reading entries, in order, as (line, note); each
+    /// [`Step::Entry`] says how many are its own.
+    notes: Vec<(u32, String)>,
+    /// The diagnostics [`Step::Diagnostic`] stands for, in order.
+    step_diagnostics: Vec<Diagnostic>,
     /// The entries the steps refer to.
     entries: Vec<Entry>,
     headings: Vec<Heading>,
@@ -274,6 +279,8 @@ impl<'a> Reader<'a> {
             line_index,
             pending: None,
             steps: Vec::new(),
+            notes: Vec::new(),
+            step_diagnostics: Vec::new(),
             entries: Vec::new(),
             headings: Vec::new(),
             skipped_section: None,
@@ -307,17 +314,23 @@ impl<'a> Reader<'a> {
         };
         // Entries stay where they are; only those a list alone would accept may go.
         let mut keep = Vec::with_capacity(self.entries.len());
+        let mut notes = self.notes.into_iter();
+        let mut step_diagnostics = self.step_diagnostics.into_iter();
         for step in self.steps {
             match step {
-                Step::Entry { notes, list_only } if !list_only || as_list => {
+                Step::Entry {
+                    notes: count,
+                    list_only,
+                } if !list_only || as_list => {
                     out.diagnostics
-                        .extend(notes.into_iter().map(|(line, note)| {
+                        .extend(notes.by_ref().take(count.into()).map(|(line, note)| {
                             Diagnostic::info(self.file, Some(line), "guessed", note)
                         }));
                     out.flush_skipped();
                     keep.push(true);
                 }
-                Step::Entry { .. } => {
+                Step::Entry { notes: count, .. } => {
+                    notes.by_ref().take(count.into()).for_each(drop);
                     let source = &self.entries[keep.len()].source;
                     let (first, last) = (source.line, source.end_line.unwrap_or(source.line));
                     out.note_skipped(first, last, Mode::Unknown);
@@ -332,7 +345,7 @@ impl<'a> Reader<'a> {
                     out.note_skipped(first, last, mode);
                 }
                 Step::Break => out.flush_skipped(),
-                Step::Diagnostic(diagnostic) => out.diagnostics.push(*diagnostic),
+                Step::Diagnostic => out.diagnostics.extend(step_diagnostics.next()),
             }
         }
         out.flush_skipped();
@@ -551,8 +564,12 @@ impl<'a> Reader<'a> {
                     self.entries.reserve_exact(self.entries.len() / 8 + 64);
                 }
                 self.entries.push(entry);
+                // An entry's notes are few (a guessed split, a glued name).
+                let count = u16::try_from(notes.len()).unwrap_or(u16::MAX);
+                self.notes
+                    .extend(notes.into_iter().take(usize::from(count)));
                 self.steps.push(Step::Entry {
-                    notes,
+                    notes: count,
                     list_only: !clear,
                 });
             }
@@ -564,12 +581,13 @@ impl<'a> Reader<'a> {
     fn break_run(&mut self) {
         self.steps.push(Step::Break);
         if let Some((name, first, last)) = self.skipped_section.take() {
-            self.steps.push(Step::Diagnostic(Box::new(Diagnostic::info(
+            self.step_diagnostics.push(Diagnostic::info(
                 self.file,
                 Some(first),
                 "skipped-section",
                 format!("section {name:?} (lines {first}-{last}) skipped: not a publication list"),
-            ))));
+            ));
+            self.steps.push(Step::Diagnostic);
         }
     }
 }
@@ -579,19 +597,14 @@ enum Step {
     /// The next entry of [`Reader::entries`] and the guesses made reading it.
     /// `list_only`: text under no telling heading that only counts as an entry
     /// if the document is a list.
-    Entry {
-        notes: Vec<(u32, String)>,
-        list_only: bool,
-    },
+    /// `notes`: how many of [`Reader::notes`] are its own.
+    Entry { notes: u16, list_only: bool },
     /// Lines that gave no entry.
-    Unread {
-        first: u32,
-        last: u32,
-        mode: Mode,
-    },
+    Unread { first: u32, last: u32, mode: Mode },
     /// A heading or the end of the document.
     Break,
-    Diagnostic(Box<Diagnostic>),
+    /// The next of [`Reader::step_diagnostics`].
+    Diagnostic,
 }
 
 /// Entries and diagnostics being written out by [`Reader::finish`].
