@@ -231,6 +231,10 @@ pub(crate) struct Reader<'a> {
     notes: Vec<(u32, String)>,
     /// The diagnostics [`Step::Diagnostic`] stands for, in order.
     step_diagnostics: Vec<Diagnostic>,
+    /// Each affiliation written in the document, once: the people who share it
+    /// (in one list, often many: "UC Berkeley", "Microsoft Research") share
+    /// one copy.
+    affiliations: foldhash::HashSet<Arc<str>>,
     /// The entries the steps refer to.
     entries: Vec<Entry>,
     headings: Vec<Heading>,
@@ -279,6 +283,7 @@ impl<'a> Reader<'a> {
             line_index,
             pending: None,
             steps: Vec::new(),
+            affiliations: foldhash::HashSet::default(),
             notes: Vec::new(),
             step_diagnostics: Vec::new(),
             entries: Vec::new(),
@@ -546,6 +551,16 @@ impl<'a> Reader<'a> {
             Ok((mut entry, notes, clear)) => {
                 if unlabelled && clear {
                     self.unknown_entries += 1;
+                }
+                for person in &mut entry.authors {
+                    if let Some(affiliation) = &mut person.affiliation {
+                        match self.affiliations.get(affiliation) {
+                            Some(shared) => *affiliation = Arc::clone(shared),
+                            None => {
+                                self.affiliations.insert(Arc::clone(affiliation));
+                            }
+                        }
+                    }
                 }
                 entry.source = Source {
                     file: self.shared_file.clone(),
