@@ -533,8 +533,11 @@ impl Entry {
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Provenance {
     known: u64,
-    other: Vec<(Box<str>, Origin)>,
+    other: Option<Box<OtherFields>>,
 }
+
+/// Fields without bits of their own, sorted by name.
+type OtherFields = Vec<(Box<str>, Origin)>;
 
 /// The field names with bits of their own, in name order.
 const KNOWN_FIELDS: [&str; 19] = [
@@ -571,11 +574,13 @@ impl Provenance {
     pub fn get(&self, field: &str) -> Option<Origin> {
         match KNOWN_FIELDS.binary_search(&field) {
             Ok(slot) => self.slot(slot),
-            Err(_) => self
-                .other
-                .binary_search_by(|(name, _)| name.as_ref().cmp(field))
-                .ok()
-                .map(|i| self.other[i].1),
+            Err(_) => {
+                let other = self.other.as_deref()?;
+                other
+                    .binary_search_by(|(name, _)| name.as_ref().cmp(field))
+                    .ok()
+                    .map(|i| other[i].1)
+            }
         }
     }
 
@@ -591,13 +596,13 @@ impl Provenance {
                 };
                 self.known = (self.known & !(0b111 << (slot * 3))) | (code << (slot * 3));
             }
-            Err(_) => match self
-                .other
-                .binary_search_by(|(name, _)| name.as_ref().cmp(field))
-            {
-                Ok(i) => self.other[i].1 = origin,
-                Err(i) => self.other.insert(i, (field.into(), origin)),
-            },
+            Err(_) => {
+                let other = self.other.get_or_insert_with(Box::default);
+                match other.binary_search_by(|(name, _)| name.as_ref().cmp(field)) {
+                    Ok(i) => other[i].1 = origin,
+                    Err(i) => other.insert(i, (field.into(), origin)),
+                }
+            }
         }
     }
 
@@ -608,6 +613,7 @@ impl Provenance {
             .chain(
                 self.other
                     .iter()
+                    .flat_map(|other| other.iter())
                     .map(|(name, origin)| (name.as_ref(), *origin)),
             )
             .collect();
@@ -620,12 +626,12 @@ impl Provenance {
         (0..KNOWN_FIELDS.len())
             .filter(|&slot| self.slot(slot).is_some())
             .count()
-            + self.other.len()
+            + self.other.as_ref().map_or(0, |other| other.len())
     }
 
     /// Whether no field is recorded.
     pub fn is_empty(&self) -> bool {
-        self.known == 0 && self.other.is_empty()
+        self.known == 0 && self.other.as_ref().is_none_or(|other| other.is_empty())
     }
 
     fn slot(&self, slot: usize) -> Option<Origin> {
