@@ -53,7 +53,7 @@ pub struct EntryReport {
     /// The entry's key.
     pub key: String,
     /// Its title.
-    pub title: String,
+    pub title: paperlist_model::Excerpt,
     /// The decision.
     pub status: MatchStatus,
     /// The best candidate's score.

@@ -47,7 +47,7 @@ fn labelled() -> Vec<(Entry, Option<String>)> {
                 } else {
                     EntryKind::Misc
                 },
-                title: cols[0].to_owned(),
+                title: cols[0].into(),
                 authors: cols[1]
                     .split(';')
                     .map(str::trim)

@@ -40,7 +40,7 @@ pub fn to_csv(library: &Library, _options: &CsvOptions) -> String {
         let row = [
             entry.key.clone(),
             label(serde_json::to_value(entry.kind).unwrap_or_default()),
-            entry.title.clone(),
+            entry.title.to_string(),
             entry
                 .authors
                 .iter()

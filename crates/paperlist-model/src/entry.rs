@@ -219,8 +219,9 @@ pub struct Entry {
     pub kind: EntryKind,
     /// Publication status.
     pub status: Status,
-    /// Title, without trailing period.
-    pub title: String,
+    /// Title, without trailing period (a range of the document when it is
+    /// written there as is).
+    pub title: Excerpt,
     /// Authors in order.
     pub authors: Vec<Person>,
     /// Venue: the registry's short name when known (`OSDI`), else as written.
@@ -413,7 +414,7 @@ impl Serialize for Entry {
 struct EntryJson {
     key: String,
     kind: EntryKind,
-    title: String,
+    title: Excerpt,
     #[serde(default)]
     authors: Vec<Person>,
     #[serde(default)]

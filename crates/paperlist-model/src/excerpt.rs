@@ -1,15 +1,18 @@
-//! Text cut from a document that many entries share.
+//! Text cut from a document that many entries share, or standing alone.
 
 use std::fmt;
 use std::ops::{Deref, Range};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A piece of a shared document: the entries read from one file keep their raw
-/// text as ranges of the one copy of that file, instead of a copy each.
+/// text (and their title, where it is written as is) as ranges of the one copy
+/// of that file, instead of a copy each. Text from elsewhere is its own
+/// document (`Excerpt::from("...")`).
 ///
-/// It reads as a `str` (it derefs to one) and is written to JSON as a string.
+/// It reads as a `str` (it derefs to one, compares with `str` and `String`)
+/// and is written to JSON as a string.
 ///
 /// ```
 /// use std::sync::Arc;
@@ -54,8 +57,15 @@ impl Excerpt {
 }
 
 impl Default for Excerpt {
+    /// Empty text; every empty excerpt shares one empty document, so making
+    /// one (as every `Entry::default()` does) allocates nothing.
     fn default() -> Excerpt {
-        Excerpt::from("")
+        static EMPTY: LazyLock<Arc<str>> = LazyLock::new(|| Arc::from(""));
+        Excerpt {
+            document: Arc::clone(&EMPTY),
+            start: 0,
+            end: 0,
+        }
     }
 }
 
@@ -114,6 +124,78 @@ impl PartialEq for Excerpt {
 }
 
 impl Eq for Excerpt {}
+
+impl PartialEq<str> for Excerpt {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Excerpt {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Excerpt {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Excerpt> for str {
+    fn eq(&self, other: &Excerpt) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Excerpt> for &str {
+    fn eq(&self, other: &Excerpt) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Excerpt> for String {
+    fn eq(&self, other: &Excerpt) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl std::hash::Hash for Excerpt {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialOrd for Excerpt {
+    fn partial_cmp(&self, other: &Excerpt) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Excerpt {
+    fn cmp(&self, other: &Excerpt) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::borrow::Borrow<str> for Excerpt {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&String> for Excerpt {
+    fn from(text: &String) -> Excerpt {
+        Excerpt::from(text.as_str())
+    }
+}
+
+impl From<Excerpt> for String {
+    fn from(text: Excerpt) -> String {
+        text.as_str().to_owned()
+    }
+}
 
 impl fmt::Debug for Excerpt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

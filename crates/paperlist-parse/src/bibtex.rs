@@ -256,7 +256,7 @@ fn convert(
         ..Entry::default()
     };
     entry.title = text_of(parsed, "title")
-        .map(|t| t.trim_end_matches('.').to_owned())
+        .map(|t| t.trim_end_matches('.').into())
         .unwrap_or_default();
     entry.set_origin("title", Origin::Input);
     match parsed.author() {

@@ -216,7 +216,7 @@ fn convert(item: &Value) -> Entry {
         ..Entry::default()
     };
     entry.title = string(item, "title")
-        .map(|t| t.trim_end_matches('.').to_owned())
+        .map(|t| t.trim_end_matches('.').into())
         .unwrap_or_default();
     entry.set_origin("title", Origin::Input);
     entry.authors = people(item, "author");

@@ -548,7 +548,7 @@ impl<'a> Reader<'a> {
             self.unknown_groups += 1;
         }
         match self.assemble(group, mode) {
-            Ok((mut entry, notes, clear)) => {
+            Ok((mut entry, title, notes, clear)) => {
                 if unlabelled && clear {
                     self.unknown_entries += 1;
                 }
@@ -562,15 +562,23 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
+                let raw = self.line_index.line_range(self.source, first, last);
+                // The title as the range of the document where it is written
+                // as is (most are), else a copy of it.
+                let written = self.source.get(raw.clone()).unwrap_or_default();
+                entry.title = match written.find(title.as_str()) {
+                    Some(at) => {
+                        let start = raw.start + at;
+                        Excerpt::of(self.source, start..start + title.len())
+                    }
+                    None => Excerpt::from(title),
+                };
                 entry.source = Source {
                     file: self.shared_file.clone(),
                     line: first,
                     end_line: (last > first).then_some(last),
                     section: self.section(),
-                    raw: Excerpt::of(
-                        self.source,
-                        self.line_index.line_range(self.source, first, last),
-                    ),
+                    raw: Excerpt::of(self.source, raw),
                 };
                 if self.entries.len() == self.entries.capacity() {
                     // Grow by an eighth, not by doubling: entries are most of
@@ -672,9 +680,10 @@ impl Output<'_> {
     }
 }
 
-/// An entry made of a group of lines, the guesses made (line, note), and
+/// An entry made of a group of lines, its title (set once the entry's place in
+/// the document is known), the guesses made (line, note), and
 /// whether it is clearly an entry even outside a publication list.
-type Assembled = (Entry, Vec<(u32, String)>, bool);
+type Assembled = (Entry, String, Vec<(u32, String)>, bool);
 
 impl Reader<'_> {
     /// Makes an entry of a group of lines, or says it is none. Under no telling
@@ -855,7 +864,6 @@ impl Reader<'_> {
         if !in_list || mode == Mode::Skip {
             return Err(());
         }
-        entry.title = title;
         entry.set_origin("title", Origin::Input);
         if people_count > 0 {
             entry.set_origin("authors", Origin::Input);
@@ -943,7 +951,7 @@ impl Reader<'_> {
             }
         }
         entry.authors = people;
-        Ok((entry, notes, clear))
+        Ok((entry, title, notes, clear))
     }
 }
 
