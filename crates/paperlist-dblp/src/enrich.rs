@@ -280,7 +280,7 @@ pub async fn enrich<S: RecordSource + 'static>(
         }
         report.queries += queries.len();
         report.entries.push(EntryReport {
-            key: entry.key.clone(),
+            key: entry.key.to_string(),
             title: entry.title.clone(),
             status: decision.result.status,
             score: decision.result.score,

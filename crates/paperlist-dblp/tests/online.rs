@@ -41,7 +41,7 @@ fn labelled() -> Vec<(Entry, Option<String>)> {
                 .filter(|v| !v.is_empty())
                 .map(|v| venue::lookup(v).map_or(v.to_owned(), |known| known.short.to_owned()));
             let entry = Entry {
-                key: format!("e{i}"),
+                key: format!("e{i}").into(),
                 kind: if venue.as_deref() == Some("arXiv") {
                     EntryKind::Preprint
                 } else {

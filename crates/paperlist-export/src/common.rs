@@ -16,7 +16,7 @@ pub fn export_keys(library: &Library, scheme: KeyScheme) -> Vec<String> {
                 key: if scheme == KeyScheme::AuthorYearTitle && is_usable_key(&e.key) {
                     e.key.clone()
                 } else {
-                    String::new()
+                    paperlist_model::CompactString::default()
                 },
                 title: e.title.clone(),
                 authors: e.authors.first().cloned().into_iter().collect(),
@@ -28,7 +28,7 @@ pub fn export_keys(library: &Library, scheme: KeyScheme) -> Vec<String> {
         })
         .collect();
     assign_keys(&mut entries, scheme, false);
-    entries.into_iter().map(|e| e.key).collect()
+    entries.into_iter().map(|e| e.key.into()).collect()
 }
 
 /// Whether a key can stand in a BibTeX file as it is.

@@ -38,7 +38,7 @@ pub fn to_csv(library: &Library, _options: &CsvOptions) -> String {
     for entry in &library.entries {
         let label = |value: Value| value.as_str().unwrap_or_default().to_owned();
         let row = [
-            entry.key.clone(),
+            entry.key.to_string(),
             label(serde_json::to_value(entry.kind).unwrap_or_default()),
             entry.title.to_string(),
             entry

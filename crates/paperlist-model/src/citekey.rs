@@ -4,6 +4,7 @@
 
 use std::hash::BuildHasher;
 
+use compact_str::{CompactString, format_compact};
 use foldhash::HashMap;
 use hashbrown::HashTable;
 use std::fmt;
@@ -104,10 +105,10 @@ pub fn assign_keys(entries: &mut [Entry], scheme: KeyScheme, overwrite: bool) {
     let hash = |key: &str| state.hash_one(key);
     let mut used: HashTable<usize> = HashTable::with_capacity(entries.len());
     // Next suffix to try per wanted key, so many duplicates stay linear.
-    let mut next_suffix: HashMap<String, usize> = HashMap::default();
+    let mut next_suffix: HashMap<CompactString, usize> = HashMap::default();
     for i in 0..entries.len() {
         if overwrite || entries[i].key.trim().is_empty() {
-            entries[i].key = base_key(&entries[i], scheme);
+            entries[i].key = base_key(&entries[i], scheme).into();
         }
         let taken = |key: &str, entries: &[Entry]| {
             used.find(hash(key), |&j| entries[j].key == key).is_some()
@@ -117,7 +118,7 @@ pub fn assign_keys(entries: &mut [Entry], scheme: KeyScheme, overwrite: bool) {
             let n = next_suffix.entry(wanted.clone()).or_insert(0);
             let mut key;
             loop {
-                key = format!("{wanted}{}", suffix(*n));
+                key = format_compact!("{wanted}{}", suffix(*n));
                 *n += 1;
                 if !taken(&key, entries) {
                     break;

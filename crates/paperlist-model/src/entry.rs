@@ -5,6 +5,7 @@ use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -213,8 +214,9 @@ pub struct MatchResult {
 /// one of them is first changed. In JSON every field is flat.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Entry {
-    /// Citation key, unique within a library, e.g. `moritz2018ray`.
-    pub key: String,
+    /// Citation key, unique within a library, e.g. `moritz2018ray` (kept
+    /// inline, without an allocation, up to 24 bytes).
+    pub key: CompactString,
     /// Kind of publication.
     pub kind: EntryKind,
     /// Publication status.
@@ -412,7 +414,7 @@ impl Serialize for Entry {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EntryJson {
-    key: String,
+    key: CompactString,
     kind: EntryKind,
     title: Excerpt,
     #[serde(default)]

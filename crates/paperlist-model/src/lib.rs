@@ -40,6 +40,7 @@ pub mod normalize;
 mod person;
 pub mod venue;
 
+pub use compact_str::CompactString;
 pub use diagnostic::{Diagnostic, Severity};
 pub use entry::{
     Candidate, Details, DetailsBox, Entry, EntryKind, Link, LinkKind, MatchResult, MatchStatus,

@@ -252,7 +252,7 @@ fn convert(
     line: u32,
 ) -> Entry {
     let mut entry = Entry {
-        key: parsed.key.clone(),
+        key: parsed.key.as_str().into(),
         ..Entry::default()
     };
     entry.title = text_of(parsed, "title")

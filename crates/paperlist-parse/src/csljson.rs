@@ -212,7 +212,7 @@ fn convert(item: &Value) -> Entry {
             && id.chars().any(|c| c.is_ascii_alphabetic())
     });
     let mut entry = Entry {
-        key: key.unwrap_or_default(),
+        key: key.unwrap_or_default().into(),
         ..Entry::default()
     };
     entry.title = string(item, "title")
