@@ -113,7 +113,7 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid status regex")
 });
 static AWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(award|best\b.*\bpaper|honou?rable mention|distinguished|outstanding paper|top picks|spotlight|oral presentation|nominee|finalist|runner[- ]up)\b")
+    Regex::new(r"(?i)(?-u:\b)(award|best(?-u:\b).*(?-u:\b)paper|honou?rable mention|distinguished|outstanding paper|top picks|spotlight|oral presentation|nominee|finalist|runner[- ]up)(?-u:\b)")
         .expect("valid award regex")
 });
 static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,7 +121,7 @@ static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid label regex")
 });
 static VENUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(proceedings|proc\.|conference|workshop|symposium|journal|transactions|letters|arxiv|corr|preprint|meeting|colloquium|congress|forum)\b")
+    Regex::new(r"(?i)(?-u:\b)(proceedings|proc\.|conference|workshop|symposium|journal|transactions|letters|arxiv|corr|preprint|meeting|colloquium|congress|forum)(?-u:\b)")
         .expect("valid venue words regex")
 });
 static VENUE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -585,7 +585,7 @@ fn written_venue(text: &str) -> String {
         .expect("valid regex")
     });
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(?:,\s*)?(?:'|’)?\b(?:19|20)\d{2}\b|\s*['’]\d{2}\b").expect("valid regex")
+        Regex::new(r"\s*(?:,\s*)?(?:'|’)?(?-u:\b)(?:19|20)\d{2}(?-u:\b)|\s*['’]\d{2}(?-u:\b)").expect("valid regex")
     });
     let without_lead = LEADING.replace(text, "");
     let without_year = YEAR.replace_all(&without_lead, "");
