@@ -60,17 +60,27 @@ impl Part {
         len: u8::MAX,
     };
 
-    /// Where `part` is in `name`.
-    fn locate(name: &str, part: &str) -> Part {
-        match name.find(part) {
-            Some(start) if start < usize::from(u8::MAX) && part.len() < usize::from(u8::MAX) => {
-                Part {
-                    start: start as u8,
-                    len: part.len() as u8,
-                }
-            }
-            _ => Part::BOXED,
+    /// The span `start..start + len`, if it fits.
+    fn span(start: usize, len: usize) -> Option<Part> {
+        let fits = start < usize::from(u8::MAX) && len < usize::from(u8::MAX);
+        fits.then_some(Part {
+            start: start as u8,
+            len: len as u8,
+        })
+    }
+
+    /// Where `part` is in `name`: at `hint` when it is there (the caller knows
+    /// where it cut it from), else where it is first found.
+    fn locate(name: &str, part: &str, hint: Option<usize>) -> Part {
+        if let Some(at) = hint
+            && name.get(at..at + part.len()) == Some(part)
+            && let Some(span) = Part::span(at, part.len())
+        {
+            return span;
         }
+        name.find(part)
+            .and_then(|start| Part::span(start, part.len()))
+            .unwrap_or(Part::BOXED)
     }
 }
 
@@ -177,18 +187,23 @@ impl Person {
 
     /// Sets (or with `None` clears) the given names.
     pub fn set_given(&mut self, given: Option<&str>) {
-        self.given = self.place(given, |rare, value| rare.given = value);
+        self.given = self.place(given, None, |rare, value| rare.given = value);
     }
 
     /// Sets (or with `None` clears) the family name.
     pub fn set_family(&mut self, family: Option<&str>) {
-        self.family = self.place(family, |rare, value| rare.family = value);
+        self.family = self.place(family, None, |rare, value| rare.family = value);
     }
 
     /// Where a given or family name goes: a span of the name when it is one,
     /// else the box (`store` puts it there, or clears it there).
-    fn place(&mut self, value: Option<&str>, store: fn(&mut RareParts, Option<Box<str>>)) -> Part {
-        let part = value.map_or(Part::ABSENT, |v| Part::locate(&self.name, v));
+    fn place(
+        &mut self,
+        value: Option<&str>,
+        hint: Option<usize>,
+        store: fn(&mut RareParts, Option<Box<str>>),
+    ) -> Part {
+        let part = value.map_or(Part::ABSENT, |v| Part::locate(&self.name, v, hint));
         let boxed = (part == Part::BOXED).then_some(value).flatten();
         self.set_rare(boxed, |rare| store(rare, boxed.map(Into::into)));
         part
@@ -376,6 +391,8 @@ impl Person {
         let cleaned = collapsed(name);
         let (without_homonym, homonym) = split_homonym_suffix(&cleaned);
         let (given, family, suffix) = split_name(without_homonym);
+        // Where the given and family names are in the name shown.
+        let (given_at, family_at);
         let display = if given.is_some() && family.is_some() && cleaned.contains(',') {
             // "Family, Given" is shown in reading order.
             let mut display = CompactString::default();
@@ -386,16 +403,25 @@ impl Person {
                 display.push_str(", ");
                 display.push_str(suffix);
             }
+            given_at = Some(0);
+            family_at = given.as_ref().map(|g| g.len() + 1);
             display
         } else {
+            let at = |part: &Option<Cow<'_, str>>| match part {
+                Some(Cow::Borrowed(part)) => offset_in(without_homonym, part),
+                _ => None,
+            };
+            (given_at, family_at) = (at(&given), at(&family));
             CompactString::from(without_homonym)
         };
         let mut person = Person {
             name: display,
             ..Person::default()
         };
-        person.set_given(given.as_deref());
-        person.set_family(family.as_deref());
+        person.given = person.place(given.as_deref(), given_at, |rare, value| rare.given = value);
+        person.family = person.place(family.as_deref(), family_at, |rare, value| {
+            rare.family = value
+        });
         person.set_suffix(suffix.as_deref());
         person.set_dblp_name(homonym.map(|_| cleaned.as_ref()));
         person
@@ -441,6 +467,12 @@ impl Person {
     pub fn name_key(&self) -> NameKey {
         NameKey::of(self)
     }
+}
+
+/// Where `part` starts in `whole`, when it is a slice of it.
+fn offset_in(whole: &str, part: &str) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (start + part.len() <= whole.len()).then_some(start)
 }
 
 /// Splits a cleaned name into (given, family, suffix).

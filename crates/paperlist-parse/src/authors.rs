@@ -735,7 +735,7 @@ fn group(text: &str, range: Range<usize>, needs_affiliation: bool) -> Vec<Found>
     let affiliation = (affiliation_from < elements.len()).then(|| {
         let start = elements[affiliation_from].start;
         let end = elements[elements.len() - 1].end;
-        Arc::<str>::from(collapse_whitespace(&text[start..end]))
+        Arc::<str>::from(collapsed(&text[start..end]).as_ref())
     });
     names
         .into_iter()

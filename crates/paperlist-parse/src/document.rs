@@ -2,9 +2,11 @@
 //! section), lines are grouped into entries, and each group's fields are
 //! assembled into an [`Entry`]. Whatever is not understood becomes a diagnostic.
 
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::Arc;
 
-use paperlist_model::normalize::{collapse_whitespace, fold, repair_diacritics};
+use paperlist_model::normalize::{collapse_whitespace, collapsed, fold, repair_diacritics};
 use paperlist_model::venue::{self, VenueKind, year_in};
 use paperlist_model::{
     ArxivId, DblpKey, Diagnostic, Doi, Entry, EntryKind, Excerpt, Link, LinkKind, MaybeTyped,
@@ -547,8 +549,9 @@ impl<'a> Reader<'a> {
         if unlabelled {
             self.unknown_groups += 1;
         }
-        match self.assemble(group, mode) {
-            Ok((mut entry, title, notes, clear)) => {
+        let raw = self.line_index.line_range(self.source, first, last);
+        match self.assemble(group, mode, raw.clone()) {
+            Ok((mut entry, notes, clear)) => {
                 if unlabelled && clear {
                     self.unknown_entries += 1;
                 }
@@ -562,17 +565,6 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
-                let raw = self.line_index.line_range(self.source, first, last);
-                // The title as the range of the document where it is written
-                // as is (most are), else a copy of it.
-                let written = self.source.get(raw.clone()).unwrap_or_default();
-                entry.title = match written.find(title.as_str()) {
-                    Some(at) => {
-                        let start = raw.start + at;
-                        Excerpt::of(self.source, start..start + title.len())
-                    }
-                    None => Excerpt::from(title),
-                };
                 entry.source = Source {
                     file: self.shared_file.clone(),
                     line: first,
@@ -680,16 +672,16 @@ impl Output<'_> {
     }
 }
 
-/// An entry made of a group of lines, its title (set once the entry's place in
-/// the document is known), the guesses made (line, note), and
+/// An entry made of a group of lines, the guesses made (line, note), and
 /// whether it is clearly an entry even outside a publication list.
-type Assembled = (Entry, String, Vec<(u32, String)>, bool);
+type Assembled = (Entry, Vec<(u32, String)>, bool);
 
 impl Reader<'_> {
     /// Makes an entry of a group of lines, or says it is none. Under no telling
     /// heading (mode Unknown) the group is read as in a publication list, and
-    /// the flag says whether it would count outside one too.
-    fn assemble(&self, mut group: Group, mode: Mode) -> Result<Assembled, ()> {
+    /// the flag says whether it would count outside one too. `raw` is where the
+    /// group is in the document.
+    fn assemble(&self, mut group: Group, mode: Mode, raw: Range<usize>) -> Result<Assembled, ()> {
         let mut fields: Vec<(Styled, FieldKind, u32)> = Vec::new();
         if let BlockKind::TableRow { header } = &group.kind {
             for (i, cell) in group.cells.iter().enumerate() {
@@ -804,15 +796,17 @@ impl Reader<'_> {
         }
 
         // Title.
+        let joined;
         let title = match title_parts.as_slice() {
             [only] => clean_title(only.text.trim()),
-            parts => clean_title(
-                &parts
+            parts => {
+                joined = parts
                     .iter()
                     .map(|p| p.text.trim())
                     .collect::<Vec<_>>()
-                    .join(" "),
-            ),
+                    .join(" ");
+                clean_title(&joined)
+            }
         };
         let title_words = title.split_whitespace().count();
         if title.is_empty() || title_words > 40 {
@@ -864,6 +858,16 @@ impl Reader<'_> {
         if !in_list || mode == Mode::Skip {
             return Err(());
         }
+        // The title as the range of the document where it is written as is
+        // (most are), else a copy of it.
+        let written = self.source.get(raw.clone()).unwrap_or_default();
+        entry.title = match written.find(title.as_ref()) {
+            Some(at) => {
+                let start = raw.start + at;
+                Excerpt::of(self.source, start..start + title.len())
+            }
+            None => Excerpt::from(title.as_ref()),
+        };
         entry.set_origin("title", Origin::Input);
         if people_count > 0 {
             entry.set_origin("authors", Origin::Input);
@@ -951,7 +955,7 @@ impl Reader<'_> {
             }
         }
         entry.authors = people;
-        Ok((entry, title, notes, clear))
+        Ok((entry, notes, clear))
     }
 }
 
@@ -1095,12 +1099,18 @@ fn is_title_continuation(previous: &str, next: &str) -> bool {
 }
 
 /// A title without wrapping quotes, trailing punctuation, and with mended diacritics.
-fn clean_title(title: &str) -> String {
-    let title = repair_diacritics(title);
-    let trimmed = title
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '*' | '_'))
-        .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '\\') || c.is_whitespace());
-    collapse_whitespace(trimmed)
+fn clean_title(title: &str) -> Cow<'_, str> {
+    fn trim(title: &str) -> &str {
+        title
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '*' | '_'))
+            .trim_end_matches(|c: char| {
+                matches!(c, '.' | ',' | ';' | ':' | '\\') || c.is_whitespace()
+            })
+    }
+    match repair_diacritics(title) {
+        Cow::Borrowed(title) => collapsed(trim(title)),
+        Cow::Owned(title) => Cow::Owned(collapse_whitespace(trim(&title))),
+    }
 }
 
 /// Role of a table cell from its column's name.

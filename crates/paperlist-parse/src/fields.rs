@@ -7,11 +7,12 @@
 //! order of fields does not matter, so `Title. Authors. Venue.` and
 //! `Authors. Title. Venue.` read the same.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use paperlist_model::Status;
-use paperlist_model::normalize::collapse_whitespace;
+use paperlist_model::normalize::{collapse_whitespace, collapsed};
 use paperlist_model::venue::{self, VenueKind, year_in};
 use regex::Regex;
 
@@ -354,11 +355,16 @@ fn is_tag(inner: &str) -> bool {
 }
 
 /// A tag without emphasis markers, HTML and brackets.
-fn clean_tag(text: &str) -> String {
-    let without_html = crate::markdown::strip_tags(text);
-    collapse_whitespace(without_html.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '*' | '_' | '[' | ']' | '(' | ')' | ',' | '.')
-    }))
+fn clean_tag(text: &str) -> Cow<'_, str> {
+    fn trim(text: &str) -> &str {
+        text.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '*' | '_' | '[' | ']' | '(' | ')' | ',' | '.')
+        })
+    }
+    match crate::markdown::strip_tags(text) {
+        Cow::Borrowed(text) => collapsed(trim(text)),
+        Cow::Owned(text) => Cow::Owned(collapse_whitespace(trim(&text))),
+    }
 }
 
 /// `...TrainingProc. VLDB Endow. 2023`, `...TrainingIn Proceedings of SIGMOD`:
@@ -460,7 +466,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     if maybe_award {
         let (score, read) = scored_parse(piece);
         if score < 0.5 {
-            return FieldKind::Award(tag);
+            return FieldKind::Award(tag.into_owned());
         }
         authors = Some((score, read));
     }
@@ -585,7 +591,8 @@ fn written_venue(text: &str) -> String {
         .expect("valid regex")
     });
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(?:,\s*)?(?:'|’)?(?-u:\b)(?:19|20)\d{2}(?-u:\b)|\s*['’]\d{2}(?-u:\b)").expect("valid regex")
+        Regex::new(r"\s*(?:,\s*)?(?:'|’)?(?-u:\b)(?:19|20)\d{2}(?-u:\b)|\s*['’]\d{2}(?-u:\b)")
+            .expect("valid regex")
     });
     let without_lead = LEADING.replace(text, "");
     let without_year = YEAR.replace_all(&without_lead, "");
