@@ -368,15 +368,33 @@ pub fn normalize_name(name: &str) -> String {
 /// Whether text is already single-spaced with no space at either end, as
 /// [`collapse_whitespace`] would leave it.
 pub fn is_collapsed(text: &str) -> bool {
-    let mut previous_space = true;
-    for c in text.chars() {
-        let space = c.is_whitespace();
-        if space && (previous_space || c != ' ') {
-            return false;
-        }
-        previous_space = space;
+    // Judged on bytes: a character is decoded only where a non-ASCII space
+    // could start (U+0085 and U+00A0 after 0xC2, U+1680 after 0xE1, U+2000 to
+    // U+205F after 0xE2, U+3000 after 0xE3).
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
     }
-    !previous_space || text.is_empty()
+    let mut previous_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii() {
+            let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+            if space && (previous_space || b != b' ') {
+                return false;
+            }
+            previous_space = space;
+        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace)
+        {
+            return false;
+        } else {
+            previous_space = false;
+        }
+    }
+    true
 }
 
 /// [`collapse_whitespace`], borrowing text that is single-spaced already.
@@ -431,6 +449,37 @@ pub fn collapse_whitespace(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_collapsed_agrees_with_collapsing() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\u{a0}b",
+            "\u{3000}a",
+            "a\u{2009}",
+            "é b",
+            "é  b",
+            "Ünïcödé nämé",
+            "a\u{85}b",
+            "中文 名字",
+            "a\u{200b}b",
+            "x\u{1680}y",
+            "\u{205f}",
+        ] {
+            assert_eq!(
+                is_collapsed(text),
+                collapse_whitespace(text) == text,
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn whitespace_collapses_as_split_whitespace_would() {
