@@ -861,7 +861,7 @@ impl Reader<'_> {
         // The title as the range of the document where it is written as is
         // (most are), else a copy of it.
         let written = self.source.get(raw.clone()).unwrap_or_default();
-        entry.title = match written.find(title.as_ref()) {
+        entry.title = match find_short(written, &title) {
             Some(at) => {
                 let start = raw.start + at;
                 Excerpt::of(self.source, start..start + title.len())
@@ -1098,6 +1098,26 @@ fn is_title_continuation(previous: &str, next: &str) -> bool {
         && next.chars().next().is_some_and(|c| c.is_alphabetic())
 }
 
+/// `haystack.find(needle)` for a short haystack: the places where the
+/// needle's first byte is are tried in order. `str::find` first builds a
+/// two-way searcher, which costs more than the search when the haystack is an
+/// entry and the needle its title.
+fn find_short(haystack: &str, needle: &str) -> Option<usize> {
+    let Some(&first) = needle.as_bytes().first() else {
+        return Some(0);
+    };
+    let bytes = haystack.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + offset;
+        if bytes[at..].starts_with(needle.as_bytes()) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// A title without wrapping quotes, trailing punctuation, and with mended diacritics.
 fn clean_title(title: &str) -> Cow<'_, str> {
     fn trim(title: &str) -> &str {
@@ -1276,5 +1296,30 @@ fn identifiers_in_text(text: &str, entry: &mut Entry) {
             entry.arxiv = Some(MaybeTyped::Typed(id));
             entry.set_origin("arxiv", Origin::Input);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_short_finds_what_find_finds() {
+        let hay = "Ray: Ray: A Framework · Ünïcode Ray. Philipp Moritz, ABAB ABABC";
+        for needle in [
+            "",
+            "Ray",
+            "Ray: A",
+            "Ünïcode",
+            "·",
+            "ABABC",
+            "BABC",
+            "x",
+            "C",
+            hay,
+        ] {
+            assert_eq!(find_short(hay, needle), hay.find(needle), "{needle:?}");
+        }
+        assert_eq!(find_short("", "a"), None);
     }
 }

@@ -218,9 +218,11 @@ fn trim_trailing_period(text: Styled) -> Styled {
 /// `ASPLOSSpotServe: ...`: a venue tag glued to the title on a homepage.
 fn split_glued_venue_prefix(text: &Styled) -> Option<(Styled, Styled)> {
     /// Venue names that can be glued to a title: one word of four letters or
-    /// more that is not also an English word.
-    static GLUABLE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        venue::all()
+    /// more that is not also an English word; by first byte, so a line is
+    /// compared only with the names that start as it does.
+    static GLUABLE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+        let mut by_first = vec![Vec::new(); 256];
+        let names = venue::all()
             .iter()
             .flat_map(|venue| std::iter::once(venue.short).chain(venue.aliases.iter().copied()))
             .filter(|name| {
@@ -236,12 +238,19 @@ fn split_glued_venue_prefix(text: &Styled) -> Option<(Styled, Styled)> {
                         "COLT",
                     ]
                     .contains(name)
-            })
-            .collect()
+            });
+        for name in names {
+            by_first[usize::from(name.as_bytes()[0])].push(name);
+        }
+        by_first
     });
     let plain = &text.text;
+    let first = usize::from(*plain.as_bytes().first()?);
     let mut best: Option<usize> = None;
-    for name in GLUABLE.iter().filter(|name| plain.starts_with(**name)) {
+    for name in GLUABLE[first]
+        .iter()
+        .filter(|name| plain.starts_with(**name))
+    {
         let rest = &plain[name.len()..];
         let next = rest.chars().next();
         let word_chars = rest
