@@ -146,7 +146,8 @@ fn is_year_only(text: &str) -> Option<i32> {
 /// year, and not a venue (`SIGMOD Conference` is an entry's venue line).
 fn pseudo_heading_line(text: &str, allow_year: bool) -> bool {
     let text = text.trim();
-    let words = text.split_whitespace().count();
+    // Counted up to six: more is too many.
+    let words = text.split_whitespace().take(6).count();
     if words == 0 || words > 5 || text.ends_with(['.', ',', ';', ':']) {
         return false;
     }
@@ -393,7 +394,7 @@ impl<'a> Reader<'a> {
             self.headings.pop();
         }
         let text = collapse_whitespace(text);
-        let year = year_in(&text).filter(|_| text.split_whitespace().count() <= 6);
+        let year = year_in(&text).filter(|_| text.split_whitespace().take(7).count() <= 6);
         let mut mode = section_mode(&text);
         let venue = if mode == Some(Mode::Skip) {
             None
@@ -730,7 +731,7 @@ impl Reader<'_> {
         if let (Some(a), Some(b)) = (titles.next(), titles.next()) {
             let short = fields[a].0.text.trim();
             if b == a + 1
-                && short.split_whitespace().count() <= 2
+                && short.split_whitespace().take(3).count() <= 2
                 && fields[b].0.text.trim_start().starts_with(short)
             {
                 fields.remove(a);
@@ -808,7 +809,8 @@ impl Reader<'_> {
                 clean_title(&joined)
             }
         };
-        let title_words = title.split_whitespace().count();
+        // Counted up to 41: more is too many for a title.
+        let title_words = title.split_whitespace().take(41).count();
         if title.is_empty() || title_words > 40 {
             return Err(());
         }
@@ -1094,7 +1096,7 @@ fn paragraph_line_kinds(lines: &[Line], analyses: &[Analysis]) -> Vec<LineKind> 
 fn is_title_continuation(previous: &str, next: &str) -> bool {
     !previous.ends_with(['.', '?', '!'])
         && !next.contains(':')
-        && next.split_whitespace().count() <= 6
+        && next.split_whitespace().take(7).count() <= 6
         && next.chars().next().is_some_and(|c| c.is_alphabetic())
 }
 

@@ -275,7 +275,7 @@ fn split_leading_title(text: &Styled) -> Option<(Styled, Styled)> {
         .map(|(r, _)| r.end)
         .max()?;
     let title = &plain[..first];
-    if title.split_whitespace().count() < 2 || name_score(title) >= 0.6 {
+    if title.split_whitespace().take(2).count() < 2 || name_score(title) >= 0.6 {
         return None;
     }
     // Punctuation right after the title belongs to it.
@@ -356,11 +356,11 @@ fn is_tag(inner: &str) -> bool {
             .is_ok_and(|y| (1900..=2099).contains(&y));
     year_only
         || STATUS.is_match(&cleaned)
-        || (AWARD.is_match(&cleaned) && cleaned.split_whitespace().count() <= 14)
+        || (cleaned.split_whitespace().take(15).count() <= 14 && AWARD.is_match(&cleaned))
         || venue::lookup(&cleaned).is_some()
         || (VENUE_WORDS.is_match(&cleaned)
             && year_in(&cleaned).is_some()
-            && cleaned.split_whitespace().count() <= 16)
+            && cleaned.split_whitespace().take(17).count() <= 16)
 }
 
 /// A tag without emphasis markers, HTML and brackets.
@@ -470,7 +470,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     }
     // An award unless it reads as names; then a venue; then names; else a title.
     // Reading names is the costly step, so it is done only where it decides.
-    let maybe_award = AWARD.is_match(&tag) && tag.split_whitespace().count() <= 14;
+    let maybe_award = tag.split_whitespace().take(15).count() <= 14 && AWARD.is_match(&tag);
     let mut authors = None;
     if maybe_award {
         let (score, read) = scored_parse(piece);
@@ -536,8 +536,12 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     if body.is_empty() {
         return None;
     }
+    // Counted up to 21: every reading below needs 20 words or fewer.
+    let words = body.split_whitespace().take(21).count();
+    if words > 20 {
+        return None;
+    }
     let year = year_in(body);
-    let words = body.split_whitespace().count();
     let known = if words <= 16 {
         venue::lookup(body)
     } else {
