@@ -147,7 +147,7 @@ fn is_year_only(text: &str) -> Option<i32> {
 fn pseudo_heading_line(text: &str, allow_year: bool) -> bool {
     let text = text.trim();
     // Counted up to six: more is too many.
-    let words = text.split_whitespace().take(6).count();
+    let words = fields::words_up_to(text, 6);
     if words == 0 || words > 5 || text.ends_with(['.', ',', ';', ':']) {
         return false;
     }
@@ -394,7 +394,7 @@ impl<'a> Reader<'a> {
             self.headings.pop();
         }
         let text = collapse_whitespace(text);
-        let year = year_in(&text).filter(|_| text.split_whitespace().take(7).count() <= 6);
+        let year = year_in(&text).filter(|_| fields::words_up_to(&text, 7) <= 6);
         let mut mode = section_mode(&text);
         let venue = if mode == Some(Mode::Skip) {
             None
@@ -731,7 +731,7 @@ impl Reader<'_> {
         if let (Some(a), Some(b)) = (titles.next(), titles.next()) {
             let short = fields[a].0.text.trim();
             if b == a + 1
-                && short.split_whitespace().take(3).count() <= 2
+                && fields::words_up_to(short, 3) <= 2
                 && fields[b].0.text.trim_start().starts_with(short)
             {
                 fields.remove(a);
@@ -786,6 +786,12 @@ impl Reader<'_> {
                 FieldKind::Status(status) => entry.status = *status,
                 FieldKind::Award(award) => entry.details.awards.push(award.clone()),
                 FieldKind::Links => {}
+                FieldKind::Pages(pages) => {
+                    if entry.details.pages.is_none() {
+                        entry.details.pages = Some(MaybeTyped::Typed(pages.clone()));
+                        entry.set_origin("pages", Origin::Input);
+                    }
+                }
             }
         }
         if !extra_text.is_empty() {
@@ -810,7 +816,7 @@ impl Reader<'_> {
             }
         };
         // Counted up to 41: more is too many for a title.
-        let title_words = title.split_whitespace().take(41).count();
+        let title_words = fields::words_up_to(&title, 41);
         if title.is_empty() || title_words > 40 {
             return Err(());
         }
@@ -1096,7 +1102,7 @@ fn paragraph_line_kinds(lines: &[Line], analyses: &[Analysis]) -> Vec<LineKind> 
 fn is_title_continuation(previous: &str, next: &str) -> bool {
     !previous.ends_with(['.', '?', '!'])
         && !next.contains(':')
-        && next.split_whitespace().take(7).count() <= 6
+        && fields::words_up_to(next, 7) <= 6
         && next.chars().next().is_some_and(|c| c.is_alphabetic())
 }
 
@@ -1139,6 +1145,11 @@ fn clean_title(title: &str) -> Cow<'_, str> {
 fn table_role(header: &str, cell: &Styled) -> FieldKind {
     let words: Vec<&str> = header.split(|c: char| !c.is_ascii_alphanumeric()).collect();
     let has = |w: &str| words.contains(&w);
+    // `[link]`, `[PDF]` under any column (a "Paper" column of links next to a
+    // "Title" one) are links.
+    if fields::is_links_only(cell) {
+        return FieldKind::Links;
+    }
     if has("title") || has("paper") || has("name") {
         return FieldKind::Title;
     }

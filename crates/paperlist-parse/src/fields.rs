@@ -11,9 +11,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use paperlist_model::Status;
 use paperlist_model::normalize::{collapse_whitespace, collapsed};
 use paperlist_model::venue::{self, VenueKind, year_in};
+use paperlist_model::{PageRange, Status};
 use regex::Regex;
 
 use crate::authors::{Authors, name_score, scored_parse};
@@ -31,6 +31,8 @@ pub(crate) enum FieldKind {
     Award(String),
     /// Only link labels (`[PDF]`, `[code]`).
     Links,
+    /// Pages (`pp. 5998–6008`, `578–594`).
+    Pages(PageRange),
 }
 
 /// A venue as found in an entry.
@@ -161,20 +163,164 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
     };
     for piece in split_separators(rest) {
         for piece in split_parentheticals(piece) {
-            for piece in split_glued_proceedings(piece) {
-                pieces.extend(split_sentences(piece));
+            for piece in split_quoted(piece) {
+                for piece in split_glued_proceedings(piece) {
+                    for piece in split_sentences(piece) {
+                        for piece in split_trailing_venue(piece) {
+                            pieces.extend(split_pages(piece));
+                        }
+                    }
+                }
             }
         }
     }
     pieces
         .into_iter()
-        .map(|p| trim_trailing_period(trim_leading_dash(p.into_trimmed(&[',', ';', '|', '\\']))))
+        .map(|p| {
+            trim_trailing_period(trim_leading_dash(trim_leading_stop(
+                p.into_trimmed(&[',', ';', '|', '\\']),
+            )))
+        })
         .filter(|p| {
             !p.text
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .is_empty()
         })
         .collect()
+}
+
+/// Drops the period or colon that ended the field before (`(2021). Title`,
+/// left when the year was cut out): one followed by a space.
+fn trim_leading_stop(text: Styled) -> Styled {
+    let plain = &text.text;
+    let rest = plain.trim_start();
+    let offset = plain.len() - rest.len();
+    match rest.as_bytes() {
+        [b'.' | b':', b' ', ..] => {
+            let end = plain.len();
+            text.into_slice(offset + 2..end)
+        }
+        _ => text,
+    }
+}
+
+/// `A, B, and C. "Title." Venue, 2021` and IEEE's `A, B, and C, "Title," in
+/// Proc. X, 2017`: a quoted text of two words or more between other fields is
+/// a field of its own (quotes and all: the title and author readers drop them).
+fn split_quoted(text: Styled) -> Vec<Styled> {
+    let Some(quoted) = quoted_span(&text.text) else {
+        return vec![text];
+    };
+    let end = text.text.len();
+    if quoted.start == 0 && quoted.end == end {
+        return vec![text];
+    }
+    let mut pieces = Vec::new();
+    if quoted.start > 0 {
+        pieces.push(text.slice(0..quoted.start));
+    }
+    pieces.push(text.slice(quoted.clone()));
+    if quoted.end < end {
+        pieces.push(text.slice(quoted.end..end));
+    }
+    pieces
+}
+
+/// The first quoted span (`"..."` or `“...”`, quotes included) that opens at the
+/// start or after a space, holds two words or more, and closes at the end or
+/// before a space or punctuation.
+fn quoted_span(plain: &str) -> Option<Range<usize>> {
+    if !plain.contains(['"', '“']) {
+        return None;
+    }
+    let mut previous: Option<char> = None;
+    for (open, c) in plain.char_indices() {
+        let opens = matches!(c, '"' | '“') && previous.is_none_or(char::is_whitespace);
+        previous = Some(c);
+        if !opens {
+            continue;
+        }
+        let closing = if c == '“' { '”' } else { '"' };
+        let inner_start = open + c.len_utf8();
+        let Some(length) = plain[inner_start..].find(closing) else {
+            continue;
+        };
+        let inner = &plain[inner_start..inner_start + length];
+        let end = inner_start + length + closing.len_utf8();
+        let closes = plain[end..]
+            .chars()
+            .next()
+            .is_none_or(|next| next.is_whitespace() || matches!(next, '.' | ',' | ';' | ':' | ')'));
+        if closes && inner.trim().contains(' ') {
+            return Some(open..end);
+        }
+    }
+    None
+}
+
+/// `Orca: A Distributed Serving System, OSDI 2022 [paper]`: a known venue with
+/// its year after the last comma ends the title. The venue (and any link labels
+/// after it) become fields of their own; an author list (`A, B, C`) has no
+/// venue and year at its end and is left whole.
+fn split_trailing_venue(text: Styled) -> Vec<Styled> {
+    let plain = &text.text;
+    let Some(comma) = plain.rfind(", ") else {
+        return vec![text];
+    };
+    let tail_start = comma + 2;
+    // Link labels at the very end (`[paper] [code]`) are not part of the venue.
+    let mut venue_end = plain.trim_end().len();
+    while plain[..venue_end].ends_with(']') {
+        match plain[..venue_end].rfind('[') {
+            Some(open) if open > tail_start => {
+                venue_end = plain[..open].trim_end().len().max(tail_start);
+            }
+            _ => break,
+        }
+    }
+    let Some(venue) = plain.get(tail_start..venue_end) else {
+        return vec![text];
+    };
+    let head = &plain[..comma];
+    let reads_as_venue = venue.bytes().any(|b| b.is_ascii_digit())
+        && words_up_to(venue, 7) <= 6
+        && year_in(venue).is_some()
+        && venue::detect(venue).is_some();
+    if !reads_as_venue || words_up_to(head, 3) < 3 || name_score(head) >= 0.6 {
+        return vec![text];
+    }
+    let end = plain.len();
+    let mut pieces = vec![text.slice(0..comma), text.slice(tail_start..venue_end)];
+    if venue_end < end {
+        pieces.push(text.slice(venue_end..end));
+    }
+    pieces
+}
+
+/// `in Proc. NeurIPS, 2017, pp. 5998–6008`: pages at the end of a field are a
+/// field of their own.
+fn split_pages(text: Styled) -> Vec<Styled> {
+    static PAGES_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+(?:\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)?)\s*\.?$")
+            .expect("valid pages regex")
+    });
+    // Pages end in a digit (and maybe a period): most pieces do not.
+    let ends_in_digit = text
+        .text
+        .trim_end()
+        .trim_end_matches('.')
+        .ends_with(|c: char| c.is_ascii_digit());
+    if !ends_in_digit {
+        return vec![text];
+    }
+    let Some(found) = PAGES_AT_END.captures(&text.text).and_then(|c| c.get(1)) else {
+        return vec![text];
+    };
+    let range = found.range();
+    if range.start == 0 {
+        return vec![text];
+    }
+    vec![text.slice(0..range.start), text.slice(range)]
 }
 
 /// Drops a dash that separates a field from the one before (`[Title](url) - Authors`).
@@ -275,7 +421,7 @@ fn split_leading_title(text: &Styled) -> Option<(Styled, Styled)> {
         .map(|(r, _)| r.end)
         .max()?;
     let title = &plain[..first];
-    if title.split_whitespace().take(2).count() < 2 || name_score(title) >= 0.6 {
+    if words_up_to(title, 2) < 2 || name_score(title) >= 0.6 {
         return None;
     }
     // Punctuation right after the title belongs to it.
@@ -356,11 +502,11 @@ fn is_tag(inner: &str) -> bool {
             .is_ok_and(|y| (1900..=2099).contains(&y));
     year_only
         || STATUS.is_match(&cleaned)
-        || (cleaned.split_whitespace().take(15).count() <= 14 && AWARD.is_match(&cleaned))
+        || (AWARD.is_match(&cleaned) && words_up_to(&cleaned, 15) <= 14)
         || venue::lookup(&cleaned).is_some()
         || (VENUE_WORDS.is_match(&cleaned)
             && year_in(&cleaned).is_some()
-            && cleaned.split_whitespace().take(17).count() <= 16)
+            && words_up_to(&cleaned, 17) <= 16)
 }
 
 /// A tag without emphasis markers, HTML and brackets.
@@ -450,6 +596,27 @@ fn split_sentences(text: Styled) -> Vec<Styled> {
     split_at_ranges(text, &cuts)
 }
 
+/// `text.split_whitespace().count()`, counting no further than `limit`: enough
+/// to test "at most `limit - 1` words". ASCII text is counted on its bytes.
+pub(crate) fn words_up_to(text: &str, limit: usize) -> usize {
+    if !text.is_ascii() || limit == 0 {
+        return text.split_whitespace().take(limit).count();
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        if !space && !in_word {
+            count += 1;
+            if count == limit {
+                return count;
+            }
+        }
+        in_word = !space;
+    }
+    count
+}
+
 /// What a piece of an entry is.
 pub(crate) fn classify(piece: &Styled) -> FieldKind {
     let plain = piece.text.trim();
@@ -459,6 +626,9 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     }
     if STATUS.is_match(&tag) {
         return FieldKind::Status(status_of(&tag));
+    }
+    if let Some(pages) = pages_of(plain) {
+        return FieldKind::Pages(pages);
     }
     if let Some(year) = plain
         .trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ' '))
@@ -470,7 +640,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     }
     // An award unless it reads as names; then a venue; then names; else a title.
     // Reading names is the costly step, so it is done only where it decides.
-    let maybe_award = tag.split_whitespace().take(15).count() <= 14 && AWARD.is_match(&tag);
+    let maybe_award = AWARD.is_match(&tag) && words_up_to(&tag, 15) <= 14;
     let mut authors = None;
     if maybe_award {
         let (score, read) = scored_parse(piece);
@@ -488,6 +658,33 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     }
 }
 
+/// A piece that is only pages: `pp. 12-34`, `pages 5998–6008`, `p. 7`, or a
+/// bare range of page numbers (`578–594`, not a range of years).
+fn pages_of(plain: &str) -> Option<PageRange> {
+    let text = plain.trim().trim_end_matches('.');
+    // A digit last, and a digit or a `p` first: most pieces are not pages.
+    let bytes = text.as_bytes();
+    let (first, last) = (*bytes.first()?, *bytes.last()?);
+    if !last.is_ascii_digit() || !(first.is_ascii_digit() || matches!(first, b'p' | b'P')) {
+        return None;
+    }
+    let starts = |label: &str| {
+        text.as_bytes()
+            .get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()))
+    };
+    let labelled = starts("pp.") || starts("p.") || starts("pages");
+    let pages: PageRange = text.parse().ok()?;
+    if labelled {
+        return Some(pages);
+    }
+    // Bare: a range of plain numbers, first below last, not two years.
+    let first: u32 = pages.first().parse().ok()?;
+    let last: u32 = pages.last()?.parse().ok()?;
+    let years = (1900..=2099).contains(&first) && (1900..=2099).contains(&last);
+    (first < last && !years).then_some(pages)
+}
+
 fn status_of(tag: &str) -> Status {
     match tag.to_lowercase().as_str() {
         "accepted" | "to appear" | "in press" | "forthcoming" | "conditionally accepted" => {
@@ -499,7 +696,7 @@ fn status_of(tag: &str) -> Status {
 }
 
 /// Whether a piece is only link labels (`[PDF] [code]`).
-fn is_links_only(piece: &Styled) -> bool {
+pub(crate) fn is_links_only(piece: &Styled) -> bool {
     if piece.links().next().is_none() {
         return false;
     }
@@ -537,7 +734,7 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         return None;
     }
     // Counted up to 21: every reading below needs 20 words or fewer.
-    let words = body.split_whitespace().take(21).count();
+    let words = words_up_to(body, 21);
     if words > 20 {
         return None;
     }
@@ -691,6 +888,93 @@ mod tests {
 
     fn kind(text: &str) -> FieldKind {
         classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn words_up_to_counts_as_split_whitespace() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a  b\tc\n",
+            "Ünï cödé  x",
+            "a\u{a0}b c",
+            "x\u{0B}y",
+        ] {
+            for limit in 0..5 {
+                let expected = text.split_whitespace().take(limit).count();
+                assert_eq!(words_up_to(text, limit), expected, "{text:?} {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn quoted_titles_are_fields_of_their_own() {
+        assert_eq!(
+            pieces(
+                "A. Vaswani, N. Shazeer, and I. Polosukhin, \"Attention is all you need,\" in Proc. NeurIPS, 2017, pp. 5998–6008."
+            ),
+            [
+                "A. Vaswani, N. Shazeer, and I. Polosukhin",
+                "\"Attention is all you need,\"",
+                "in Proc. NeurIPS, 2017",
+                "pp. 5998–6008",
+            ]
+        );
+        assert_eq!(
+            pieces("D. Narayanan and M. Zaharia. “Efficient Training of Large Models.” SC, 2021."),
+            [
+                "D. Narayanan and M. Zaharia",
+                "“Efficient Training of Large Models.”",
+                "SC, 2021"
+            ]
+        );
+        // A quote that is the whole piece, one word, or inside a word stays.
+        assert_eq!(quoted_span("\"A, B, C\""), Some(0..9));
+        assert_eq!(quoted_span("the \"best\" system"), None);
+        assert_eq!(quoted_span("a 5\" disk \" b"), None);
+        assert_eq!(quoted_span("unclosed \"quote here"), None);
+    }
+
+    #[test]
+    fn pages_and_leading_stops() {
+        assert_eq!(
+            kind("pp. 5998–6008"),
+            FieldKind::Pages("5998-6008".parse().unwrap_or_else(|_| unreachable!()))
+        );
+        assert_eq!(
+            kind("578–594"),
+            FieldKind::Pages("578-594".parse().unwrap_or_else(|_| unreachable!()))
+        );
+        assert!(pages_of("2019-2021").is_none(), "a range of years");
+        assert!(pages_of("594-578").is_none());
+        assert!(pages_of("pages").is_none());
+        assert_eq!(
+            pieces("Narayanan, D., & Zaharia, M. (2021). Efficient training. In SC."),
+            [
+                "Narayanan, D., & Zaharia, M.",
+                "2021",
+                "Efficient training",
+                "In SC"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_venue_after_the_last_comma_ends_the_title() {
+        assert_eq!(
+            pieces("Orca: A Distributed Serving System for Transformers, OSDI 2022 [paper] [code]"),
+            [
+                "Orca: A Distributed Serving System for Transformers",
+                "OSDI 2022",
+                "[paper] [code]"
+            ]
+        );
+        // Names, or a title without a venue and year after its comma, stay whole.
+        assert_eq!(pieces("Ion Stoica, Matei Zaharia, OSDI 2022").len(), 1);
+        assert_eq!(pieces("Learning to Rank, Revisited in 2019").len(), 1);
+        assert_eq!(pieces("Scaling Laws, ").len(), 1);
+        assert_eq!(pieces("Scaling Laws,  [x]").len(), 1);
     }
 
     #[test]
