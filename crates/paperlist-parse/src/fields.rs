@@ -166,8 +166,10 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
             for piece in split_quoted(piece) {
                 for piece in split_glued_proceedings(piece) {
                     for piece in split_sentences(piece) {
-                        for piece in split_trailing_venue(piece) {
-                            pieces.extend(split_pages(piece));
+                        for piece in split_dblp_authors(piece) {
+                            for piece in split_trailing_venue(piece) {
+                                pieces.extend(split_pages(piece));
+                            }
                         }
                     }
                 }
@@ -177,9 +179,9 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
     pieces
         .into_iter()
         .map(|p| {
-            trim_trailing_period(trim_leading_dash(trim_leading_stop(
+            trim_leading_by(trim_trailing_period(trim_leading_dash(trim_leading_stop(
                 p.into_trimmed(&[',', ';', '|', '\\']),
-            )))
+            ))))
         })
         .filter(|p| {
             !p.text
@@ -297,11 +299,74 @@ fn split_trailing_venue(text: Styled) -> Vec<Styled> {
     pieces
 }
 
+/// Whether text ends a `;`-separated list of inverted names: `Moritz, P.;
+/// Stoica, I` (the final period cut off): a `;` before, and after it a family
+/// name, a comma and initials only.
+fn ends_inverted_names(text: &str) -> bool {
+    let Some(semicolon) = text.rfind(';') else {
+        return false;
+    };
+    let Some((family, initials)) = text[semicolon + 1..].trim().split_once(", ") else {
+        return false;
+    };
+    let family_ok = family
+        .split(' ')
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let letters = initials.chars().filter(|c| c.is_alphabetic()).count();
+    let initials_ok = (1..=4).contains(&letters)
+        && initials
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | ' '));
+    family_ok && !family.is_empty() && initials_ok
+}
+
+/// dblp's `A, B, C: Title.`: an author list ends at the first colon. Only a
+/// list of two names or more is cut there, as a title's own colon (`Ray: A
+/// Framework`, `Deep Gradient: ...`) follows one or two words.
+fn split_dblp_authors(text: Styled) -> Vec<Styled> {
+    let plain = &text.text;
+    let Some(colon) = plain.find(": ") else {
+        return vec![text];
+    };
+    let head = &plain[..colon];
+    let is_list = head.contains(", ") || head.contains(" and ") || head.contains(" & ");
+    if !is_list
+        || head.contains(';')
+        || words_up_to(&plain[colon + 2..], 2) < 2
+        || scored_parse(&text.slice(0..colon)).0 < 0.6
+    {
+        return vec![text];
+    }
+    let end = plain.len();
+    vec![text.slice(0..colon), text.slice(colon + 2..end)]
+}
+
+/// `"Title" by A, B and C`: the `by` before an author list.
+fn trim_leading_by(text: Styled) -> Styled {
+    let plain = &text.text;
+    let rest = plain.trim_start();
+    let offset = plain.len() - rest.len();
+    let is_by = rest
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|head| head.eq_ignore_ascii_case(b"by "));
+    if !is_by {
+        return text;
+    }
+    let end = plain.len();
+    let names = text.slice(offset + 3..end);
+    if scored_parse(&names).0 >= 0.6 {
+        names
+    } else {
+        text
+    }
+}
+
 /// `in Proc. NeurIPS, 2017, pp. 5998–6008`: pages at the end of a field are a
 /// field of their own.
 fn split_pages(text: Styled) -> Vec<Styled> {
     static PAGES_AT_END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+(?:\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)?)\s*\.?$")
+        Regex::new(r"(?i)(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+(?:\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)?)\s*\.?$|:\s*(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*\.?$")
             .expect("valid pages regex")
     });
     // Pages end in a digit (and maybe a period): most pieces do not.
@@ -313,14 +378,20 @@ fn split_pages(text: Styled) -> Vec<Styled> {
     if !ends_in_digit {
         return vec![text];
     }
-    let Some(found) = PAGES_AT_END.captures(&text.text).and_then(|c| c.get(1)) else {
+    // Labelled pages after any stop, or dblp's bare `Venue Year: 561-577`.
+    let Some(captures) = PAGES_AT_END.captures(&text.text) else {
         return vec![text];
     };
-    let range = found.range();
-    if range.start == 0 {
+    let (Some(whole), Some(found)) = (captures.get(0), captures.get(1).or_else(|| captures.get(2)))
+    else {
+        return vec![text];
+    };
+    // The field before ends where the stop before the pages starts.
+    let head_end = whole.start();
+    if head_end == 0 || pages_of(found.as_str()).is_none() {
         return vec![text];
     }
-    vec![text.slice(0..range.start), text.slice(range)]
+    vec![text.slice(0..head_end), text.slice(found.range())]
 }
 
 /// Drops a dash that separates a field from the one before (`[Title](url) - Authors`).
@@ -585,7 +656,14 @@ fn split_sentences(text: Styled) -> Vec<Styled> {
                 });
                 // "et al." ends an author list: what follows is a new field.
                 let ends_et_al = plain[..i].ends_with("et al");
-                if (is_initial || is_abbreviation(letters)) && !year_follows && !ends_et_al {
+                // "Moritz, P.; Stoica, I. Ray: ...": the initials of the last of
+                // `;`-separated inverted names end the author list.
+                let ends_inverted_list = is_initial && ends_inverted_names(&plain[..i]);
+                if (is_initial || is_abbreviation(letters))
+                    && !year_follows
+                    && !ends_et_al
+                    && !ends_inverted_list
+                {
                     continue;
                 }
                 cuts.push(i..i + 1);
@@ -958,6 +1036,40 @@ mod tests {
                 "In SC"
             ]
         );
+    }
+
+    #[test]
+    fn dblp_by_and_inverted_author_lists() {
+        assert_eq!(
+            pieces("Philipp Moritz, Ion Stoica: Ray: A Distributed Framework. OSDI 2018: 561-577"),
+            [
+                "Philipp Moritz, Ion Stoica",
+                "Ray: A Distributed Framework",
+                "OSDI 2018",
+                "561-577"
+            ]
+        );
+        // A title's own colon stays.
+        assert_eq!(pieces("Deep Gradient: Compressing Gradients").len(), 1);
+        assert_eq!(
+            pieces("\"Ansor: Generating Tensor Programs\" by Lianmin Zheng and Ion Stoica"),
+            [
+                "\"Ansor: Generating Tensor Programs\"",
+                "Lianmin Zheng and Ion Stoica"
+            ]
+        );
+        assert_eq!(pieces("By the Numbers: A Study of Systems").len(), 1);
+        assert_eq!(
+            pieces("Zheng, L.; Zhang, H.; Stoica, I. Alpa: Automating Parallelism. In OSDI, 2022."),
+            [
+                "Zheng, L.; Zhang, H.; Stoica, I",
+                "Alpa: Automating Parallelism",
+                "In OSDI, 2022"
+            ]
+        );
+        assert!(!ends_inverted_names("J. Gregory Pauloski"));
+        assert!(!ends_inverted_names("Moritz, Philipp; Stoica, Ion"));
+        assert!(ends_inverted_names("Moritz, P.; Stoica, I"));
     }
 
     #[test]
