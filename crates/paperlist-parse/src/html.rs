@@ -50,7 +50,29 @@ struct Walker {
     header: Vec<String>,
     /// Open inline marks: (start offset in the current line, mark).
     marks: Vec<(usize, Mark)>,
+    /// How many list items (`li`, `dt`, `dd`) the walk is inside.
+    item_depth: usize,
 }
+
+/// Elements that, inside a list item, only break its line: a Jekyll or Hugo
+/// theme writes an entry as `<li><div class="title">...</div><div
+/// class="author">...</div>...</li>`, one entry with one line per `div`.
+/// Lists and tables inside an item are blocks of their own as anywhere.
+const LINES_IN_ITEM: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "center",
+    "figcaption",
+    "blockquote",
+    "details",
+    "summary",
+];
 
 impl Walker {
     fn break_line(&mut self) {
@@ -111,8 +133,10 @@ impl Walker {
         if SKIPPED.contains(&name.as_str()) {
             return;
         }
-        let is_block = BLOCKS.contains(&name.as_str());
-        let is_container = CONTAINERS.contains(&name.as_str());
+        let line_in_item = self.item_depth > 0 && LINES_IN_ITEM.contains(&name.as_str());
+        let is_block = !line_in_item && BLOCKS.contains(&name.as_str());
+        let is_container = !line_in_item && CONTAINERS.contains(&name.as_str());
+        let is_item = matches!(name.as_str(), "li" | "dt" | "dd");
         match name.as_str() {
             "br" => {
                 self.break_line();
@@ -184,7 +208,15 @@ impl Walker {
         if let Some(mark) = &mark {
             self.marks.push((self.current.text.len(), mark.clone()));
         }
+        if line_in_item {
+            self.break_line();
+        }
+        self.item_depth += usize::from(is_item);
         self.walk_children(element);
+        self.item_depth -= usize::from(is_item);
+        if line_in_item {
+            self.break_line();
+        }
         if mark.is_some()
             && let Some((start, mark)) = self.marks.pop()
         {
@@ -226,6 +258,7 @@ pub(crate) fn lower(source: &str, index: &LineIndex, sink: &mut dyn FnMut(Vec<Bl
         cells: Vec::new(),
         header: Vec::new(),
         marks: Vec::new(),
+        item_depth: 0,
     };
     walker.walk(document.root_element());
     walker.flush_block();
