@@ -120,7 +120,9 @@ static AWARD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid award regex")
 });
 static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]|[•◦▪‣–—-])\s*")
+    // `[12]`, `(12)`, `12.`, `12)`, a bullet, and a CV's kind-and-number
+    // labels: `[C3]`, `[J1]`, `(W2)`.
+    Regex::new(r"^\s*(?:\[[A-Z]{0,3}\d{1,4}\]|\([A-Z]{0,3}\d{1,4}\)|\d{1,4}[.)]|[•◦▪‣–—-])\s*")
         .expect("valid label regex")
 });
 static VENUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -365,8 +367,8 @@ fn trim_leading_by(text: Styled) -> Styled {
 /// `in Proc. NeurIPS, 2017, pp. 5998–6008`: pages at the end of a field are a
 /// field of their own.
 fn split_pages(text: Styled) -> Vec<Styled> {
-    static PAGES_AT_END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+(?:\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)?)\s*\.?$|:\s*(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*\.?$")
+    static PAGES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+(?:\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)?)\s*\.?$|:\s*(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*\.?$|(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)\s*,")
             .expect("valid pages regex")
     });
     // Pages end in a digit (and maybe a period): most pieces do not.
@@ -379,19 +381,30 @@ fn split_pages(text: Styled) -> Vec<Styled> {
         return vec![text];
     }
     // Labelled pages after any stop, or dblp's bare `Venue Year: 561-577`.
-    let Some(captures) = PAGES_AT_END.captures(&text.text) else {
+    let Some(captures) = PAGES.captures(&text.text) else {
         return vec![text];
     };
-    let (Some(whole), Some(found)) = (captures.get(0), captures.get(1).or_else(|| captures.get(2)))
-    else {
+    let found = captures.get(1).or_else(|| captures.get(2));
+    let inside = captures.get(3);
+    let (Some(whole), Some(found)) = (captures.get(0), found.or(inside)) else {
         return vec![text];
     };
     // The field before ends where the stop before the pages starts.
     let head_end = whole.start();
-    if head_end == 0 || pages_of(found.as_str()).is_none() {
+    if (head_end == 0 && inside.is_none()) || pages_of(found.as_str()).is_none() {
         return vec![text];
     }
-    vec![text.slice(0..head_end), text.slice(found.range())]
+    let mut pieces = Vec::new();
+    if head_end > 0 {
+        pieces.push(text.slice(0..head_end));
+    }
+    pieces.push(text.slice(found.range()));
+    if inside.is_some() {
+        // `..., pages 559-578, 2022`: what follows the pages is a field too.
+        let end = text.text.len();
+        pieces.push(text.slice(whole.end()..end));
+    }
+    pieces
 }
 
 /// Drops a dash that separates a field from the one before (`[Title](url) - Authors`).
@@ -1070,6 +1083,23 @@ mod tests {
         assert!(!ends_inverted_names("J. Gregory Pauloski"));
         assert!(!ends_inverted_names("Moritz, Philipp; Stoica, Ion"));
         assert!(ends_inverted_names("Moritz, P.; Stoica, I"));
+    }
+
+    #[test]
+    fn cv_labels_and_pages_before_the_year() {
+        assert_eq!(
+            pieces("[C3] Ion Stoica. Alpa: Automating Parallelism. In OSDI, pages 559-578, 2022."),
+            [
+                "Ion Stoica",
+                "Alpa: Automating Parallelism",
+                "In OSDI",
+                "pages 559-578",
+                "2022"
+            ]
+        );
+        assert_eq!(pieces("(J1) Ion Stoica. A Title of Words")[0], "Ion Stoica");
+        // A bare range of years is not pages.
+        assert_eq!(pieces("Trends in Computer Systems: 2010-2020").len(), 1);
     }
 
     #[test]
