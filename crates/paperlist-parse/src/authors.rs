@@ -478,12 +478,15 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
     // Without a separator or a link, a piece holds one name at most: check that
     // cheaply before reading it as a list.
     let plain_text = text.text.as_str();
-    let has_separator =
-        plain_text.contains([',', ';', '\u{b7}', '&', '(']) || plain_text.contains(" and ");
-    if !has_separator
-        && text.links().next().is_none()
-        && name_score(plain_text.trim().trim_end_matches('.')) < 0.5
-    {
+    // `Ashish Vaswani et al.`: a list cut short, which says it is a list.
+    let trimmed = plain_text.trim().trim_end_matches('.');
+    let before_et_al = trimmed
+        .strip_suffix(" et al")
+        .map(|rest| rest.trim_end_matches(',').trim_end());
+    let has_separator = before_et_al.is_some()
+        || plain_text.contains([',', ';', '\u{b7}', '&', '('])
+        || plain_text.contains(" and ");
+    if !has_separator && text.links().next().is_none() && name_score(trimmed) < 0.5 {
         return (0.0, Authors::default());
     }
     let mut authors = parse(text);
@@ -498,10 +501,14 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
         .filter_map(|p| p.affiliation.as_deref())
         .map(str::len)
         .sum();
-    // Share of the text explained as names and affiliations (separators aside).
-    let explained = (name_chars + affiliation_chars) as f32 / plain.len().max(1) as f32;
+    // Share of the text explained as names and affiliations (separators aside),
+    // and `et al.`.
+    let et_al_chars = before_et_al.map_or(0, |rest| trimmed.len() - rest.len());
+    let explained =
+        (name_chars + affiliation_chars + et_al_chars) as f32 / plain.len().max(1) as f32;
     let mean_name: f32 = authors.name_scores.iter().sum::<f32>() / authors.people.len() as f32;
     let count_factor = match authors.people.len() {
+        _ if before_et_al.is_some() => 1.0,
         1 => 0.75,
         2 => 0.9,
         _ => 1.0,

@@ -786,6 +786,24 @@ impl Reader<'_> {
                 FieldKind::Status(status) => entry.status = *status,
                 FieldKind::Award(award) => entry.details.awards.push(award.clone()),
                 FieldKind::Links => {}
+                FieldKind::Issue(issue) => {
+                    let details = &mut *entry.details;
+                    for (field, value, slot) in [
+                        ("volume", &issue.volume, &mut details.volume),
+                        ("number", &issue.number, &mut details.number),
+                    ] {
+                        if slot.is_none() && value.is_some() {
+                            slot.clone_from(value);
+                            entry.provenance.set(field, Origin::Input);
+                        }
+                    }
+                    if details.pages.is_none()
+                        && let Some(pages) = &issue.pages
+                    {
+                        details.pages = Some(MaybeTyped::Typed(pages.clone()));
+                        entry.provenance.set("pages", Origin::Input);
+                    }
+                }
                 FieldKind::Pages(pages) => {
                     if entry.details.pages.is_none() {
                         entry.details.pages = Some(MaybeTyped::Typed(pages.clone()));
@@ -817,7 +835,9 @@ impl Reader<'_> {
         };
         // Counted up to 41: more is too many for a title.
         let title_words = fields::words_up_to(&title, 41);
-        if title.is_empty() || title_words > 40 {
+        // Over 20 words with "I", "we" or "our" is a sentence of a bio, not a
+        // title, whatever the section.
+        if title.is_empty() || title_words > 40 || (title_words > 20 && is_first_person(&title)) {
             return Err(());
         }
         // Authors: the people are moved out of their fields once the entry is accepted.

@@ -33,7 +33,30 @@ pub(crate) enum FieldKind {
     Links,
     /// Pages (`pp. 5998–6008`, `578–594`).
     Pages(PageRange),
+    /// A journal's volume, number and maybe pages: `vol. 51`, `no. 1`,
+    /// `17(1):1-5`.
+    Issue(Issue),
 }
+
+/// Where in a journal a paper is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Issue {
+    pub volume: Option<String>,
+    pub number: Option<String>,
+    pub pages: Option<PageRange>,
+}
+
+/// `vol. 51`, `Volume 3`, `no. 1`, `Issue 2`, and a journal's `17(1):1-5`
+/// (volume, number, pages), written as a field of their own.
+static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:vol(?:ume)?\.?\s*(?P<volume>[0-9]+[A-Za-z]?)",
+        r"|(?:no|num|number|issue)\.?\s*(?P<number>[0-9]+(?:[-\u{2013}/][0-9]+)?)",
+        r"|(?P<v>[0-9]{1,4})\s*\((?P<n>[0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?)\)",
+        r"(?:\s*:\s*(?P<pages>[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+))?)$",
+    ))
+    .expect("valid issue regex")
+});
 
 /// A venue as found in an entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,7 +193,9 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                     for piece in split_sentences(piece) {
                         for piece in split_dblp_authors(piece) {
                             for piece in split_trailing_venue(piece) {
-                                pieces.extend(split_pages(piece));
+                                for piece in split_issue(piece) {
+                                    pieces.extend(split_pages(piece));
+                                }
                             }
                         }
                     }
@@ -268,7 +293,7 @@ fn quoted_span(plain: &str) -> Option<Range<usize>> {
 /// venue and year at its end and is left whole.
 fn split_trailing_venue(text: Styled) -> Vec<Styled> {
     let plain = &text.text;
-    let Some(comma) = plain.rfind(", ") else {
+    let Some(comma) = plain.as_bytes().windows(2).rposition(|pair| pair == b", ") else {
         return vec![text];
     };
     let tail_start = comma + 2;
@@ -327,7 +352,7 @@ fn ends_inverted_names(text: &str) -> bool {
 /// Framework`, `Deep Gradient: ...`) follows one or two words.
 fn split_dblp_authors(text: Styled) -> Vec<Styled> {
     let plain = &text.text;
-    let Some(colon) = plain.find(": ") else {
+    let Some(colon) = plain.as_bytes().windows(2).position(|pair| pair == b": ") else {
         return vec![text];
     };
     let head = &plain[..colon];
@@ -364,6 +389,77 @@ fn trim_leading_by(text: Styled) -> Styled {
     }
 }
 
+/// `Commun. ACM, vol. 51, no. 1` and `Communications of the ACM 59(11): 56-65`:
+/// a journal's volume and number (and pages) after its name are fields of
+/// their own.
+fn split_issue(text: Styled) -> Vec<Styled> {
+    static PARTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"(?i)(?:[,;]\s*|\s)((?:vol(?:ume)?\.?|no\.|num\.?|number|issue)\s*[0-9]+[A-Za-z]?",
+            r"|[0-9]{1,4}\s*\([0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?\)(?:\s*:\s*[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+)?)",
+            r"(?:[,;.]|\s*$)",
+        ))
+        .expect("valid issue parts regex")
+    });
+    let plain = &text.text;
+    if !has_issue_hint(plain.as_bytes()) {
+        return vec![text];
+    }
+    let mut cuts: Vec<(usize, Range<usize>)> = Vec::new();
+    for captures in PARTS.captures_iter(plain) {
+        if let (Some(whole), Some(part)) = (captures.get(0), captures.get(1))
+            && ISSUE.is_match(part.as_str().trim())
+        {
+            cuts.push((whole.start(), part.range()));
+        }
+    }
+    if cuts.is_empty() {
+        return vec![text];
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (cut_start, part) in cuts {
+        if cut_start > start {
+            pieces.push(text.slice(start..cut_start));
+        }
+        start = part.end;
+        pieces.push(text.slice(part));
+    }
+    if start < plain.len() {
+        pieces.push(text.slice(start..plain.len()));
+    }
+    pieces
+}
+
+/// Whether text holds what every issue part starts with (`vol`, `no.`,
+/// `num`, `issue`, or `(` and a digit), in one pass over its bytes: most
+/// pieces hold none.
+fn has_issue_hint(bytes: &[u8]) -> bool {
+    let at = |i: usize, word: &[u8]| {
+        bytes
+            .get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    (0..bytes.len()).any(|i| match bytes[i] {
+        b'(' => bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+        b'v' | b'V' => at(i + 1, b"ol"),
+        b'n' | b'N' => at(i + 1, b"o.") || at(i + 1, b"um"),
+        b'i' | b'I' => at(i + 1, b"ssue"),
+        _ => false,
+    })
+}
+
+/// A piece that is a journal's volume, number or `volume(number):pages`.
+fn issue_of(plain: &str) -> Option<Issue> {
+    let captures = ISSUE.captures(plain.trim().trim_end_matches('.'))?;
+    let text = |name: &str| captures.name(name).map(|m| m.as_str().to_owned());
+    Some(Issue {
+        volume: text("volume").or_else(|| text("v")),
+        number: text("number").or_else(|| text("n")),
+        pages: captures.name("pages").and_then(|m| m.as_str().parse().ok()),
+    })
+}
+
 /// `in Proc. NeurIPS, 2017, pp. 5998–6008`: pages at the end of a field are a
 /// field of their own.
 fn split_pages(text: Styled) -> Vec<Styled> {
@@ -377,7 +473,8 @@ fn split_pages(text: Styled) -> Vec<Styled> {
         .trim_end()
         .trim_end_matches('.')
         .ends_with(|c: char| c.is_ascii_digit());
-    if !ends_in_digit {
+    // `59(11): 56-65` is a journal issue with its pages: one field.
+    if !ends_in_digit || ISSUE.is_match(text.text.trim()) {
         return vec![text];
     }
     // Labelled pages after any stop, or dblp's bare `Venue Year: 561-577`.
@@ -645,8 +742,13 @@ fn split_sentences(text: Styled) -> Vec<Styled> {
                 let Some(first) = after.chars().next() else {
                     continue;
                 };
+                // `arXiv` (and its kin) starts a field in lower case.
+                let preprint_server = ["arXiv", "bioRxiv", "medRxiv"]
+                    .iter()
+                    .any(|server| after.starts_with(server));
                 if !(first.is_uppercase()
                     || first.is_ascii_digit()
+                    || preprint_server
                     || matches!(first, '[' | '"' | '“' | '*' | '(' | '\''))
                 {
                     continue;
@@ -661,7 +763,7 @@ fn split_sentences(text: Styled) -> Vec<Styled> {
                     .map_or(i, |(start, _)| start);
                 let word = &before[word_start..];
                 let letters = word.trim_matches('.');
-                let is_initial = letters.chars().count() <= 1
+                let is_initial = letters.chars().count() == 1
                     || (word.contains('.') && letters.chars().filter(|c| *c != '.').count() <= 3);
                 // ACM reference style puts the year after the authors: "Moritz, P. 2018. Ray".
                 let year_follows = after.as_bytes().get(..5).is_some_and(|head| {
@@ -720,6 +822,11 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     }
     if let Some(pages) = pages_of(plain) {
         return FieldKind::Pages(pages);
+    }
+    if plain.bytes().any(|b| b.is_ascii_digit())
+        && let Some(issue) = issue_of(plain)
+    {
+        return FieldKind::Issue(issue);
     }
     if let Some(year) = plain
         .trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ' '))
@@ -1100,6 +1207,49 @@ mod tests {
         assert_eq!(pieces("(J1) Ion Stoica. A Title of Words")[0], "Ion Stoica");
         // A bare range of years is not pages.
         assert_eq!(pieces("Trends in Computer Systems: 2010-2020").len(), 1);
+    }
+
+    #[test]
+    fn journal_volume_number_and_pages() {
+        assert_eq!(
+            pieces("Commun. ACM, vol. 51, no. 1, pp. 107–113, 2008"),
+            ["Commun. ACM", "vol. 51", "no. 1", "pp. 107–113", "2008"]
+        );
+        assert_eq!(
+            pieces("Communications of the ACM 59(11): 56-65"),
+            ["Communications of the ACM", "59(11): 56-65"]
+        );
+        let issue = |text: &str| match kind(text) {
+            FieldKind::Issue(issue) => Some(issue),
+            _ => None,
+        };
+        let spark = issue("59(11): 56-65").unwrap_or_default();
+        assert_eq!(spark.volume.as_deref(), Some("59"));
+        assert_eq!(spark.number.as_deref(), Some("11"));
+        assert_eq!(spark.pages.map(|p| p.to_string()).as_deref(), Some("56-65"));
+        assert_eq!(issue("Vol. 3").and_then(|i| i.volume).as_deref(), Some("3"));
+        assert_eq!(issue("no. 4").and_then(|i| i.number).as_deref(), Some("4"));
+        // Words that only start like one are left alone.
+        assert_eq!(pieces("Volumetric Rendering of Numbers in 3D").len(), 1);
+        assert!(issue("Notes on 2 Things").is_none());
+    }
+
+    #[test]
+    fn a_period_after_a_bracket_ends_a_sentence() {
+        assert_eq!(
+            pieces(
+                "Ashish Vaswani et al. Attention Is All You Need (Extended Version). NeurIPS 2017."
+            ),
+            [
+                "Ashish Vaswani et al",
+                "Attention Is All You Need (Extended Version)",
+                "NeurIPS 2017"
+            ]
+        );
+        assert!(matches!(
+            kind("Ashish Vaswani et al"),
+            FieldKind::Authors(_)
+        ));
     }
 
     #[test]

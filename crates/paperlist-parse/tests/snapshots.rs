@@ -78,6 +78,8 @@ fn render_entry(out: &mut String, e: &Entry) {
         ("doi", e.doi.as_ref().map(ToString::to_string)),
         ("arxiv", e.arxiv.as_ref().map(ToString::to_string)),
         ("dblp", e.details.dblp_key.as_ref().map(ToString::to_string)),
+        ("volume", e.details.volume.clone()),
+        ("number", e.details.number.clone()),
         ("pages", e.details.pages.as_ref().map(ToString::to_string)),
         ("url", e.url.clone()),
     ] {
