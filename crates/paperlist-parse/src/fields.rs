@@ -17,7 +17,7 @@ use paperlist_model::{PageRange, Status};
 use regex::Regex;
 
 use crate::authors::{Authors, name_score, scored_parse};
-use crate::styled::{Mark, Styled, split_at_ranges};
+use crate::styled::{Cut, Mark, Styled, split_at_ranges};
 
 /// What a field of an entry is.
 #[derive(Debug, Clone, PartialEq)]
@@ -236,13 +236,13 @@ fn trim_leading_stop(text: Styled) -> Styled {
 /// `A, B, and C. "Title." Venue, 2021` and IEEE's `A, B, and C, "Title," in
 /// Proc. X, 2017`: a quoted text of two words or more between other fields is
 /// a field of its own (quotes and all: the title and author readers drop them).
-fn split_quoted(text: Styled) -> Vec<Styled> {
+fn split_quoted(text: Styled) -> Cut {
     let Some(quoted) = quoted_span(&text.text) else {
-        return vec![text];
+        return Cut::Whole(text);
     };
     let end = text.text.len();
     if quoted.start == 0 && quoted.end == end {
-        return vec![text];
+        return Cut::Whole(text);
     }
     let mut pieces = Vec::new();
     if quoted.start > 0 {
@@ -252,7 +252,7 @@ fn split_quoted(text: Styled) -> Vec<Styled> {
     if quoted.end < end {
         pieces.push(text.slice(quoted.end..end));
     }
-    pieces
+    Cut::Parts(pieces)
 }
 
 /// The first quoted span (`"..."` or `“...”`, quotes included) that opens at the
@@ -291,10 +291,10 @@ fn quoted_span(plain: &str) -> Option<Range<usize>> {
 /// its year after the last comma ends the title. The venue (and any link labels
 /// after it) become fields of their own; an author list (`A, B, C`) has no
 /// venue and year at its end and is left whole.
-fn split_trailing_venue(text: Styled) -> Vec<Styled> {
+fn split_trailing_venue(text: Styled) -> Cut {
     let plain = &text.text;
     let Some(comma) = plain.as_bytes().windows(2).rposition(|pair| pair == b", ") else {
-        return vec![text];
+        return Cut::Whole(text);
     };
     let tail_start = comma + 2;
     // Link labels at the very end (`[paper] [code]`) are not part of the venue.
@@ -308,7 +308,7 @@ fn split_trailing_venue(text: Styled) -> Vec<Styled> {
         }
     }
     let Some(venue) = plain.get(tail_start..venue_end) else {
-        return vec![text];
+        return Cut::Whole(text);
     };
     let head = &plain[..comma];
     let reads_as_venue = venue.bytes().any(|b| b.is_ascii_digit())
@@ -316,14 +316,14 @@ fn split_trailing_venue(text: Styled) -> Vec<Styled> {
         && year_in(venue).is_some()
         && venue::detect(venue).is_some();
     if !reads_as_venue || words_up_to(head, 3) < 3 || name_score(head) >= 0.6 {
-        return vec![text];
+        return Cut::Whole(text);
     }
     let end = plain.len();
     let mut pieces = vec![text.slice(0..comma), text.slice(tail_start..venue_end)];
     if venue_end < end {
         pieces.push(text.slice(venue_end..end));
     }
-    pieces
+    Cut::Parts(pieces)
 }
 
 /// Whether text ends a `;`-separated list of inverted names: `Moritz, P.;
@@ -350,10 +350,10 @@ fn ends_inverted_names(text: &str) -> bool {
 /// dblp's `A, B, C: Title.`: an author list ends at the first colon. Only a
 /// list of two names or more is cut there, as a title's own colon (`Ray: A
 /// Framework`, `Deep Gradient: ...`) follows one or two words.
-fn split_dblp_authors(text: Styled) -> Vec<Styled> {
+fn split_dblp_authors(text: Styled) -> Cut {
     let plain = &text.text;
     let Some(colon) = plain.as_bytes().windows(2).position(|pair| pair == b": ") else {
-        return vec![text];
+        return Cut::Whole(text);
     };
     let head = &plain[..colon];
     let is_list = head.contains(", ") || head.contains(" and ") || head.contains(" & ");
@@ -362,10 +362,10 @@ fn split_dblp_authors(text: Styled) -> Vec<Styled> {
         || words_up_to(&plain[colon + 2..], 2) < 2
         || scored_parse(&text.slice(0..colon)).0 < 0.6
     {
-        return vec![text];
+        return Cut::Whole(text);
     }
     let end = plain.len();
-    vec![text.slice(0..colon), text.slice(colon + 2..end)]
+    Cut::Parts(vec![text.slice(0..colon), text.slice(colon + 2..end)])
 }
 
 /// `"Title" by A, B and C`: the `by` before an author list.
@@ -392,7 +392,7 @@ fn trim_leading_by(text: Styled) -> Styled {
 /// `Commun. ACM, vol. 51, no. 1` and `Communications of the ACM 59(11): 56-65`:
 /// a journal's volume and number (and pages) after its name are fields of
 /// their own.
-fn split_issue(text: Styled) -> Vec<Styled> {
+fn split_issue(text: Styled) -> Cut {
     static PARTS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             r"(?i)(?:[,;]\s*|\s)((?:vol(?:ume)?\.?|no\.|num\.?|number|issue)\s*[0-9]+[A-Za-z]?",
@@ -403,7 +403,7 @@ fn split_issue(text: Styled) -> Vec<Styled> {
     });
     let plain = &text.text;
     if !has_issue_hint(plain.as_bytes()) {
-        return vec![text];
+        return Cut::Whole(text);
     }
     let mut cuts: Vec<(usize, Range<usize>)> = Vec::new();
     for captures in PARTS.captures_iter(plain) {
@@ -414,7 +414,7 @@ fn split_issue(text: Styled) -> Vec<Styled> {
         }
     }
     if cuts.is_empty() {
-        return vec![text];
+        return Cut::Whole(text);
     }
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -428,7 +428,7 @@ fn split_issue(text: Styled) -> Vec<Styled> {
     if start < plain.len() {
         pieces.push(text.slice(start..plain.len()));
     }
-    pieces
+    Cut::Parts(pieces)
 }
 
 /// Whether text holds what every issue part starts with (`vol`, `no.`,
@@ -462,7 +462,7 @@ fn issue_of(plain: &str) -> Option<Issue> {
 
 /// `in Proc. NeurIPS, 2017, pp. 5998–6008`: pages at the end of a field are a
 /// field of their own.
-fn split_pages(text: Styled) -> Vec<Styled> {
+fn split_pages(text: Styled) -> Cut {
     static PAGES: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+(?:\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)?)\s*\.?$|:\s*(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*\.?$|(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)\s*,")
             .expect("valid pages regex")
@@ -475,21 +475,21 @@ fn split_pages(text: Styled) -> Vec<Styled> {
         .ends_with(|c: char| c.is_ascii_digit());
     // `59(11): 56-65` is a journal issue with its pages: one field.
     if !ends_in_digit || ISSUE.is_match(text.text.trim()) {
-        return vec![text];
+        return Cut::Whole(text);
     }
     // Labelled pages after any stop, or dblp's bare `Venue Year: 561-577`.
     let Some(captures) = PAGES.captures(&text.text) else {
-        return vec![text];
+        return Cut::Whole(text);
     };
     let found = captures.get(1).or_else(|| captures.get(2));
     let inside = captures.get(3);
     let (Some(whole), Some(found)) = (captures.get(0), found.or(inside)) else {
-        return vec![text];
+        return Cut::Whole(text);
     };
     // The field before ends where the stop before the pages starts.
     let head_end = whole.start();
     if (head_end == 0 && inside.is_none()) || pages_of(found.as_str()).is_none() {
-        return vec![text];
+        return Cut::Whole(text);
     }
     let mut pieces = Vec::new();
     if head_end > 0 {
@@ -501,7 +501,7 @@ fn split_pages(text: Styled) -> Vec<Styled> {
         let end = text.text.len();
         pieces.push(text.slice(whole.end()..end));
     }
-    pieces
+    Cut::Parts(pieces)
 }
 
 /// Drops a dash that separates a field from the one before (`[Title](url) - Authors`).
@@ -617,7 +617,7 @@ fn split_leading_title(text: &Styled) -> Option<(Styled, Styled)> {
 }
 
 /// ` | `, tabs and runs of three or more spaces separate fields.
-fn split_separators(text: Styled) -> Vec<Styled> {
+fn split_separators(text: Styled) -> Cut {
     static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s+\|\s+|\s+[\u{2014}\u{2013}]\s+|\t+| {3,}").expect("valid separator regex")
     });
@@ -631,7 +631,7 @@ fn split_separators(text: Styled) -> Vec<Styled> {
 
 /// Cuts out parenthesised tags that are a venue, a status or an award:
 /// `(ASPLOS '24)`, `(Under Review)`, `(Best Paper Award)`.
-fn split_parentheticals(text: Styled) -> Vec<Styled> {
+fn split_parentheticals(text: Styled) -> Cut {
     let plain = &text.text;
     let mut cuts: Vec<Range<usize>> = Vec::new();
     let mut depth = 0;
@@ -657,7 +657,7 @@ fn split_parentheticals(text: Styled) -> Vec<Styled> {
         }
     }
     if cuts.is_empty() {
-        return vec![text];
+        return Cut::Whole(text);
     }
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -667,7 +667,7 @@ fn split_parentheticals(text: Styled) -> Vec<Styled> {
         start = cut.end;
     }
     pieces.push(text.slice(start..plain.len()));
-    pieces
+    Cut::Parts(pieces)
 }
 
 /// Whether a parenthesised text is a tag of its own rather than part of the
@@ -705,7 +705,7 @@ fn clean_tag(text: &str) -> Cow<'_, str> {
 
 /// `...TrainingProc. VLDB Endow. 2023`, `...TrainingIn Proceedings of SIGMOD`:
 /// a venue glued to the end of the title.
-fn split_glued_proceedings(text: Styled) -> Vec<Styled> {
+fn split_glued_proceedings(text: Styled) -> Cut {
     let plain = &text.text;
     for found in GLUED_PROCEEDINGS.find_iter(plain) {
         let at = found.start();
@@ -714,15 +714,15 @@ fn split_glued_proceedings(text: Styled) -> Vec<Styled> {
         }
         let before = plain[..at].chars().last();
         if before.is_some_and(|c| c.is_alphanumeric() || c == ')') {
-            return vec![text.slice(0..at), text.slice(at..plain.len())];
+            return Cut::Parts(vec![text.slice(0..at), text.slice(at..plain.len())]);
         }
     }
-    vec![text]
+    Cut::Whole(text)
 }
 
 /// Cuts at sentence ends: `. ` followed by a capital, a digit or a bracket,
 /// unless the period ends an initial or a known abbreviation.
-fn split_sentences(text: Styled) -> Vec<Styled> {
+fn split_sentences(text: Styled) -> Cut {
     let plain = &text.text;
     let bytes = plain.as_bytes();
     let mut cuts = Vec::new();

@@ -139,9 +139,9 @@ pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 
 /// Splits styled text at the given cuts (byte ranges, dropped); no cut gives
 /// the text back as it is.
-pub(crate) fn split_at_ranges(text: Styled, cuts: &[Range<usize>]) -> Vec<Styled> {
+pub(crate) fn split_at_ranges(text: Styled, cuts: &[Range<usize>]) -> Cut {
     if cuts.is_empty() {
-        return vec![text];
+        return Cut::Whole(text);
     }
     let mut pieces = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
@@ -150,7 +150,51 @@ pub(crate) fn split_at_ranges(text: Styled, cuts: &[Range<usize>]) -> Vec<Styled
         start = cut.end;
     }
     pieces.push(text.slice(start..text.text.len()));
-    pieces
+    Cut::Parts(pieces)
+}
+
+/// What a stage that cuts text into fields gives back: most text passes
+/// whole, and then no vector is made for it.
+#[derive(Debug)]
+pub(crate) enum Cut {
+    Whole(Styled),
+    Parts(Vec<Styled>),
+}
+
+impl From<Vec<Styled>> for Cut {
+    fn from(parts: Vec<Styled>) -> Cut {
+        Cut::Parts(parts)
+    }
+}
+
+impl IntoIterator for Cut {
+    type Item = Styled;
+    type IntoIter = CutIter;
+
+    fn into_iter(self) -> CutIter {
+        match self {
+            Cut::Whole(text) => CutIter::Whole(Some(text)),
+            Cut::Parts(parts) => CutIter::Parts(parts.into_iter()),
+        }
+    }
+}
+
+/// The pieces of a [`Cut`], in order.
+#[derive(Debug)]
+pub(crate) enum CutIter {
+    Whole(Option<Styled>),
+    Parts(std::vec::IntoIter<Styled>),
+}
+
+impl Iterator for CutIter {
+    type Item = Styled;
+
+    fn next(&mut self) -> Option<Styled> {
+        match self {
+            CutIter::Whole(text) => text.take(),
+            CutIter::Parts(parts) => parts.next(),
+        }
+    }
 }
 
 #[cfg(test)]
