@@ -202,7 +202,11 @@ fn split_pseudo_headings(block: Block) -> Vec<Piece> {
             // A table delimiter row inside a paragraph: no content.
             continue;
         }
-        if pseudo_heading_line(text, false) {
+        // A link (`[Paper](url)` on a line of its own) is the entry's, not a heading.
+        let is_link = line
+            .text
+            .covered_by(0..line.text.text.len(), |m| matches!(m, Mark::Link(_)));
+        if !is_link && pseudo_heading_line(text, false) {
             flush(&mut current, &mut pieces);
             pieces.push(Piece::Heading(line));
         } else {
