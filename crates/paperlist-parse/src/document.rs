@@ -878,11 +878,18 @@ impl Reader<'_> {
                 // an author list that is clearly one.
                 let dated = venue.is_some() || year.is_some();
                 let clear_authors = people_count >= 2 && clearly_authors;
+                // An awesome list's `[OSDI'22] Title [[paper](url)]`: a venue or
+                // year and a link make an entry without authors.
+                let linked = group
+                    .lines
+                    .iter()
+                    .any(|line| line.text.links().next().is_some());
                 title_words >= 2
                     && !looks_like_date(&title)
                     && !is_first_person(&title)
                     && (dated && people_count > 0
                         || clear_authors
+                        || dated && linked && venue.is_some()
                         || dated && has_context && title.contains(':'))
             }
             Mode::Skip => false,

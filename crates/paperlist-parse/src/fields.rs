@@ -194,7 +194,9 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                         for piece in split_dblp_authors(piece) {
                             for piece in split_trailing_venue(piece) {
                                 for piece in split_issue(piece) {
-                                    pieces.extend(split_pages(piece));
+                                    for piece in split_pages(piece) {
+                                        pieces.extend(split_trailing_labels(piece));
+                                    }
                                 }
                             }
                         }
@@ -634,9 +636,20 @@ fn split_separators(text: Styled) -> Cut {
 fn split_parentheticals(text: Styled) -> Cut {
     let plain = &text.text;
     let mut cuts: Vec<Range<usize>> = Vec::new();
+    // `[OSDI'22] Title`: a bracketed tag first on the line (not a link label).
+    let mut after_bracket = 0;
+    if plain.starts_with('[')
+        && let Some(close) = plain.find(']')
+        && is_tag(&plain[1..close])
+        && !text.links().any(|(r, _)| r.start <= close && r.end > 1)
+    {
+        cuts.push(0..close + 1);
+        after_bracket = close + 1;
+    }
     let mut depth = 0;
     let mut open = 0;
-    for (i, c) in plain.char_indices() {
+    for (i, c) in plain[after_bracket..].char_indices() {
+        let i = i + after_bracket;
         match c {
             '(' => {
                 if depth == 0 {
@@ -668,6 +681,33 @@ fn split_parentheticals(text: Styled) -> Cut {
     }
     pieces.push(text.slice(start..plain.len()));
     Cut::Parts(pieces)
+}
+
+/// `Title [paper] [code]`: link labels at the end of a piece are a field of
+/// their own.
+fn split_trailing_labels(text: Styled) -> Cut {
+    let plain = &text.text;
+    let end = plain.trim_end().len();
+    // Only a piece whose last word is a link can end in labels.
+    if !text.links().any(|(r, _)| r.end + 2 >= end) {
+        return Cut::Whole(text);
+    }
+    let mut cut = None;
+    for (space, _) in plain[..end].rmatch_indices(' ') {
+        if is_links_only(&text.slice(space..end)) {
+            cut = Some(space);
+        } else {
+            break;
+        }
+    }
+    // Not inside one link: a linked title of label-like words stays whole.
+    let inside_link = |at: usize| text.links().any(|(r, _)| r.start < at && r.end > at);
+    match cut {
+        Some(at) if !plain[..at].trim().is_empty() && !inside_link(at) => {
+            Cut::Parts(vec![text.slice(0..at), text.slice(at..plain.len())])
+        }
+        _ => Cut::Whole(text),
+    }
 }
 
 /// Whether a parenthesised text is a tag of its own rather than part of the
@@ -1250,6 +1290,36 @@ mod tests {
             kind("Ashish Vaswani et al"),
             FieldKind::Authors(_)
         ));
+    }
+
+    #[test]
+    fn bracketed_tags_and_trailing_labels() {
+        let link = |text: &str, label: &str| {
+            let start = text.find(label).unwrap_or_default();
+            (
+                start..start + label.len(),
+                Mark::Link("https://x.org/p".into()),
+            )
+        };
+        let text = "Efficient Memory Management [paper] [code]";
+        let styled = Styled {
+            text: text.into(),
+            marks: vec![link(text, "paper"), link(text, "code")],
+        };
+        let cut: Vec<String> = split_line(&styled).into_iter().map(|p| p.text).collect();
+        assert_eq!(cut, ["Efficient Memory Management", "[paper] [code]"]);
+        // A title that is itself the link keeps its words.
+        let text = "Paper Code";
+        let styled = Styled {
+            text: text.into(),
+            marks: vec![(0..10, Mark::Link("https://x.org/p".into()))],
+        };
+        assert_eq!(split_line(&styled).len(), 1);
+        assert_eq!(
+            pieces("[OSDI'22] Orca: A Distributed Serving System."),
+            ["OSDI'22", "Orca: A Distributed Serving System"]
+        );
+        assert_eq!(pieces("[Draft] Notes on Systems").len(), 1);
     }
 
     #[test]
