@@ -976,8 +976,21 @@ impl Reader<'_> {
                 entry.url = Some(url);
             }
         }
-        for (piece, _, _) in &fields {
+        for (piece, kind, _) in &fields {
             identifiers_in_text(&piece.text, &mut entry);
+            // An address written out in the text is a link too.
+            if *kind == FieldKind::Links
+                && let Some(url) = fields::bare_url(&piece.text)
+            {
+                let link = Link {
+                    kind: link_kind("", url),
+                    url: url.to_owned(),
+                    label: None,
+                };
+                if !entry.links.iter().any(|l| l.url == link.url) {
+                    entry.links.push(link);
+                }
+            }
         }
         if entry.kind == EntryKind::Misc && entry.arxiv.is_some() && entry.venue.is_none() {
             entry.kind = EntryKind::Preprint;
@@ -1339,6 +1352,10 @@ fn identifiers_in_text(text: &str, entry: &mut Entry) {
         {
             entry.arxiv = Some(MaybeTyped::Typed(id));
             entry.set_origin("arxiv", Origin::Input);
+        }
+        // A written-out `https://doi.org/10...` or arXiv address (APA prints one).
+        if starts_with("https://") || starts_with("http://") {
+            set_identifiers_from_url(word.trim_end_matches('.'), entry);
         }
     }
 }

@@ -722,6 +722,7 @@ fn is_tag(inner: &str) -> bool {
             .parse::<i32>()
             .is_ok_and(|y| (1900..=2099).contains(&y));
     year_only
+        || pages_of(&cleaned).is_some()
         || STATUS.is_match(&cleaned)
         || (AWARD.is_match(&cleaned) && words_up_to(&cleaned, 15) <= 14)
         || venue::lookup(&cleaned).is_some()
@@ -782,8 +783,9 @@ fn split_sentences(text: Styled) -> Cut {
                 let Some(first) = after.chars().next() else {
                     continue;
                 };
-                // `arXiv` (and its kin) starts a field in lower case.
-                let preprint_server = ["arXiv", "bioRxiv", "medRxiv"]
+                // `arXiv` (and its kin) and a written-out address start a
+                // field in lower case.
+                let preprint_server = ["arXiv", "bioRxiv", "medRxiv", "https://", "http://"]
                     .iter()
                     .any(|server| after.starts_with(server));
                 if !(first.is_uppercase()
@@ -854,7 +856,7 @@ pub(crate) fn words_up_to(text: &str, limit: usize) -> usize {
 pub(crate) fn classify(piece: &Styled) -> FieldKind {
     let plain = piece.text.trim();
     let tag = clean_tag(plain);
-    if is_links_only(piece) {
+    if is_links_only(piece) || bare_url(plain).is_some() {
         return FieldKind::Links;
     }
     if STATUS.is_match(&tag) {
@@ -931,6 +933,14 @@ fn status_of(tag: &str) -> Status {
         "preprint" | "working paper" => Status::Preprint,
         _ => Status::UnderReview,
     }
+}
+
+/// A piece that is only a written-out address (`https://doi.org/10...`), without
+/// a final period.
+pub(crate) fn bare_url(plain: &str) -> Option<&str> {
+    let url = plain.trim().trim_end_matches('.');
+    let scheme = url.starts_with("https://") || url.starts_with("http://");
+    (scheme && !url.contains(char::is_whitespace)).then_some(url)
 }
 
 /// Whether a piece is only link labels (`[PDF] [code]`).
@@ -1320,6 +1330,28 @@ mod tests {
             ["OSDI'22", "Orca: A Distributed Serving System"]
         );
         assert_eq!(pieces("[Draft] Notes on Systems").len(), 1);
+    }
+
+    #[test]
+    fn addresses_and_parenthesised_pages() {
+        assert_eq!(
+            pieces(
+                "Communications of the ACM, 21(7), 558–565. https://doi.org/10.1145/359545.359563"
+            ),
+            [
+                "Communications of the ACM",
+                "21(7)",
+                "558–565",
+                "https://doi.org/10.1145/359545.359563"
+            ]
+        );
+        assert_eq!(
+            kind("https://doi.org/10.1145/359545.359563."),
+            FieldKind::Links
+        );
+        assert_eq!(bare_url("see https://x.org"), None);
+        assert!(matches!(kind("pp. 305–319"), FieldKind::Pages(_)));
+        assert!(is_tag("pp. 305–319"));
     }
 
     #[test]
