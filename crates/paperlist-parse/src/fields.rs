@@ -404,7 +404,8 @@ fn split_issue(text: Styled) -> Cut {
         .expect("valid issue parts regex")
     });
     let plain = &text.text;
-    if !has_issue_hint(plain.as_bytes()) {
+    let bytes = plain.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_digit) || !has_issue_hint(bytes) {
         return Cut::Whole(text);
     }
     let mut cuts: Vec<(usize, Range<usize>)> = Vec::new();
@@ -648,16 +649,16 @@ fn split_parentheticals(text: Styled) -> Cut {
     }
     let mut depth = 0;
     let mut open = 0;
-    for (i, c) in plain[after_bracket..].char_indices() {
-        let i = i + after_bracket;
-        match c {
-            '(' => {
+    // On bytes: parentheses are ASCII.
+    for (i, &b) in plain.as_bytes().iter().enumerate().skip(after_bracket) {
+        match b {
+            b'(' => {
                 if depth == 0 {
                     open = i;
                 }
                 depth += 1;
             }
-            ')' if depth > 0 => {
+            b')' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
                     let inner = &plain[open + 1..i];
@@ -768,11 +769,13 @@ fn split_sentences(text: Styled) -> Cut {
     let bytes = plain.as_bytes();
     let mut cuts = Vec::new();
     let mut depth = 0i32;
-    for (i, c) in plain.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            '.' if depth <= 0 => {
+    // On bytes: every character looked at is ASCII, which never occurs inside
+    // a multi-byte character.
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b'.' if depth <= 0 => {
                 let Some(&next) = bytes.get(i + 1) else {
                     continue;
                 };
