@@ -36,6 +36,25 @@ struct Heading {
     mode: Option<Mode>,
     venue: Option<VenueText>,
     year: Option<i32>,
+    /// `## Under Review`, `### Preprints`: the status of the entries under it.
+    status: Option<Status>,
+}
+
+/// The status a short heading gives the entries under it: `Under Review`,
+/// `Submitted Papers`, `Preprints`, `Working Papers`, `In Preparation`.
+fn heading_status(text: &str) -> Option<Status> {
+    if fields::words_up_to(text, 5) > 4 {
+        return None;
+    }
+    let folded = fold(text);
+    let has = |phrase: &str| folded.contains(phrase);
+    if has("under review") || has("submission") || has("submitted") {
+        Some(Status::UnderReview)
+    } else if has("preprint") || has("working paper") || has("in preparation") {
+        Some(Status::Preprint)
+    } else {
+        None
+    }
 }
 
 /// Words that name sections without publications.
@@ -384,6 +403,10 @@ impl<'a> Reader<'a> {
         self.headings.iter().rev().find_map(|h| h.year)
     }
 
+    fn context_status(&self) -> Option<Status> {
+        self.headings.iter().rev().find_map(|h| h.status)
+    }
+
     fn section(&mut self) -> Arc<[String]> {
         self.shared_section
             .get_or_insert_with(|| self.headings.iter().map(|h| h.text.clone()).collect())
@@ -408,6 +431,7 @@ impl<'a> Reader<'a> {
                 kind: Some(v.kind),
                 written: v.short.to_owned(),
                 year,
+                status: None,
             })
         };
         if venue.is_some() {
@@ -420,12 +444,14 @@ impl<'a> Reader<'a> {
         if mode == Some(Mode::Skip) {
             self.skipped_section = Some((text.clone(), line, line));
         }
+        let status = heading_status(&text);
         self.headings.push(Heading {
             level,
             text,
             mode,
             venue,
             year,
+            status,
         });
     }
 
@@ -751,6 +777,7 @@ impl Reader<'_> {
         let mut year: Option<i32> = None;
         let mut extra_text: Vec<String> = Vec::new();
         let mut title_link: Option<String> = None;
+        let mut status_written = false;
         for (index, (piece, kind, _)) in fields.iter().enumerate() {
             match kind {
                 FieldKind::Title => {
@@ -785,9 +812,18 @@ impl Reader<'_> {
                         venue = Some(found);
                     }
                     year = year.or(found.year);
+                    if let Some(status) = found.status
+                        && !status_written
+                    {
+                        entry.status = status;
+                        status_written = true;
+                    }
                 }
                 FieldKind::Year(y) => year = year.or(Some(*y)),
-                FieldKind::Status(status) => entry.status = *status,
+                FieldKind::Status(status) => {
+                    entry.status = *status;
+                    status_written = true;
+                }
                 FieldKind::Award(award) => entry.details.awards.push(award.clone()),
                 FieldKind::Links => {}
                 FieldKind::Issue(issue) => {
@@ -815,6 +851,11 @@ impl Reader<'_> {
                     }
                 }
             }
+        }
+        // `## Under Review`: the heading's status, unless the entry says its own.
+        if !status_written && let Some(status) = self.context_status() {
+            entry.status = status;
+            entry.set_origin("status", Origin::Context);
         }
         if !extra_text.is_empty() {
             let first_line = fields.first().map_or(0, |f| f.2);
@@ -1214,6 +1255,7 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
             kind: known.map(|v| v.kind),
             written,
             year: year_in(&cell.text),
+            status: None,
         });
     }
     if has("link")
@@ -1363,6 +1405,22 @@ fn identifiers_in_text(text: &str, entry: &mut Entry) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_headings() {
+        assert_eq!(heading_status("Under Review"), Some(Status::UnderReview));
+        assert_eq!(
+            heading_status("Submitted Papers"),
+            Some(Status::UnderReview)
+        );
+        assert_eq!(heading_status("Preprints"), Some(Status::Preprint));
+        assert_eq!(heading_status("Accepted Papers"), None);
+        assert_eq!(heading_status("Publications"), None);
+        assert_eq!(
+            heading_status("Notes on what I submitted to the workshop"),
+            None
+        );
+    }
 
     #[test]
     fn find_short_finds_what_find_finds() {

@@ -67,6 +67,9 @@ pub(crate) struct VenueText {
     /// As written, without `In Proceedings of` and the year.
     pub written: String,
     pub year: Option<i32>,
+    /// What the words before the venue say of the paper: `Under review at`,
+    /// `Submitted to`, `To appear in`.
+    pub status: Option<Status>,
 }
 
 /// Link labels that are not part of the entry's text.
@@ -153,7 +156,7 @@ static VENUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid venue words regex")
 });
 static VENUE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:to appear in|appeared in|published in|accepted (?:at|to|by|in)|presented at|in\s*:|in)\s+")
+    Regex::new(r"(?i)^(?:(?P<accepted>to appear (?:in|at)|accepted (?:at|to|by|in|for))|(?P<review>under review (?:at|in|for|by)|(?:under|in) submission (?:to|at)|submitted (?:to|at))|appeared in|published in|presented at|in\s*:|in)\s+")
         .expect("valid venue prefix regex")
 });
 static GLUED_PROCEEDINGS: LazyLock<Regex> = LazyLock::new(|| {
@@ -979,7 +982,20 @@ pub(crate) fn is_links_only(piece: &Styled) -> bool {
 /// `tag` is the piece's text as [`clean_tag`] leaves it.
 fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     let plain = tag;
-    let status_prefix = VENUE_PREFIX.find(plain).map(|m| m.end()).unwrap_or(0);
+    let prefix = VENUE_PREFIX.captures(plain);
+    let status_prefix = prefix
+        .as_ref()
+        .and_then(|c| c.get(0))
+        .map_or(0, |m| m.end());
+    let status = prefix.as_ref().and_then(|c| {
+        if c.name("accepted").is_some() {
+            Some(Status::Accepted)
+        } else if c.name("review").is_some() {
+            Some(Status::UnderReview)
+        } else {
+            None
+        }
+    });
     let body = plain[status_prefix..].trim();
     if body.is_empty() {
         return None;
@@ -1001,6 +1017,7 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
             kind: Some(known.kind),
             written: written_venue(body),
             year,
+            status,
         });
     }
     let italic = piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
@@ -1017,6 +1034,7 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
             kind: Some(known.kind),
             written: written_venue(body),
             year,
+            status,
         });
     }
     if (names_a_venue && (year.is_some() || status_prefix > 0))
@@ -1038,6 +1056,7 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
             kind,
             written: written_venue(body),
             year,
+            status,
         });
     }
     None
@@ -1355,6 +1374,27 @@ mod tests {
         assert_eq!(bare_url("see https://x.org"), None);
         assert!(matches!(kind("pp. 305–319"), FieldKind::Pages(_)));
         assert!(is_tag("pp. 305–319"));
+    }
+
+    #[test]
+    fn a_status_before_the_venue() {
+        let status = |text: &str| match kind(text) {
+            FieldKind::Venue(venue) => (venue.short, venue.status),
+            _ => (None, None),
+        };
+        assert_eq!(
+            status("Under review at SIGMOD 2025"),
+            (Some("SIGMOD"), Some(Status::UnderReview))
+        );
+        assert_eq!(
+            status("Submitted to NSDI 2025"),
+            (Some("NSDI"), Some(Status::UnderReview))
+        );
+        assert_eq!(
+            status("To appear in OSDI 2025"),
+            (Some("OSDI"), Some(Status::Accepted))
+        );
+        assert_eq!(status("In OSDI 2025"), (Some("OSDI"), None));
     }
 
     #[test]

@@ -64,6 +64,9 @@ struct Lowering<'i> {
     pending: Vec<(usize, Mark)>,
     table_header: Vec<String>,
     in_table_head: bool,
+    /// Inside a table cell, where a `<br>` separates items (`A<br>B` in an
+    /// Authors column) instead of breaking the row's line.
+    in_table_cell: bool,
     in_image: usize,
     in_metadata: bool,
     in_code_block: bool,
@@ -149,6 +152,7 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
         pending: Vec::new(),
         table_header: Vec::new(),
         in_table_head: false,
+        in_table_cell: false,
         in_image: 0,
         in_metadata: false,
         in_code_block: false,
@@ -198,6 +202,14 @@ impl Lowering<'_> {
     }
 
     fn line_break(&mut self) {
+        if self.in_table_cell {
+            if let Some(open) = self.innermost()
+                && !open.current.text.trim().is_empty()
+            {
+                open.current.push_str(", ");
+            }
+            return;
+        }
         if let Some(open) = self.innermost() {
             open.break_line();
         }
@@ -335,6 +347,7 @@ impl Lowering<'_> {
                     .push(Open::new(BlockKind::TableRow { header }, range.clone()));
             }
             Tag::TableCell => {
+                self.in_table_cell = true;
                 if let Some(open) = self.open.last_mut() {
                     open.current = Styled::default();
                 }
@@ -378,6 +391,7 @@ impl Lowering<'_> {
             TagEnd::Item => self.end_block(|k| *k == BlockKind::ListItem, range),
             TagEnd::HtmlBlock => self.end_block(|k| *k == BlockKind::Paragraph, range),
             TagEnd::TableCell => {
+                self.in_table_cell = false;
                 let in_head = self.in_table_head;
                 if let Some(open) = self.open.last_mut() {
                     let cell = std::mem::take(&mut open.current);
