@@ -344,16 +344,7 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
             .all(|(a, d)| a.name_key().agreement(&d.name_key()) >= NameAgreement::Compatible)
     {
         // The input's list is dblp's, cut short ("et al."): complete it.
-        let previous: Vec<String> = m
-            .entry
-            .authors
-            .iter()
-            .map(|p| p.name().to_owned())
-            .collect();
-        m.entry
-            .details
-            .previous
-            .insert("authors".to_owned(), serde_json::json!(previous));
+        keep_previous_authors(m.entry);
         let mut completed = m.entry.authors.clone();
         completed.extend(dblp[input_count..].iter().cloned());
         m.entry.authors = completed;
@@ -369,20 +360,20 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
             ),
         );
         if m.options.prefer_dblp {
-            let previous: Vec<String> = m
-                .entry
-                .authors
-                .iter()
-                .map(|p| p.name().to_owned())
-                .collect();
-            m.entry
-                .details
-                .previous
-                .insert("authors".to_owned(), serde_json::json!(previous));
+            keep_previous_authors(m.entry);
             m.entry.authors = dblp;
             m.filled("authors");
         }
     }
+}
+
+/// Keeps the input's author names in `previous` before dblp's replace them.
+fn keep_previous_authors(entry: &mut Entry) {
+    let previous: Vec<String> = entry.authors.iter().map(|p| p.name().to_owned()).collect();
+    entry
+        .details
+        .previous
+        .insert("authors".to_owned(), serde_json::json!(previous));
 }
 
 #[cfg(test)]
