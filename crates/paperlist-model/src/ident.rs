@@ -618,13 +618,29 @@ impl FromStr for PageRange {
                 first: (*single).to_owned(),
                 last: None,
             }),
-            [first, last] if valid(first) && valid(last) => Ok(PageRange {
-                first: (*first).to_owned(),
-                last: (first != last).then(|| (*last).to_owned()),
-            }),
+            [first, last] if valid(first) && valid(last) => {
+                let last = expand_last_page(first, last);
+                Ok(PageRange {
+                    first: (*first).to_owned(),
+                    last: (*first != last).then_some(last),
+                })
+            }
             _ => Err(IdentError::new("page range", text)),
         }
     }
+}
+
+/// Vancouver and some journals drop the digits the last page shares with the
+/// first: `583-9` is 583 to 589, `107-13` is 107 to 113.
+fn expand_last_page(first: &str, last: &str) -> String {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(first) && digits(last) && last.len() < first.len() {
+        let expanded = format!("{}{last}", &first[..first.len() - last.len()]);
+        if expanded.parse::<u64>().ok() > first.parse::<u64>().ok() {
+            return expanded;
+        }
+    }
+    last.to_owned()
 }
 
 impl fmt::Display for PageRange {
@@ -834,6 +850,12 @@ mod tests {
         assert_eq!(pages("1:1-1:14").as_deref(), Some("1:1-1:14"));
         assert_eq!(pages("e1001").as_deref(), Some("e1001"));
         assert_eq!(pages("12-12").as_deref(), Some("12"));
+        // Abbreviated last pages are written out; a shorter, smaller last page
+        // that cannot be an abbreviation is kept as written.
+        assert_eq!(pages("583-9").as_deref(), Some("583-589"));
+        assert_eq!(pages("107-13").as_deref(), Some("107-113"));
+        assert_eq!(pages("1877-1901").as_deref(), Some("1877-1901"));
+        assert_eq!(pages("129-8").as_deref(), Some("129-8"));
         assert_eq!(pages("to appear"), None);
         let range: PageRange = "561-577".parse().unwrap();
         assert_eq!(range.with_separator("--"), "561--577");

@@ -771,8 +771,42 @@ fn venue_words(text: &str) -> Vec<(String, &str)> {
     words
 }
 
+/// Ordinals as Google Scholar spells them (`Proceedings of the
+/// twenty-fifth ACM Symposium...`), one word each side of the hyphen.
+const SPELLED_ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+];
+
 /// Folds one word into `out` (replacing what it held); false for words that
-/// do not count: empty, numbers and ordinals.
+/// do not count: empty, numbers and ordinals (`13th`, `nineteenth`).
 fn fold_word(word: &str, out: &mut String) -> bool {
     out.clear();
     if word.is_empty() {
@@ -790,7 +824,7 @@ fn fold_word(word: &str, out: &mut String) -> bool {
         && out.as_bytes()[..out.len() - 2]
             .iter()
             .all(u8::is_ascii_digit);
-    !is_number && !is_ordinal
+    !is_number && !is_ordinal && !SPELLED_ORDINALS.contains(&out.as_str())
 }
 
 /// The registry key of a venue string: folded words without noise.

@@ -524,9 +524,25 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
     (score, authors)
 }
 
+/// A lone `Family, Given` name: Chicago and MLA's single author before a
+/// quoted title (`Lamport, Leslie. "The Part-Time Parliament."`). [`parse`]
+/// does not read it as a list on its own, as a place (`Seattle, Washington`)
+/// looks the same: the caller knows the context.
+pub(crate) fn lone_inverted_name(text: &Styled) -> Option<Authors> {
+    let (text, _) = unwrap_list(text);
+    let found = first_inverted_style(&text.text, true)?;
+    if found.len() != 1 {
+        return None;
+    }
+    let mut authors = finish(&text, found);
+    let score = authors.name_scores.first().copied()?;
+    authors.score = score;
+    (score >= 0.6).then_some(authors)
+}
+
 /// Reads an author list.
 pub(crate) fn parse(text: &Styled) -> Authors {
-    let text = unwrap_list(text);
+    let (text, cut_short) = unwrap_list(text);
     let plain = text.text.as_str();
     let linked = text
         .links()
@@ -548,6 +564,9 @@ pub(crate) fn parse(text: &Styled) -> Authors {
     }
     readings.push(group(plain, 0..plain.len(), false));
     if let Some(reading) = inverted_style(plain) {
+        readings.push(reading);
+    }
+    if let Some(reading) = first_inverted_style(plain, cut_short) {
         readings.push(reading);
     }
     let best = readings
@@ -584,8 +603,9 @@ fn reading_quality(text: &str, reading: &mut [Found]) -> f32 {
         .sum()
 }
 
-/// Strips what wraps a whole list: quotes, a trailing period, `et al.`.
-fn unwrap_list(text: &Styled) -> Styled {
+/// Strips what wraps a whole list: quotes, a trailing period, `et al.`; says
+/// whether the list said it was cut short.
+fn unwrap_list(text: &Styled) -> (Styled, bool) {
     let mut current = text.trim_matches(&['"', '“', '”', '_']);
     // A list wrapped in `*...*` has its emphasis as a mark already; stray
     // asterisks at the ends are markers only when glued to a name.
@@ -601,13 +621,19 @@ fn unwrap_list(text: &Styled) -> Styled {
             break;
         }
     }
+    let mut cut_short = false;
     for suffix in [" et al", ", et al", " et al.", " and others"] {
         if current.text.ends_with(suffix) {
             // The list is cut short; enrichment can fill it in.
             current = current.slice(0..current.text.len() - suffix.len()).trim();
+            cut_short = true;
         }
     }
-    current
+    // MLA's `Vaswani, Ashish, et al.`: the comma before `et al` goes too.
+    if cut_short && current.text.ends_with(',') {
+        current = current.slice(0..current.text.len() - 1).trim();
+    }
+    (current, cut_short)
 }
 
 /// Splits `range` of `text` at separators outside parentheses and brackets
@@ -683,8 +709,15 @@ fn split_and(text: &str, range: Range<usize>) -> Option<(Range<usize>, Range<usi
         .then_some((left, right))
 }
 
-/// Strips a leading `and ` from an element.
+/// Strips a leading `and ` from an element, and the ellipsis that stands for
+/// names left out before it (APA's `..., Gomez, A. N., ... & Polosukhin, I.`).
 fn strip_and(text: &str, range: Range<usize>) -> (Range<usize>, bool) {
+    let mut range = range;
+    for ellipsis in ["...", "\u{2026}"] {
+        if text[range.clone()].starts_with(ellipsis) {
+            range = trim_range(text, range.start + ellipsis.len()..range.end);
+        }
+    }
     let slice = &text[range.clone()];
     for prefix in ["and ", "& "] {
         if let Some(rest) = slice.strip_prefix(prefix) {
@@ -845,8 +878,26 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
             );
         }
     }
-    // "Family, I., Family, I.": every second element is initials.
-    let elements = split_ranges(text, 0..text.len(), &[',']);
+    // "Family, I., Family, I.": every second element is initials. Harvard
+    // joins the last two with `and` and no comma (`Kaiser, Ł. and Polosukhin,
+    // I.`); APA puts `...` for names left out (`Gomez, A. N., ... & Polosukhin, I.`).
+    let mut elements = Vec::new();
+    for element in split_ranges(text, 0..text.len(), &[',']) {
+        let mut rest = element;
+        loop {
+            let slice = &text[rest.clone()];
+            let at = [" and ", " & "]
+                .iter()
+                .filter_map(|word| slice.find(word).map(|at| (at, word.len())))
+                .min();
+            let Some((at, len)) = at else { break };
+            elements.push(trim_range(text, rest.start..rest.start + at));
+            rest = trim_range(text, rest.start + at + len..rest.end);
+        }
+        elements.push(rest);
+    }
+    // What is left of `...` once stripped is nothing.
+    elements.retain(|element| !strip_and(text, element.clone()).0.is_empty());
     if elements.len() < 2 || elements.len() % 2 != 0 {
         return None;
     }
@@ -874,6 +925,54 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
         })
         .collect();
     Some(pairs)
+}
+
+/// MLA and Chicago: the first author family name first, the others as
+/// written: `Vaswani, Ashish, Noam Shazeer, and Illia Polosukhin`, or
+/// `Moritz, Philipp, et al.` (`cut_short`: the list ended in `et al`).
+///
+/// The first element is one family name (one word, maybe after particles) and
+/// the second a given name: one word, maybe with initials (`Aidan N.`), so
+/// that a list opening with a one-word name (`Arvind, Ion Stoica, ...`) is not
+/// read this way. A lone `Family, Given` pair is read only before `et al`: a
+/// place (`Seattle, Washington`) looks the same.
+fn first_inverted_style(text: &str, cut_short: bool) -> Option<Vec<Found>> {
+    let elements = split_ranges(text, 0..text.len(), &[',']);
+    let (family, given) = (elements.first()?, elements.get(1)?);
+    if elements.len() == 2 && !cut_short {
+        return None;
+    }
+    let family_words: Vec<&str> = text[family.clone()].split_whitespace().collect();
+    let (last, particles) = family_words.split_last()?;
+    let family_ok = particles.iter().all(|w| {
+        let (class, lower) = word_class(w);
+        class & PARTICLE != 0 && lower
+    }) && last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().skip(1).any(char::is_lowercase);
+    let mut given_words = text[given.clone()].split_whitespace();
+    let first_given = given_words.next()?;
+    let given_ok = first_given.chars().next().is_some_and(char::is_uppercase)
+        && first_given.chars().skip(1).any(char::is_lowercase)
+        && given_words.all(is_initial);
+    if !family_ok || !given_ok {
+        return None;
+    }
+    let mut found = vec![Found {
+        range: family.start..given.end,
+        affiliation: None,
+        dblp_pid: None,
+        trailing_marker: false,
+        score: None,
+    }];
+    if let Some(rest) = elements.get(2) {
+        let others = group(text, rest.start..text.len(), false);
+        // Every other element must be a name: no affiliations in these styles.
+        if others.is_empty() || others.iter().any(|f| f.affiliation.is_some()) {
+            return None;
+        }
+        found.extend(others);
+    }
+    Some(found)
 }
 
 /// Splits at a whole word (` and `), trimming the pieces.
@@ -1030,6 +1129,11 @@ fn dblp_pid(url: &str) -> Option<String> {
 fn finish(text: &Styled, found: Vec<Found>) -> Authors {
     let mut authors = Authors::default();
     let plain = text.text.as_str();
+    // Vancouver (PubMed) style writes every name `Family Initials`.
+    let vancouver = found.len() >= 2
+        && found
+            .iter()
+            .all(|f| vancouver_name(plain[f.range.clone()].trim_end_matches('.')).is_some());
     for item in found {
         let raw = &plain[item.range.clone()];
         let marked_equal = item.trailing_marker || raw.contains(['*', '∗', '†']);
@@ -1069,7 +1173,17 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
                     .notes
                     .push(format!("{name:?} does not look like a person's name"));
             }
-            let mut person = Person::new(name);
+            let mut person = match vancouver_name(name).filter(|_| vancouver) {
+                Some((family, initials)) => {
+                    let mut given = String::new();
+                    for initial in initials.chars() {
+                        given.push(initial);
+                        given.push_str(". ");
+                    }
+                    Person::new(&format!("{family}, {}", given.trim_end()))
+                }
+                None => Person::new(name),
+            };
             person.affiliation = item.affiliation.clone();
             person.set_dblp_pid(item.dblp_pid.as_deref());
             person.equal_contribution = marked_equal;
@@ -1088,11 +1202,32 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
     authors
 }
 
+/// `Vaswani A`, `Gomez AN`, `van der Berg JH`: a family name, then one to three
+/// capitals without periods (Vancouver and PubMed style). Gives the two.
+pub(crate) fn vancouver_name(name: &str) -> Option<(&str, &str)> {
+    let (family, initials) = name.trim().rsplit_once(' ')?;
+    let initials_ok =
+        (1..=3).contains(&initials.chars().count()) && initials.chars().all(char::is_uppercase);
+    let mut words = family.split_whitespace().peekable();
+    let mut family_ok = words.peek().is_some();
+    while let Some(word) = words.next() {
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().any(char::is_lowercase);
+        let particle = word_class(word).0 & PARTICLE != 0 && words.peek().is_some();
+        family_ok &= capitalised || particle;
+    }
+    (initials_ok && family_ok).then_some((family, initials))
+}
+
 /// Keeps the period of a final initial ("Quoc V." stays "Quoc V.").
 fn restore_initial_period<'a>(raw: &str, cleaned: &'a str) -> Cow<'a, str> {
     let last = cleaned.split_whitespace().last().unwrap_or_default();
-    let mut chars = last.chars();
-    let is_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    // `V`, or initials run together: `A.N` of `Gomez, A.N.`.
+    let is_initial = !last.is_empty()
+        && last.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+        });
     if is_initial
         && raw
             .trim_end()
@@ -1408,6 +1543,53 @@ mod tests {
         let people = parse(&text).people;
         assert!(people[0].highlighted && people[0].equal_contribution);
         assert!(!people[1].highlighted && people[1].equal_contribution);
+    }
+
+    #[test]
+    fn google_scholar_styles() {
+        // MLA: the first author inverted, then `et al.`
+        assert_eq!(names("Moritz, Philipp, et al."), ["Philipp Moritz"]);
+        // Chicago: the first author inverted, the others as written.
+        assert_eq!(
+            names("He, Kaiming, Xiangyu Zhang, Shaoqing Ren, and Jian Sun"),
+            ["Kaiming He", "Xiangyu Zhang", "Shaoqing Ren", "Jian Sun"]
+        );
+        assert_eq!(
+            names("Dean, Jeffrey, and Sanjay Ghemawat"),
+            ["Jeffrey Dean", "Sanjay Ghemawat"]
+        );
+        // APA: `...` stands for names left out before the last.
+        assert_eq!(
+            names("Kwon, W., Li, Z., Yu, C. H., ... & Stoica, I."),
+            ["W. Kwon", "Z. Li", "C. H. Yu", "I. Stoica"]
+        );
+        // Harvard: the last two joined by `and` without a comma.
+        assert_eq!(
+            names("Gomez, A.N., Kaiser, Ł. and Polosukhin, I."),
+            ["A.N. Gomez", "Ł. Kaiser", "I. Polosukhin"]
+        );
+        // Vancouver: family names, then initials without periods.
+        assert_eq!(
+            names("Vaswani A, Gomez AN, van der Berg JH, Kaiser Ł"),
+            [
+                "A. Vaswani",
+                "A. N. Gomez",
+                "J. H. van der Berg",
+                "Ł. Kaiser"
+            ]
+        );
+        // Not read as inverted: a list that starts with a one-word name, and a
+        // lone `Place, Region` with nothing after it.
+        let one_word_first = names("Arvind, Ion Stoica, and Matei Zaharia");
+        assert!(!one_word_first.contains(&"Ion Stoica Arvind".to_owned()));
+        assert!(names("Seattle, Washington").is_empty());
+        // A lone inverted name is read where the context says it is an author.
+        let lone = lone_inverted_name(&Styled::plain("Lamport, Leslie")).map(|a| a.people);
+        assert_eq!(
+            lone.map(|p| p[0].name().to_owned()).as_deref(),
+            Some("Leslie Lamport")
+        );
+        assert!(lone_inverted_name(&Styled::plain("University of Washington, Seattle")).is_none());
     }
 
     #[test]

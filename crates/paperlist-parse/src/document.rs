@@ -827,6 +827,7 @@ impl Reader<'_> {
                 FieldKind::Award(award) => entry.details.awards.push(award.clone()),
                 FieldKind::Links => {}
                 FieldKind::Issue(issue) => {
+                    year = year.or(issue.year);
                     let details = &mut *entry.details;
                     for (field, value, slot) in [
                         ("volume", &issue.volume, &mut details.volume),
@@ -1135,13 +1136,23 @@ enum LineKind {
 type Analysis = Vec<(Styled, FieldKind)>;
 
 fn analyze(text: &Styled) -> Analysis {
-    fields::split_line(text)
+    let mut analysis: Analysis = fields::split_line(text)
         .into_iter()
         .map(|piece| {
             let kind = fields::classify(&piece);
             (piece, kind)
         })
-        .collect()
+        .collect();
+    // Chicago and MLA put a single author first, family name first, before a
+    // quoted title: `Lamport, Leslie. "The Part-Time Parliament." ...`.
+    if let [(first, first_kind), (second, FieldKind::Title), ..] = analysis.as_mut_slice()
+        && *first_kind == FieldKind::Title
+        && second.text.trim_start().starts_with(['"', '\u{201c}'])
+        && let Some(authors) = authors::lone_inverted_name(first)
+    {
+        *first_kind = FieldKind::Authors(authors);
+    }
+    analysis
 }
 
 fn line_kind(analysis: &Analysis) -> LineKind {

@@ -44,16 +44,22 @@ pub(crate) struct Issue {
     pub volume: Option<String>,
     pub number: Option<String>,
     pub pages: Option<PageRange>,
+    /// Vancouver style dates the issue: `2017;30(1):1-10`.
+    pub year: Option<i32>,
 }
 
-/// `vol. 51`, `Volume 3`, `no. 1`, `Issue 2`, and a journal's `17(1):1-5`
-/// (volume, number, pages), written as a field of their own.
+/// `vol. 51`, `Volume 3`, `no. 1`, `Issue 2`, a journal's `17(1):1-5`
+/// (volume, number, pages), and Vancouver's `2017;30`, `2020 Jan;577(7792):89-94`
+/// (year, volume, number, pages), written as a field of their own.
 static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)^(?:vol(?:ume)?\.?\s*(?P<volume>[0-9]+[A-Za-z]?)",
         r"|(?:no|num|number|issue)\.?\s*(?P<number>[0-9]+(?:[-\u{2013}/][0-9]+)?)",
         r"|(?P<v>[0-9]{1,4})\s*\((?P<n>[0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?)\)",
-        r"(?:\s*:\s*(?P<pages>[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+))?)$",
+        r"(?:\s*:\s*(?P<pages>[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+))?",
+        r"|(?P<vy>(?:19|20)[0-9]{2})(?:\s+[A-Za-z]{3,9}\.?(?:\s+[0-9]{1,2})?)?\s*;\s*(?P<vv>[0-9]+[A-Za-z]?)",
+        r"(?:\s*\((?P<vn>[0-9]{1,5}(?:[-\u{2013}/][0-9]{1,5})?)\))?",
+        r"(?:\s*:\s*(?P<vp>[A-Za-z]?[0-9]+(?:\s*[-\u{2010}-\u{2015}]+\s*[A-Za-z]?[0-9]+)?))?)$",
     ))
     .expect("valid issue regex")
 });
@@ -194,7 +200,10 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
             for piece in split_quoted(piece) {
                 for piece in split_glued_proceedings(piece) {
                     for piece in split_sentences(piece) {
-                        for piece in split_dblp_authors(piece) {
+                        for piece in split_dblp_authors(piece)
+                            .into_iter()
+                            .flat_map(split_author_year)
+                        {
                             for piece in split_trailing_venue(piece) {
                                 for piece in split_issue(piece) {
                                     for piece in split_pages(piece) {
@@ -352,6 +361,19 @@ fn ends_inverted_names(text: &str) -> bool {
     family_ok && !family.is_empty() && initials_ok
 }
 
+/// Whether text ends a list of two names or more in Vancouver style:
+/// `Vaswani A, Shazeer N, Polosukhin I` (before `. Title`).
+fn ends_vancouver_names(text: &str) -> bool {
+    let mut count = 0;
+    for element in text.rsplit(", ") {
+        if crate::authors::vancouver_name(element).is_none() {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
+}
+
 /// dblp's `A, B, C: Title.`: an author list ends at the first colon. Only a
 /// list of two names or more is cut there, as a title's own colon (`Ray: A
 /// Framework`, `Deep Gradient: ...`) follows one or two words.
@@ -371,6 +393,24 @@ fn split_dblp_authors(text: Styled) -> Cut {
     }
     let end = plain.len();
     Cut::Parts(vec![text.slice(0..colon), text.slice(colon + 2..end)])
+}
+
+/// Harvard's `Kaiser, Ł. and Polosukhin, I., 2017. Title`: the year written
+/// after an author list, with a comma, is a field of its own.
+fn split_author_year(text: Styled) -> Cut {
+    let plain = text.text.trim_end();
+    let bytes = plain.as_bytes();
+    let Some(head_end) = bytes.len().checked_sub(6) else {
+        return Cut::Whole(text);
+    };
+    let year_written = bytes[head_end..].starts_with(b", ")
+        && bytes[head_end + 2..].iter().all(u8::is_ascii_digit)
+        && matches!(&bytes[head_end + 2..head_end + 4], b"19" | b"20");
+    if !year_written || scored_parse(&text.slice(0..head_end)).0 < 0.6 {
+        return Cut::Whole(text);
+    }
+    let end = plain.len();
+    Cut::Parts(vec![text.slice(0..head_end), text.slice(head_end + 2..end)])
 }
 
 /// `"Title" by A, B and C`: the `by` before an author list.
@@ -460,9 +500,13 @@ fn issue_of(plain: &str) -> Option<Issue> {
     let captures = ISSUE.captures(plain.trim().trim_end_matches('.'))?;
     let text = |name: &str| captures.name(name).map(|m| m.as_str().to_owned());
     Some(Issue {
-        volume: text("volume").or_else(|| text("v")),
-        number: text("number").or_else(|| text("n")),
-        pages: captures.name("pages").and_then(|m| m.as_str().parse().ok()),
+        volume: text("volume").or_else(|| text("v")).or_else(|| text("vv")),
+        number: text("number").or_else(|| text("n")).or_else(|| text("vn")),
+        pages: captures
+            .name("pages")
+            .or_else(|| captures.name("vp"))
+            .and_then(|m| m.as_str().parse().ok()),
+        year: captures.name("vy").and_then(|m| m.as_str().parse().ok()),
     })
 }
 
@@ -726,6 +770,7 @@ fn is_tag(inner: &str) -> bool {
             .parse::<i32>()
             .is_ok_and(|y| (1900..=2099).contains(&y));
     year_only
+        || year_of_date(&cleaned).is_some()
         || pages_of(&cleaned).is_some()
         || STATUS.is_match(&cleaned)
         || (AWARD.is_match(&cleaned) && words_up_to(&cleaned, 15) <= 14)
@@ -757,8 +802,13 @@ fn split_glued_proceedings(text: Styled) -> Cut {
         if at == 0 {
             continue;
         }
+        // Google Scholar's own `InProceedings of ...` is a venue, not a
+        // title glued to `Proceedings`.
+        let scholar_in = plain[..at]
+            .strip_suffix("In")
+            .is_some_and(|head| head.chars().last().is_none_or(|c| !c.is_alphanumeric()));
         let before = plain[..at].chars().last();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == ')') {
+        if !scholar_in && before.is_some_and(|c| c.is_alphanumeric() || c == ')') {
             return Cut::Parts(vec![text.slice(0..at), text.slice(at..plain.len())]);
         }
     }
@@ -821,7 +871,8 @@ fn split_sentences(text: Styled) -> Cut {
                 let ends_et_al = plain[..i].ends_with("et al");
                 // "Moritz, P.; Stoica, I. Ray: ...": the initials of the last of
                 // `;`-separated inverted names end the author list.
-                let ends_inverted_list = is_initial && ends_inverted_names(&plain[..i]);
+                let ends_inverted_list = is_initial
+                    && (ends_inverted_names(&plain[..i]) || ends_vancouver_names(&plain[..i]));
                 if (is_initial || is_abbreviation(letters))
                     && !year_follows
                     && !ends_et_al
@@ -876,11 +927,12 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     {
         return FieldKind::Issue(issue);
     }
-    if let Some(year) = plain
-        .trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ' '))
+    let bare = plain.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ' '));
+    if let Some(year) = bare
         .parse::<i32>()
         .ok()
         .filter(|y| (1900..=2099).contains(y))
+        .or_else(|| year_of_date(bare))
     {
         return FieldKind::Year(year);
     }
@@ -902,6 +954,53 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
         (score, authors) if score >= 0.6 => FieldKind::Authors(authors),
         _ => FieldKind::Title,
     }
+}
+
+/// APA's `(2023, October)`, `(2021, June 3)`, and `October 2023`, `Oct. 3, 2023`:
+/// a date that names a month and one year. Gives the year.
+pub(crate) fn year_of_date(text: &str) -> Option<i32> {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    // Dates are short, and start with a digit or a month's capital.
+    if text.len() > 24 || !text.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
+        return None;
+    }
+    let (mut year, mut month) = (None, false);
+    for word in text.split([' ', ',']).filter(|w| !w.is_empty()) {
+        let word = word.strip_suffix('.').unwrap_or(word);
+        match word.parse::<i32>() {
+            Ok(y) if (1900..=2099).contains(&y) && year.is_none() => year = Some(y),
+            Ok(day) if (1..=31).contains(&day) => {}
+            Ok(_) => return None,
+            Err(_) if !month && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word)) => month = true,
+            Err(_) => return None,
+        }
+    }
+    year.filter(|_| month)
 }
 
 /// A piece that is only pages: `pp. 12-34`, `pages 5998–6008`, `p. 7`, or a
@@ -997,6 +1096,11 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         }
     });
     let body = plain[status_prefix..].trim();
+    // Google Scholar writes `InProceedings of`.
+    let body = body
+        .strip_prefix("In")
+        .filter(|rest| rest.starts_with("Proceedings"))
+        .unwrap_or(body);
     if body.is_empty() {
         return None;
     }
@@ -1304,6 +1408,71 @@ mod tests {
         // Words that only start like one are left alone.
         assert_eq!(pieces("Volumetric Rendering of Numbers in 3D").len(), 1);
         assert!(issue("Notes on 2 Things").is_none());
+    }
+
+    #[test]
+    fn google_scholar_styles() {
+        // Vancouver: the list ends at the period after the last initials,
+        // and the date leads the volume.
+        assert_eq!(
+            pieces(
+                "Dean J, Ghemawat S. MapReduce: simplified data processing. Commun ACM. 2008;51(1):107-13."
+            ),
+            [
+                "Dean J, Ghemawat S",
+                "MapReduce: simplified data processing",
+                "Commun ACM",
+                "2008",
+                "51(1):107-13"
+            ]
+        );
+        // One name is not a list: `Hepatitis B. Title` is not cut there.
+        assert_eq!(pieces("Vitamin D. Effects on bone").len(), 1);
+        let issue = match kind("2021 Aug;596(7873):583-9") {
+            FieldKind::Issue(issue) => issue,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(issue.year, Some(2021));
+        assert_eq!(issue.volume.as_deref(), Some("596"));
+        assert_eq!(issue.number.as_deref(), Some("7873"));
+        assert_eq!(
+            issue.pages.map(|p| p.to_string()).as_deref(),
+            Some("583-589")
+        );
+        // Harvard: the year after the authors, with a comma.
+        assert_eq!(
+            pieces("Lamport, L., 1978. Time, clocks, and the ordering of events"),
+            [
+                "Lamport, L.",
+                "1978",
+                "Time, clocks, and the ordering of events"
+            ]
+        );
+        // ...but not after a title or a venue.
+        assert_eq!(pieces("Proceedings of OSDI, 2018").len(), 1);
+        // APA: a date in parentheses gives the year.
+        assert_eq!(kind("2023, October"), FieldKind::Year(2023));
+        assert_eq!(kind("Oct. 3, 2023"), FieldKind::Year(2023));
+        assert_eq!(year_of_date("2023, 2024"), None);
+        assert_eq!(year_of_date("October"), None);
+        assert_eq!(
+            pieces("Kwon, W., & Stoica, I. (2023, October). Efficient memory management"),
+            [
+                "Kwon, W., & Stoica, I.",
+                "2023, October",
+                "Efficient memory management"
+            ]
+        );
+        // Scholar's glued `InProceedings of` is a venue.
+        assert!(matches!(
+            kind(
+                "InProceedings of the IEEE conference on computer vision and pattern recognition 2016"
+            ),
+            FieldKind::Venue(VenueText {
+                short: Some("CVPR"),
+                ..
+            })
+        ));
     }
 
     #[test]
