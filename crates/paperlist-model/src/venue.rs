@@ -687,6 +687,35 @@ static VENUES: &[Venue] = &[
         ["Commun. ACM"],
         ["journals/cacm"]
     ),
+    venue!(
+        "CCR",
+        J,
+        "ACM SIGCOMM Computer Communication Review",
+        [
+            "Comput. Commun. Rev.",
+            "SIGCOMM Comput. Commun. Rev.",
+            "SIGCOMM Computer Communication Review"
+        ],
+        ["journals/ccr"]
+    ),
+    venue!(
+        "OSR",
+        J,
+        "ACM SIGOPS Operating Systems Review",
+        [
+            "ACM SIGOPS Oper. Syst. Rev.",
+            "SIGOPS Oper. Syst. Rev.",
+            "Operating Systems Review"
+        ],
+        ["journals/sigops"]
+    ),
+    venue!(
+        "ToN",
+        J,
+        "IEEE/ACM Transactions on Networking",
+        ["IEEE/ACM Trans. Netw."],
+        ["journals/ton"]
+    ),
     venue!("IEEE Micro", J, "IEEE Micro", [], ["journals/micro"]),
     venue!(
         "JPDC",

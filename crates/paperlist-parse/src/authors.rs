@@ -622,7 +622,8 @@ fn unwrap_list(text: &Styled) -> (Styled, bool) {
         }
     }
     let mut cut_short = false;
-    for suffix in [" et al", ", et al", " et al.", " and others"] {
+    // Google Scholar cuts a long list with `...` (its periods went above) or `…`.
+    for suffix in ["\u{2026}", " et al", ", et al", " et al.", " and others"] {
         if current.text.ends_with(suffix) {
             // The list is cut short; enrichment can fill it in.
             current = current.slice(0..current.text.len() - suffix.len()).trim();

@@ -910,8 +910,11 @@ impl Reader<'_> {
             && venue.is_none()
             && year.is_none()
             && entry.status == Status::Published;
-        // In a publication list a title alone is an entry, if it reads like a title.
-        let in_list = !bare || looks_like_title(&title_parts);
+        // In a publication list a title alone is an entry, if it reads like a
+        // title and is not a row of links (a profile's interests, a menu).
+        let in_list = !bare
+            || (looks_like_title(&title_parts)
+                && !group.lines.iter().all(|l| is_link_row(&l.text)));
         let clear = match mode {
             Mode::Publications => true,
             Mode::Unknown => {
@@ -1089,6 +1092,27 @@ fn looks_like_title(parts: &[&Styled]) -> bool {
         })
         .count();
     !words.is_empty() && capitalised * 10 >= words.len() * 7 && !text.contains(", ")
+}
+
+/// `[Cloud Computing](url) [Networking](url)`: two links or more and nothing
+/// else but separators.
+fn is_link_row(text: &Styled) -> bool {
+    let mut outside = 0;
+    let mut count = 0;
+    for (range, _) in text.links() {
+        if range.start < outside {
+            return false;
+        }
+        if text.text[outside..range.start]
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            return false;
+        }
+        outside = range.end;
+        count += 1;
+    }
+    count >= 2 && !text.text[outside..].chars().any(char::is_alphanumeric)
 }
 
 /// `Mar 26, 2025`, `Oct 11th,2022`, `2024-03-26`: a date, not a title.

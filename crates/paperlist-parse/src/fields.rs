@@ -514,7 +514,7 @@ fn issue_of(plain: &str) -> Option<Issue> {
 /// field of their own.
 fn split_pages(text: Styled) -> Cut {
     static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+(?:\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)?)\s*\.?$|:\s*(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*\.?$|(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)\s*,")
+        Regex::new(r"(?i)(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+(?:\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)?)\s*\.?$|:\s*(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*\.?$|(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)\s*,|(?:^|[,;]\s*)(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*,\s*(?:19|20)\d\d\s*\.?$")
             .expect("valid pages regex")
     });
     // Pages end in a digit (and maybe a period): most pieces do not.
@@ -533,12 +533,16 @@ fn split_pages(text: Styled) -> Cut {
     };
     let found = captures.get(1).or_else(|| captures.get(2));
     let inside = captures.get(3);
-    let (Some(whole), Some(found)) = (captures.get(0), found.or(inside)) else {
+    // Google Scholar's `Venue 31 (4), 149-160, 2001`: bare pages before the year.
+    let before_year = captures.get(4);
+    let (Some(whole), Some(found)) = (captures.get(0), found.or(inside).or(before_year)) else {
         return Cut::Whole(text);
     };
     // The field before ends where the stop before the pages starts.
     let head_end = whole.start();
-    if (head_end == 0 && inside.is_none()) || pages_of(found.as_str()).is_none() {
+    if (head_end == 0 && inside.is_none() && before_year.is_none())
+        || pages_of(found.as_str()).is_none()
+    {
         return Cut::Whole(text);
     }
     let mut pieces = Vec::new();
@@ -550,6 +554,9 @@ fn split_pages(text: Styled) -> Cut {
         // `..., pages 559-578, 2022`: what follows the pages is a field too.
         let end = text.text.len();
         pieces.push(text.slice(whole.end()..end));
+    } else if before_year.is_some() {
+        let end = text.text.len();
+        pieces.push(text.slice(found.end()..end));
     }
     Cut::Parts(pieces)
 }
@@ -1463,6 +1470,17 @@ mod tests {
                 "Efficient memory management"
             ]
         );
+        // A Scholar profile's venue line: volume (number), pages, year.
+        assert_eq!(
+            pieces("ACM SIGCOMM computer communication review 31 (4), 149-160, 2001"),
+            [
+                "ACM SIGCOMM computer communication review",
+                "31 (4)",
+                "149-160",
+                "2001"
+            ]
+        );
+        assert_eq!(pieces("Workshop on Things, 2019-2021, 2022").len(), 1);
         // Scholar's glued `InProceedings of` is a venue.
         assert!(matches!(
             kind(

@@ -52,6 +52,10 @@ struct Walker {
     marks: Vec<(usize, Mark)>,
     /// How many list items (`li`, `dt`, `dd`) the walk is inside.
     item_depth: usize,
+    /// How many table cells the walk is inside.
+    cell_depth: usize,
+    /// The lines of each cell of the current row.
+    cell_lines: Vec<Vec<Styled>>,
 }
 
 /// Elements that, inside a list item, only break its line: a Jekyll or Hugo
@@ -133,7 +137,12 @@ impl Walker {
         if SKIPPED.contains(&name.as_str()) {
             return;
         }
-        let line_in_item = self.item_depth > 0 && LINES_IN_ITEM.contains(&name.as_str());
+        // Inside a table cell, blocks only break the cell's lines: a Google
+        // Scholar profile writes title, authors and venue as `div`s of one cell.
+        let line_in_item = (self.item_depth > 0 && LINES_IN_ITEM.contains(&name.as_str()))
+            || (self.cell_depth > 0
+                && name != "table"
+                && (BLOCKS.contains(&name.as_str()) || CONTAINERS.contains(&name.as_str())));
         let is_block = !line_in_item && BLOCKS.contains(&name.as_str());
         let is_container = !line_in_item && CONTAINERS.contains(&name.as_str());
         let is_item = matches!(name.as_str(), "li" | "dt" | "dd");
@@ -149,6 +158,7 @@ impl Walker {
                 });
                 self.walk_children(element);
                 let cells = std::mem::take(&mut self.cells);
+                let cell_lines = std::mem::take(&mut self.cell_lines);
                 let all_headers = element
                     .children()
                     .filter_map(ElementRef::wrap)
@@ -158,6 +168,10 @@ impl Walker {
                     self.kind = None;
                     self.lines.clear();
                     self.current = Styled::default();
+                    return;
+                }
+                if cell_lines.iter().any(|lines| lines.len() > 1) {
+                    self.push_entry_row(cells, cell_lines);
                     return;
                 }
                 let mut joined = Styled::default();
@@ -174,10 +188,22 @@ impl Walker {
                 return;
             }
             "td" | "th" => {
+                let lines_before = std::mem::take(&mut self.lines);
                 self.current = Styled::default();
+                self.cell_depth += 1;
                 self.walk_children(element);
-                let cell = trim_styled(&std::mem::take(&mut self.current));
+                self.cell_depth -= 1;
+                self.break_line();
+                let lines = std::mem::replace(&mut self.lines, lines_before);
+                let mut cell = Styled::default();
+                for (i, line) in lines.iter().enumerate() {
+                    if i > 0 {
+                        cell.push_str(" ");
+                    }
+                    cell.push(line);
+                }
                 self.cells.push(cell);
+                self.cell_lines.push(lines);
                 return;
             }
             "table" => self.header.clear(),
@@ -230,6 +256,33 @@ impl Walker {
         }
     }
 
+    /// A row whose cell holds lines of its own (`<td><a>Title</a><div>Authors
+    /// </div><div>Venue</div></td><td>1500</td><td>2018</td>`) is one entry
+    /// written over several lines, not a row of one field per column: it
+    /// becomes a list item of the cells' lines. A citation count (a column
+    /// named `Cited by` or `Citations`) is not part of the entry.
+    fn push_entry_row(&mut self, cells: Vec<Styled>, cell_lines: Vec<Vec<Styled>>) {
+        let header = std::mem::take(&mut self.header);
+        let is_count = |i: usize| {
+            header.get(i).is_some_and(|name| {
+                let name = name.to_ascii_lowercase();
+                name.contains("cited") || name.contains("citations")
+            })
+        };
+        let lines: Vec<Styled> = cell_lines
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !is_count(*i))
+            .flat_map(|(_, lines)| lines)
+            .collect();
+        self.header = header;
+        drop(cells);
+        self.current = Styled::default();
+        self.kind = Some(BlockKind::ListItem);
+        self.lines = lines;
+        self.flush_block();
+    }
+
     fn walk_children(&mut self, element: ElementRef<'_>) {
         for child in element.children() {
             if let Some(text) = child.value().as_text() {
@@ -259,6 +312,8 @@ pub(crate) fn lower(source: &str, index: &LineIndex, sink: &mut dyn FnMut(Vec<Bl
         header: Vec::new(),
         marks: Vec::new(),
         item_depth: 0,
+        cell_depth: 0,
+        cell_lines: Vec::new(),
     };
     walker.walk(document.root_element());
     walker.flush_block();
@@ -348,5 +403,31 @@ mod tests {
         );
         assert!(looks_like_html(page));
         assert!(!looks_like_html("# Markdown"));
+    }
+
+    #[test]
+    fn a_row_written_in_one_cell_is_one_entry() {
+        let page = "<table><tr><th>Title</th><th>Cited by</th><th>Year</th></tr>\n<tr><td><a href=\"/c?v=1\">Ray: A Framework</a><div>P Moritz, I Stoica</div><div>OSDI, 561-577<span>, 2018</span></div></td><td><a href=\"/s?cites=1\">1500</a></td><td>2018</td></tr>\n<tr><td>TVM</td><td>12</td><td>2018</td></tr></table>";
+        let blocks = lower_all(page);
+        assert_eq!(blocks[0].kind, BlockKind::ListItem);
+        let lines: Vec<&str> = blocks[0]
+            .lines
+            .iter()
+            .map(|l| l.text.text.as_str())
+            .collect();
+        // The citation count is left out; the title keeps its link.
+        assert_eq!(
+            lines,
+            [
+                "Ray: A Framework",
+                "P Moritz, I Stoica",
+                "OSDI, 561-577, 2018",
+                "2018"
+            ]
+        );
+        assert!(blocks[0].lines[0].text.links().next().is_some());
+        // A row of one line per cell stays a row.
+        assert!(matches!(blocks[1].kind, BlockKind::TableRow { .. }));
+        assert_eq!(blocks[1].cells.len(), 3);
     }
 }
