@@ -774,6 +774,9 @@ impl Reader<'_> {
         // Indices of the author fields in `fields`.
         let mut author_fields: Vec<usize> = Vec::new();
         let mut venue: Option<&VenueText> = None;
+        // The venue's year (`SOSP'24`) wins over a year written apart, which
+        // may date a preprint or a news item (`[2023/12]`, a `Date` column).
+        let mut venue_year: Option<i32> = None;
         let mut year: Option<i32> = None;
         let mut extra_text: Vec<String> = Vec::new();
         let mut title_link: Option<String> = None;
@@ -811,7 +814,7 @@ impl Reader<'_> {
                     {
                         venue = Some(found);
                     }
-                    year = year.or(found.year);
+                    venue_year = venue_year.or(found.year);
                     if let Some(status) = found.status
                         && !status_written
                     {
@@ -854,6 +857,7 @@ impl Reader<'_> {
             }
         }
         // `## Under Review`: the heading's status, unless the entry says its own.
+        let year = venue_year.or(year);
         if !status_written && let Some(status) = self.context_status() {
             entry.status = status;
             entry.set_origin("status", Origin::Context);
@@ -1250,7 +1254,9 @@ fn find_short(haystack: &str, needle: &str) -> Option<usize> {
 fn clean_title(title: &str) -> Cow<'_, str> {
     fn trim(title: &str) -> &str {
         title
-            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '*' | '_'))
+            .trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '“' | '”' | '*' | '_') || is_icon(c)
+            })
             .trim_end_matches(|c: char| {
                 matches!(c, '.' | ',' | ';' | ':' | '\\') || c.is_whitespace()
             })
@@ -1259,6 +1265,17 @@ fn clean_title(title: &str) -> Cow<'_, str> {
         Cow::Borrowed(title) => collapsed(trim(title)),
         Cow::Owned(title) => Cow::Owned(collapse_whitespace(trim(&title))),
     }
+}
+
+/// Emoji and pictographs that lists put before or after a title (`🔥`, `📄`,
+/// `⭐`, `✨`), with the joiners and variation selectors that build them.
+fn is_icon(c: char) -> bool {
+    matches!(c,
+        '\u{1F000}'..='\u{1FAFF}'
+        | '\u{2600}'..='\u{27BF}'
+        | '\u{2B00}'..='\u{2BFF}'
+        | '\u{FE0F}'
+        | '\u{200D}')
 }
 
 /// Role of a table cell from its column's name.

@@ -767,7 +767,7 @@ fn split_trailing_labels(text: Styled) -> Cut {
 
 /// Whether a parenthesised text is a tag of its own rather than part of the
 /// title or an affiliation.
-fn is_tag(inner: &str) -> bool {
+pub(crate) fn is_tag(inner: &str) -> bool {
     let cleaned = clean_tag(inner);
     if cleaned.is_empty() {
         return false;
@@ -778,6 +778,7 @@ fn is_tag(inner: &str) -> bool {
             .is_ok_and(|y| (1900..=2099).contains(&y));
     year_only
         || year_of_date(&cleaned).is_some()
+        || year_of_month(&cleaned).is_some()
         || pages_of(&cleaned).is_some()
         || STATUS.is_match(&cleaned)
         || (AWARD.is_match(&cleaned) && words_up_to(&cleaned, 15) <= 14)
@@ -851,9 +852,13 @@ fn split_sentences(text: Styled) -> Cut {
                 let preprint_server = ["arXiv", "bioRxiv", "medRxiv", "https://", "http://"]
                     .iter()
                     .any(|server| after.starts_with(server));
+                // An icon (`📄 Paper`) starts a field too.
+                let icon =
+                    !first.is_ascii() && !first.is_alphanumeric() && !matches!(first, '”' | '’');
                 if !(first.is_uppercase()
                     || first.is_ascii_digit()
                     || preprint_server
+                    || icon
                     || matches!(first, '[' | '"' | '“' | '*' | '(' | '\''))
                 {
                     continue;
@@ -940,6 +945,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
         .ok()
         .filter(|y| (1900..=2099).contains(y))
         .or_else(|| year_of_date(bare))
+        .or_else(|| year_of_month(bare))
     {
         return FieldKind::Year(year);
     }
@@ -1010,6 +1016,23 @@ pub(crate) fn year_of_date(text: &str) -> Option<i32> {
     year.filter(|_| month)
 }
 
+/// `2023/12`, `2023.12`, `2023-12`, `12/2023`: a year and a month, as awesome
+/// lists date their news (`[2023/12] Title`). Gives the year.
+pub(crate) fn year_of_month(text: &str) -> Option<i32> {
+    let (left, right) = text.split_once(['/', '.', '-'])?;
+    let number = |part: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<i32>().ok())
+            .flatten()
+    };
+    let (year, month) = match (number(left, 4..=4), number(right, 4..=4)) {
+        (Some(year), None) => (year, number(right, 1..=2)?),
+        (None, Some(year)) => (year, number(left, 1..=2)?),
+        _ => return None,
+    };
+    ((1900..=2099).contains(&year) && (1..=12).contains(&month)).then_some(year)
+}
+
 /// A piece that is only pages: `pp. 12-34`, `pages 5998–6008`, `p. 7`, or a
 /// bare range of page numbers (`578–594`, not a range of years).
 fn pages_of(plain: &str) -> Option<PageRange> {
@@ -1063,7 +1086,8 @@ pub(crate) fn is_links_only(piece: &Styled) -> bool {
     let mut words = piece
         .text
         .split(|c: char| matches!(c, '[' | ']' | '|' | ',' | '/' | '(' | ')') || c.is_whitespace())
-        .filter(|w| !w.is_empty())
+        // Icons in labels (`📄 Paper`, `💻 Code`) are not words.
+        .filter(|w| w.chars().any(char::is_alphanumeric))
         .peekable();
     // A word of a label (`full` of "full version") in any case.
     let is_label_word = |word: &str| {
@@ -1481,6 +1505,20 @@ mod tests {
             ]
         );
         assert_eq!(pieces("Workshop on Things, 2019-2021, 2022").len(), 1);
+        // Awesome lists date news with a year and a month.
+        assert_eq!(year_of_month("2023/12"), Some(2023));
+        assert_eq!(year_of_month("12/2023"), Some(2023));
+        assert_eq!(year_of_month("2023.13"), None);
+        assert_eq!(year_of_month("2019-2021"), None);
+        assert_eq!(
+            pieces("[2023/12] SGLang: Structured Programs")[0],
+            "2023/12"
+        );
+        // An icon after a sentence starts the next field.
+        assert_eq!(
+            pieces("Ying Sheng, Lianmin Zheng, Binhang Yuan. \u{1F4C4} Paper").len(),
+            2
+        );
         // Scholar's glued `InProceedings of` is a venue.
         assert!(matches!(
             kind(
