@@ -68,6 +68,14 @@ fn latex_symbol(command: &str) -> Option<&'static str> {
         "copyright" | "textcopyright" => "\u{00A9}",
         "textasciitilde" => "~",
         "textbackslash" => "\\",
+        "dagger" | "textdagger" => "\u{2020}",
+        "ddagger" | "textdaggerdbl" => "\u{2021}",
+        "ast" | "textasteriskcentered" => "*",
+        "star" => "\u{22c6}",
+        "S" | "textsection" => "\u{00a7}",
+        "P" | "textparagraph" => "\u{00b6}",
+        "cdot" | "textperiodcentered" => "\u{00b7}",
+        "bullet" | "textbullet" => "\u{2022}",
         "alpha" => "α",
         "beta" => "β",
         "gamma" => "γ",
@@ -86,6 +94,18 @@ fn latex_symbol(command: &str) -> Option<&'static str> {
         "geq" | "ge" => "≥",
         _ => return None,
     })
+}
+
+/// Whether a LaTeX command (without its backslash) stands for a character:
+/// an accent (`'`, `v`, `c`), a letter (`ss`, `o`), an escaped special (`&`),
+/// a space or a dash. [`decode_latex`] turns such a command into its text.
+pub fn is_latex_character(command: &str) -> bool {
+    latex_accent(command).is_some() || latex_symbol(command).is_some()
+}
+
+/// Whether a LaTeX character command takes an argument (an accent: `\'{a}`).
+pub fn is_latex_accent(command: &str) -> bool {
+    latex_accent(command).is_some()
 }
 
 /// Decodes LaTeX markup as found in BibTeX fields into plain Unicode text.
@@ -513,6 +533,12 @@ mod tests {
         assert_eq!(decode_latex(r"\L{}ukasz"), "Łukasz");
         assert_eq!(decode_latex(r"Haw{-}Shiuan"), "Haw-Shiuan");
         assert_eq!(decode_latex(r"Erd\H{o}s"), "Erdős");
+        // Marks after names, as CVs write them.
+        assert_eq!(
+            decode_latex(r"Li{\dagger}, Wu\textsuperscript{\ddagger}"),
+            "Li†, Wu‡"
+        );
+        assert!(is_latex_character("dagger") && !is_latex_accent("dagger"));
         assert_eq!(
             decode_latex(r"Research \& Development, 50\% off"),
             "Research & Development, 50% off"

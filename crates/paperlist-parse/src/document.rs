@@ -488,6 +488,22 @@ impl<'a> Reader<'a> {
                 return None;
             }
             match block.kind {
+                BlockKind::Paragraph
+                    if block.lines.len() == 1 && is_marker_legend(&block.lines[0].text.text) =>
+                {
+                    self.finish_group(pending.take());
+                    let line = block.lines[0].number;
+                    self.step_diagnostics.push(Diagnostic::info(
+                        self.file,
+                        Some(line),
+                        "marker-legend",
+                        format!(
+                            "line {line}: a legend of the marks after names ({:?}), not an entry",
+                            block.lines[0].text.text.trim()
+                        ),
+                    ));
+                    self.steps.push(Step::Diagnostic);
+                }
                 BlockKind::Paragraph => {
                     // A paragraph's lines may hold several entries; a paragraph
                     // holding only a title may continue in the next one.
@@ -1096,6 +1112,28 @@ fn looks_like_title(parts: &[&Styled]) -> bool {
         })
         .count();
     !words.is_empty() && capitalised * 10 >= words.len() * 7 && !text.contains(", ")
+}
+
+/// `(* equal contribution)`, `† corresponding author`, `^ student author`:
+/// what the marks after names mean, said once for a list.
+fn is_marker_legend(text: &str) -> bool {
+    const MEANINGS: &[&str] = &[
+        "equal contribution",
+        "equally contributed",
+        "contributed equally",
+        "corresponding author",
+        "co-first author",
+        "joint first author",
+        "student author",
+        "mentored student",
+        "advised student",
+        "alphabetical order",
+    ];
+    if fields::words_up_to(text, 13) > 12 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    MEANINGS.iter().any(|meaning| lower.contains(meaning))
 }
 
 /// `[Cloud Computing](url) [Networking](url)`: two links or more and nothing

@@ -207,7 +207,9 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                             for piece in split_trailing_venue(piece) {
                                 for piece in split_issue(piece) {
                                     for piece in split_pages(piece) {
-                                        pieces.extend(split_trailing_labels(piece));
+                                        for piece in split_leading_labels(piece) {
+                                            pieces.extend(split_trailing_labels(piece));
+                                        }
                                     }
                                 }
                             }
@@ -763,6 +765,35 @@ fn split_trailing_labels(text: Styled) -> Cut {
         }
         _ => Cut::Whole(text),
     }
+}
+
+/// `[arXiv] [Code] Best Paper Award`: link labels at the start of a piece
+/// are a field of their own.
+fn split_leading_labels(text: Styled) -> Cut {
+    let plain = &text.text;
+    let mut end = 0;
+    loop {
+        // The next link, after nothing but spaces and separators.
+        let next = text
+            .links()
+            .map(|(r, _)| r)
+            .filter(|r| r.start >= end)
+            .min_by_key(|r| r.start);
+        let Some(link) = next else { break };
+        let between = &plain[end..link.start];
+        if between.chars().any(char::is_alphanumeric) || !is_links_only(&text.slice(0..link.end)) {
+            break;
+        }
+        end = link.end;
+    }
+    let rest =
+        plain[end..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|'));
+    if end == 0 || !rest.chars().any(char::is_alphanumeric) {
+        return Cut::Whole(text);
+    }
+    let cut = plain.len() - rest.len();
+    let total = plain.len();
+    Cut::Parts(vec![text.slice(0..end), text.slice(cut..total)])
 }
 
 /// Whether a parenthesised text is a tag of its own rather than part of the

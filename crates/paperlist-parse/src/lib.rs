@@ -1,7 +1,8 @@
 //! Parsers that turn the publication lists people write into paperlist entries.
 //!
 //! One entry point per input, [`parse`], for Markdown reading lists, homepages
-//! and CVs (Markdown or plain text), and paperlist JSON; [`detect_format`]
+//! and CVs (Markdown, plain text, HTML or LaTeX), BibTeX, CSL-JSON and
+//! paperlist JSON; [`detect_format`]
 //! guesses the format from the file name and content. Parsing is a pure
 //! function: it never panics and never fails on bad input; what it cannot
 //! understand becomes a [`Diagnostic`] with its line number.
@@ -34,6 +35,7 @@ mod csljson;
 mod document;
 mod fields;
 mod html;
+mod latex;
 mod markdown;
 mod styled;
 
@@ -92,6 +94,8 @@ pub enum Format {
     Cv,
     /// An HTML page (a saved homepage or list).
     Html,
+    /// A LaTeX document: a CV or a publication list kept in `.tex`.
+    Latex,
     /// BibTeX or BibLaTeX.
     Bibtex,
     /// CSL-JSON (Zotero, pandoc).
@@ -110,6 +114,7 @@ impl FromStr for Format {
             "homepage" => Format::Homepage,
             "cv" => Format::Cv,
             "html" | "htm" => Format::Html,
+            "latex" | "tex" => Format::Latex,
             "bibtex" | "biblatex" | "bib" => Format::Bibtex,
             "csl-json" | "csljson" | "csl" => Format::CslJson,
             "json" | "paperlist" => Format::PaperlistJson,
@@ -126,6 +131,7 @@ impl fmt::Display for Format {
             Format::Homepage => "homepage",
             Format::Cv => "cv",
             Format::Html => "html",
+            Format::Latex => "latex",
             Format::Bibtex => "bibtex",
             Format::CslJson => "csl-json",
             Format::PaperlistJson => "json",
@@ -151,6 +157,9 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     }
     if lower.ends_with(".html") || lower.ends_with(".htm") || html::looks_like_html(text) {
         return Format::Html;
+    }
+    if lower.ends_with(".tex") || latex::looks_like_latex(text) {
+        return Format::Latex;
     }
     Format::Markdown
 }
@@ -195,6 +204,7 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
             read_blocks(markdown::lower, &text, source)
         }
         Format::Html => read_blocks(html::lower, &text, source),
+        Format::Latex => read_blocks(latex::lower, &text, source),
     };
     assign_keys(&mut parsed.entries, KeyScheme::AuthorYearTitle, false);
     parsed

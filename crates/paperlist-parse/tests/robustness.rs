@@ -51,6 +51,10 @@ const SPLICES: &[&[u8]] = &[
     b"[x](http://a.b/10.1/x)",
     b"\"",
     b"\\",
+    b"\\item ",
+    b"\\textbf{",
+    b"\\'",
+    b"%",
     b"\x00",
     b" and ",
 ];
@@ -103,6 +107,7 @@ fn mutated_inputs_never_panic() {
         Format::Auto,
         Format::Markdown,
         Format::Html,
+        Format::Latex,
         Format::Bibtex,
         Format::CslJson,
         Format::PaperlistJson,
@@ -119,7 +124,13 @@ fn mutated_inputs_never_panic() {
             };
             let format = formats[round % formats.len()];
             let parsed = parse_bytes(&input, &SourceId::new("fuzz"), format);
-            let lines = input.iter().filter(|b| **b == b'\n').count() as u32 + 1;
+            // Line ends as the parser counts them: LF, CRLF, and a lone CR.
+            let lone_cr = input
+                .windows(2)
+                .filter(|pair| pair[0] == b'\r' && pair[1] != b'\n')
+                .count()
+                + usize::from(input.last() == Some(&b'\r'));
+            let lines = (input.iter().filter(|b| **b == b'\n').count() + lone_cr) as u32 + 1;
             for diagnostic in &parsed.diagnostics {
                 assert!(
                     diagnostic.line.is_none_or(|l| l >= 1 && l <= lines),
@@ -161,6 +172,7 @@ fn edge_cases() {
             Format::Auto,
             Format::Markdown,
             Format::Html,
+            Format::Latex,
             Format::Bibtex,
             Format::CslJson,
             Format::PaperlistJson,
