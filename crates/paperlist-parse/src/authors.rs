@@ -882,18 +882,45 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
     // "Family, I., Family, I.": every second element is initials. Harvard
     // joins the last two with `and` and no comma (`Kaiser, Ł. and Polosukhin,
     // I.`); APA puts `...` for names left out (`Gomez, A. N., ... & Polosukhin, I.`).
+    let initials = |r: &Range<usize>| {
+        let t = text[r.clone()].trim();
+        !t.is_empty()
+            && t.split([' ', '.', '-'])
+                .filter(|p| !p.is_empty())
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    };
+    // Most lists are not inverted: the second element tells, before any splitting.
+    let mut commas = text.match_indices(',').map(|(at, _)| at);
+    let second = match (commas.next(), commas.next()) {
+        (Some(first), Some(next)) => first + 1..next,
+        (Some(first), None) => first + 1..text.len(),
+        _ => return None,
+    };
+    let second = trim_range(text, second);
+    let second_initials = initials(&second)
+        || text[second.clone()]
+            .split_once(" and ")
+            .or_else(|| text[second.clone()].split_once(" & "))
+            .is_some_and(|(head, _)| {
+                initials(&trim_range(text, second.start..second.start + head.len()))
+            });
+    if !second_initials {
+        return None;
+    }
+    let joined = text.contains(" and ") || text.contains(" & ");
     let mut elements = Vec::new();
     for element in split_ranges(text, 0..text.len(), &[',']) {
         let mut rest = element;
-        loop {
-            let slice = &text[rest.clone()];
-            let at = [" and ", " & "]
+        if joined {
+            // `Kaiser, Ł. and Polosukhin`: the words split an element too.
+            while let Some((at, len)) = [" and ", " & "]
                 .iter()
-                .filter_map(|word| slice.find(word).map(|at| (at, word.len())))
-                .min();
-            let Some((at, len)) = at else { break };
-            elements.push(trim_range(text, rest.start..rest.start + at));
-            rest = trim_range(text, rest.start + at + len..rest.end);
+                .filter_map(|word| text[rest.clone()].find(word).map(|at| (at, word.len())))
+                .min()
+            {
+                elements.push(trim_range(text, rest.start..rest.start + at));
+                rest = trim_range(text, rest.start + at + len..rest.end);
+            }
         }
         elements.push(rest);
     }
@@ -902,13 +929,6 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
     if elements.len() < 2 || elements.len() % 2 != 0 {
         return None;
     }
-    let initials = |r: &Range<usize>| {
-        let t = text[r.clone()].trim();
-        !t.is_empty()
-            && t.split([' ', '.', '-'])
-                .filter(|p| !p.is_empty())
-                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
-    };
     if !elements.iter().skip(1).step_by(2).all(initials) {
         return None;
     }
@@ -938,24 +958,30 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
 /// read this way. A lone `Family, Given` pair is read only before `et al`: a
 /// place (`Seattle, Washington`) looks the same.
 fn first_inverted_style(text: &str, cut_short: bool) -> Option<Vec<Found>> {
-    let elements = split_ranges(text, 0..text.len(), &[',']);
-    let (family, given) = (elements.first()?, elements.get(1)?);
-    if elements.len() == 2 && !cut_short {
-        return None;
-    }
-    let family_words: Vec<&str> = text[family.clone()].split_whitespace().collect();
-    let (last, particles) = family_words.split_last()?;
-    let family_ok = particles.iter().all(|w| {
+    // The first two elements are told apart before any splitting: most
+    // lists are not in this style.
+    let comma = text.find(',')?;
+    let mut family_words = text[..comma].split_whitespace();
+    let last = family_words.next_back()?;
+    let family_ok = family_words.all(|w| {
         let (class, lower) = word_class(w);
         class & PARTICLE != 0 && lower
     }) && last.chars().next().is_some_and(char::is_uppercase)
         && last.chars().skip(1).any(char::is_lowercase);
-    let mut given_words = text[given.clone()].split_whitespace();
+    if !family_ok {
+        return None;
+    }
+    let mut given_words = text[comma + 1..].split(',').next()?.split_whitespace();
     let first_given = given_words.next()?;
     let given_ok = first_given.chars().next().is_some_and(char::is_uppercase)
         && first_given.chars().skip(1).any(char::is_lowercase)
         && given_words.all(is_initial);
-    if !family_ok || !given_ok {
+    if !given_ok {
+        return None;
+    }
+    let elements = split_ranges(text, 0..text.len(), &[',']);
+    let (family, given) = (elements.first()?, elements.get(1)?);
+    if elements.len() == 2 && !cut_short {
         return None;
     }
     let mut found = vec![Found {
@@ -1174,7 +1200,7 @@ fn finish(text: &Styled, found: Vec<Found>) -> Authors {
                     .notes
                     .push(format!("{name:?} does not look like a person's name"));
             }
-            let mut person = match vancouver_name(name).filter(|_| vancouver) {
+            let mut person = match vancouver.then(|| vancouver_name(name)).flatten() {
                 Some((family, initials)) => {
                     let mut given = String::new();
                     for initial in initials.chars() {
@@ -1209,6 +1235,9 @@ pub(crate) fn vancouver_name(name: &str) -> Option<(&str, &str)> {
     let (family, initials) = name.trim().rsplit_once(' ')?;
     let initials_ok =
         (1..=3).contains(&initials.chars().count()) && initials.chars().all(char::is_uppercase);
+    if !initials_ok {
+        return None;
+    }
     let mut words = family.split_whitespace().peekable();
     let mut family_ok = words.peek().is_some();
     while let Some(word) = words.next() {
@@ -1217,7 +1246,7 @@ pub(crate) fn vancouver_name(name: &str) -> Option<(&str, &str)> {
         let particle = word_class(word).0 & PARTICLE != 0 && words.peek().is_some();
         family_ok &= capitalised || particle;
     }
-    (initials_ok && family_ok).then_some((family, initials))
+    family_ok.then_some((family, initials))
 }
 
 /// Keeps the period of a final initial ("Quoc V." stays "Quoc V.").

@@ -1050,6 +1050,9 @@ pub(crate) fn year_of_date(text: &str) -> Option<i32> {
 /// `2023/12`, `2023.12`, `2023-12`, `12/2023`: a year and a month, as awesome
 /// lists date their news (`[2023/12] Title`). Gives the year.
 pub(crate) fn year_of_month(text: &str) -> Option<i32> {
+    if text.len() > 7 || !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (left, right) = text.split_once(['/', '.', '-'])?;
     let number = |part: &str, digits: std::ops::RangeInclusive<usize>| {
         (digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
