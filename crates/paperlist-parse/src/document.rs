@@ -409,8 +409,27 @@ impl<'a> Reader<'a> {
 
     fn section(&mut self) -> Arc<[String]> {
         self.shared_section
-            .get_or_insert_with(|| self.headings.iter().map(|h| h.text.clone()).collect())
+            .get_or_insert_with(|| {
+                self.headings
+                    .iter()
+                    .filter(|h| h.level > 0)
+                    .map(|h| h.text.clone())
+                    .collect()
+            })
             .clone()
+    }
+
+    /// Reads what follows as a publication list whatever its headings say
+    /// (a publication page's front matter is one publication).
+    pub(crate) fn assume_publications(&mut self) {
+        self.headings.push(Heading {
+            level: 0,
+            text: String::new(),
+            mode: Some(Mode::Publications),
+            venue: None,
+            year: None,
+            status: None,
+        });
     }
 
     fn push_heading(&mut self, level: u8, text: &str, line: u32) {
@@ -475,6 +494,13 @@ impl<'a> Reader<'a> {
             }
         }
         self.pending = pending;
+    }
+
+    /// Reads a block known to be one entry's (built from a publication
+    /// page's front matter): no line of it is a heading in disguise.
+    pub(crate) fn read_entry(&mut self, block: Block) {
+        let pending = self.pending.take();
+        self.pending = self.read_block(block, pending);
     }
 
     /// Reads one content block; returns the group still open (a title-only paragraph).

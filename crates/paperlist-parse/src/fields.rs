@@ -1117,6 +1117,11 @@ pub(crate) fn is_links_only(piece: &Styled) -> bool {
     if piece.links().next().is_none() {
         return false;
     }
+    // `[Custom Link] [Project Page]`: links written in brackets are labels
+    // whatever their words, when nothing but separators is around them.
+    if piece.text.trim_start().starts_with('[') && bracketed_links_only(piece) {
+        return true;
+    }
     let mut words = piece
         .text
         .split(|c: char| matches!(c, '[' | ']' | '|' | ',' | '/' | '(' | ')') || c.is_whitespace())
@@ -1137,6 +1142,30 @@ pub(crate) fn is_links_only(piece: &Styled) -> bool {
             .any(|label| label.split(' ').any(|part| part.eq_ignore_ascii_case(word)))
     };
     words.peek().is_some() && words.all(is_label_word)
+}
+
+/// Whether a piece is only links whose text is in brackets, and separators.
+fn bracketed_links_only(piece: &Styled) -> bool {
+    let mut end = 0;
+    let mut count = 0;
+    let text = &piece.text;
+    let mut links: Vec<Range<usize>> = piece.links().map(|(r, _)| r).collect();
+    links.sort_by_key(|r| r.start);
+    for range in links {
+        let (Some(before), Some(label)) = (text.get(end..range.start), text.get(range.clone()))
+        else {
+            return false;
+        };
+        let label = label.trim();
+        if before.chars().any(char::is_alphanumeric)
+            || !(label.starts_with('[') && label.ends_with(']'))
+        {
+            return false;
+        }
+        end = range.end;
+        count += 1;
+    }
+    count > 0 && !text[end..].chars().any(char::is_alphanumeric)
 }
 
 /// Reads a piece as a venue: a known venue (`Proc. VLDB Endow. 2023`, `NSDI 2019`,

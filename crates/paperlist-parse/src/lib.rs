@@ -34,6 +34,7 @@ mod blocks;
 mod csljson;
 mod document;
 mod fields;
+mod frontmatter;
 mod html;
 mod latex;
 mod markdown;
@@ -201,7 +202,7 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
             }
         }
         Format::Auto | Format::Markdown | Format::Homepage | Format::Cv => {
-            read_blocks(markdown::lower, &text, source)
+            read_markdown(&text, source)
         }
         Format::Html => read_blocks(html::lower, &text, source),
         Format::Latex => read_blocks(latex::lower, &text, source),
@@ -264,6 +265,45 @@ fn read_blocks(lower: Lower, text: &Arc<str>, source: &SourceId) -> Parsed {
     let mut reader = document::Reader::new(source.as_str(), text, &index);
     lower(text, &index, &mut |blocks| reader.read(blocks));
     let (entries, diagnostics) = reader.finish();
+    Parsed {
+        entries,
+        diagnostics,
+    }
+}
+
+/// Reads a Markdown or text document; a static site's page for one
+/// publication (its front matter) is one entry.
+fn read_markdown(text: &Arc<str>, source: &SourceId) -> Parsed {
+    let index = blocks::LineIndex::new(text);
+    let Some(page) = frontmatter::publication_page(text, &index) else {
+        return read_blocks(markdown::lower, text, source);
+    };
+    let file = source.as_str();
+    let mut reader = document::Reader::new(file, text, &index);
+    reader.assume_publications();
+    reader.read_entry(page.block);
+    let (mut entries, mut diagnostics) = reader.finish();
+    // The front matter says what the title is; the line rules may have cut it.
+    if let [entry] = entries.as_mut_slice() {
+        entry.title = paperlist_model::Excerpt::from(page.title.as_str());
+        if let Some(kind) = page.kind {
+            entry.kind = kind;
+        }
+    }
+    for (line, note) in page.notes {
+        diagnostics.push(Diagnostic::warning(file, Some(line), "front-matter", note));
+    }
+    if let Some((first, last)) = page.body {
+        diagnostics.push(Diagnostic::info(
+            file,
+            Some(first),
+            "skipped-text",
+            format!(
+                "lines {first}-{last}: the body of a publication page (its abstract) is not a list"
+            ),
+        ));
+    }
+    diagnostics.sort_by_key(|d| d.line);
     Parsed {
         entries,
         diagnostics,

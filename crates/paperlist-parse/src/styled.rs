@@ -29,6 +29,14 @@ impl Styled {
         }
     }
 
+    /// Text without marks.
+    pub fn from_text(text: String) -> Styled {
+        Styled {
+            text,
+            marks: Vec::new(),
+        }
+    }
+
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
