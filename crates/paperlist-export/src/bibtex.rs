@@ -145,7 +145,14 @@ fn write_entry(
         let not_integer = dialect == Dialect::Biblatex
             && name == "volume"
             && !value.chars().all(|c| c.is_ascii_digit());
-        if !pseudo && !not_integer {
+        // BibLaTeX's data model has no volume or number for @misc, @online
+        // and @thesis (biber --validate-datamodel says so).
+        let no_such_field = dialect == Dialect::Biblatex
+            && !matches!(
+                entry_type,
+                "article" | "inproceedings" | "incollection" | "book"
+            );
+        if !pseudo && !not_integer && !no_such_field {
             fields.push((name, text(value)));
         }
     }

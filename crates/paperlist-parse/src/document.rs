@@ -513,6 +513,26 @@ impl<'a> Reader<'a> {
                 }
                 return None;
             }
+            // Text wrapped to the page's width (a CV copied out of a PDF, a
+            // list with hard-wrapped lines): each entry's lines are one line.
+            if matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+                && let Some(entries) = unwrap_entries(&block.lines)
+            {
+                self.finish_group(pending.take());
+                for (lines, joined) in entries {
+                    let mut analyses = vec![analyze(&joined)];
+                    analyses.resize_with(lines.len(), Vec::new);
+                    self.finish_group(Some(Group {
+                        lines,
+                        kinds: Vec::new(),
+                        analyses,
+                        kind: block.kind.clone(),
+                        cells: Vec::new(),
+                        title_only: false,
+                    }));
+                }
+                return None;
+            }
             match block.kind {
                 BlockKind::Paragraph
                     if block.lines.len() == 1 && is_marker_legend(&block.lines[0].text.text) =>
@@ -1211,6 +1231,106 @@ fn is_first_person(text: &str) -> bool {
         })
 }
 
+/// Words a line wrapped in the middle of a sentence ends with.
+const JOINING_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "via",
+    "with", "towards", "using", "through",
+];
+
+/// Whether the break after `line` falls inside a sentence: after a
+/// hyphenated word part (`Learn-` / `ing`), or before or after a word such
+/// as `for`, `and`, `of`, `with`. (Not after a comma: `Title,` / `Authors`
+/// puts one field per line.)
+fn breaks_mid_sentence(line: &str, next: &str) -> bool {
+    let line = line.trim_end();
+    if let Some(head) = line.strip_suffix('-')
+        && head.ends_with(|c: char| c.is_alphabetic())
+        && next.trim_start().starts_with(|c: char| c.is_lowercase())
+    {
+        return true;
+    }
+    let last = line.rsplit(' ').next().unwrap_or_default();
+    let first = next.split_whitespace().next().unwrap_or_default();
+    JOINING_WORDS.contains(&last) || JOINING_WORDS.contains(&first)
+}
+
+/// `[C5]`, `[12]`, `(3)`, `12.`: a numbered entry's label at the start of a
+/// line (not a year: `2018. Title` is ACM's year after the authors).
+fn starts_with_label(text: &str) -> bool {
+    let text = text.trim_start();
+    let label = |inner: &str| {
+        let digits = inner.trim_start_matches(|c: char| c.is_ascii_uppercase());
+        inner.len() - digits.len() <= 3
+            && (1..=3).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    if let Some(rest) = text.strip_prefix('[') {
+        return rest.split_once(']').is_some_and(|(inner, _)| label(inner));
+    }
+    if let Some(rest) = text.strip_prefix('(') {
+        return rest.split_once(')').is_some_and(|(inner, _)| label(inner));
+    }
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&digits)
+        && text[digits..].starts_with(['.', ')'])
+        && text[digits + 1..].starts_with(' ')
+}
+
+/// A block whose lines are wrapped text rather than one field per line: its
+/// entries (a new one at each numbered label), each with its lines joined
+/// into one (`Learn-` / `ing` mended into `Learning`). `None` for a block
+/// with no break inside a sentence.
+fn unwrap_entries(lines: &[Line]) -> Option<Vec<(Vec<Line>, Styled)>> {
+    if lines.len() < 2
+        || !lines
+            .windows(2)
+            .any(|pair| breaks_mid_sentence(&pair[0].text.text, &pair[1].text.text))
+    {
+        return None;
+    }
+    let mut entries: Vec<(Vec<Line>, Styled)> = Vec::new();
+    for line in lines {
+        let starts_entry = entries.is_empty() || starts_with_label(&line.text.text);
+        if starts_entry {
+            entries.push((vec![line.clone()], line.text.clone()));
+            continue;
+        }
+        let Some((entry_lines, joined)) = entries.last_mut() else {
+            continue;
+        };
+        let next = line.text.text.trim_start();
+        let hyphenated = joined
+            .text
+            .trim_end()
+            .strip_suffix('-')
+            .is_some_and(|head| {
+                let word = head.rsplit(' ').next().unwrap_or_default();
+                word.ends_with(|c: char| c.is_alphabetic()) && !word.contains('-')
+            })
+            && next.starts_with(|c: char| c.is_lowercase());
+        let end = joined.text.trim_end().len();
+        if hyphenated {
+            // `Learn-` + `ing`: the hyphen only broke the word.
+            truncate_styled(joined, end - 1);
+        } else {
+            truncate_styled(joined, end);
+            joined.push_str(" ");
+        }
+        joined.push(&line.text.trim());
+        entry_lines.push(line.clone());
+    }
+    Some(entries)
+}
+
+/// Cuts styled text at `len` bytes, marks with it.
+fn truncate_styled(text: &mut Styled, len: usize) {
+    text.text.truncate(len);
+    text.marks.retain_mut(|(range, _)| {
+        range.end = range.end.min(len);
+        range.start < range.end
+    });
+}
+
 /// What a whole line of a paragraph holds, for grouping lines into entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LineKind {
@@ -1374,6 +1494,11 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
             status: None,
         });
     }
+    // A number under any other column (`#`, `Rank`, `Citations`) is not part
+    // of the entry; read alone it would be a volume.
+    if cell.text.trim().bytes().all(|b| b.is_ascii_digit()) && year_in(&cell.text).is_none() {
+        return FieldKind::Links;
+    }
     if has("link")
         || has("links")
         || has("url")
@@ -1536,6 +1661,65 @@ mod tests {
             heading_status("Notes on what I submitted to the workshop"),
             None
         );
+    }
+
+    fn lines(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .zip(1..)
+            .map(|(text, number)| Line {
+                text: Styled::from_text((*text).to_owned()),
+                number,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_text_is_joined() {
+        // A PDF's wrapping: a break before `for`, a hyphenated word, a new
+        // entry at each label.
+        let got = unwrap_entries(&lines(&[
+            "[C5] Woosuk Kwon and Ion Stoica. Efficient Memory Management for",
+            "     Large Language Model Serving. SOSP 2023. Deep Learn-",
+            "     ing. Inter- and Intra-Operator, state-of-",
+            "     the-art",
+            "[C4] Zhuohan Li. AlpaServe: Statistical Multiplexing",
+            "     with Model Parallelism. OSDI 2023.",
+        ]))
+        .expect("wrapped");
+        let joined: Vec<(&str, usize)> = got
+            .iter()
+            .map(|(lines, text)| (text.text.as_str(), lines.len()))
+            .collect();
+        assert_eq!(
+            joined,
+            [
+                (
+                    "[C5] Woosuk Kwon and Ion Stoica. Efficient Memory Management for Large Language Model Serving. SOSP 2023. Deep Learning. Inter- and Intra-Operator, state-of- the-art",
+                    4
+                ),
+                (
+                    "[C4] Zhuohan Li. AlpaServe: Statistical Multiplexing with Model Parallelism. OSDI 2023.",
+                    2
+                ),
+            ]
+        );
+        // One field per line is not wrapped text, even with a comma at a
+        // line's end (`Title,` / `Authors`); a year is not a label.
+        assert!(
+            unwrap_entries(&lines(&[
+                "Ray: A Framework,",
+                "Philipp Moritz (UC Berkeley)"
+            ]))
+            .is_none()
+        );
+        assert!(unwrap_entries(&lines(&["**Title**", "A, B", "*OSDI 2018*"])).is_none());
+        assert!(
+            starts_with_label("[C12] x")
+                && starts_with_label("12. x")
+                && starts_with_label("(3) x")
+        );
+        assert!(!starts_with_label("2018. Ray") && !starts_with_label("[OSDI'22] x"));
     }
 
     #[test]

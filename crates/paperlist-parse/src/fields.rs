@@ -205,7 +205,10 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                             .flat_map(split_author_year)
                         {
                             for piece in split_trailing_venue(piece) {
-                                for piece in split_issue(piece) {
+                                for piece in split_issue(piece)
+                                    .into_iter()
+                                    .flat_map(split_journal_volume)
+                                {
                                     for piece in split_pages(piece) {
                                         for piece in split_leading_labels(piece) {
                                             pieces.extend(split_trailing_labels(piece));
@@ -477,6 +480,37 @@ fn split_issue(text: Styled) -> Cut {
         pieces.push(text.slice(start..plain.len()));
     }
     Cut::Parts(pieces)
+}
+
+/// Chicago's and MLA's `ACM Transactions on Computer Systems 16`: a
+/// journal's volume written after its name is a field of its own. Only after
+/// a journal: `OSDI 18` is a conference and its year.
+fn split_journal_volume(text: Styled) -> Cut {
+    static JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(journal|transactions|review|letters|magazine|communications|bulletin|annals)(?-u:\b)")
+            .expect("valid journal regex")
+    });
+    let plain = text.text.trim_end();
+    if !plain.ends_with(|c: char| c.is_ascii_digit()) {
+        return Cut::Whole(text);
+    }
+    let Some(space) = plain.rfind(' ') else {
+        return Cut::Whole(text);
+    };
+    let (head, number) = (plain[..space].trim_end(), &plain[space + 1..]);
+    let is_volume = number.len() <= 4
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && !(number.len() == 4 && matches!(&number[..2], "19" | "20"))
+        && head.ends_with(|c: char| c.is_alphabetic())
+        && match venue::detect(head) {
+            Some(found) => found.kind == VenueKind::Journal,
+            None => JOURNAL.is_match(head),
+        };
+    if !is_volume {
+        return Cut::Whole(text);
+    }
+    let end = plain.len();
+    Cut::Parts(vec![text.slice(0..head.len()), text.slice(space + 1..end)])
 }
 
 /// Whether text holds what every issue part starts with (`vol`, `no.`,
@@ -969,6 +1003,16 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
         && let Some(issue) = issue_of(plain)
     {
         return FieldKind::Issue(issue);
+    }
+    // A number alone (what [`split_journal_volume`] cuts off) is a volume.
+    if (1..=4).contains(&plain.len())
+        && plain.bytes().all(|b| b.is_ascii_digit())
+        && !(1900..=2099).contains(&plain.parse::<i32>().unwrap_or(0))
+    {
+        return FieldKind::Issue(Issue {
+            volume: Some(plain.to_owned()),
+            ..Issue::default()
+        });
     }
     let bare = plain.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ' '));
     if let Some(year) = bare
@@ -1582,6 +1626,20 @@ mod tests {
             pieces("Ying Sheng, Lianmin Zheng, Binhang Yuan. \u{1F4C4} Paper").len(),
             2
         );
+        // Chicago's journal volume after the name; not a conference's year.
+        assert_eq!(
+            pieces("ACM Transactions on Computer Systems 16, no. 2 (1998): 133-169"),
+            [
+                "ACM Transactions on Computer Systems",
+                "16",
+                "no. 2",
+                "1998",
+                "133-169"
+            ]
+        );
+        assert!(matches!(kind("16"), FieldKind::Issue(Issue { volume: Some(v), .. }) if v == "16"));
+        assert_eq!(pieces("OSDI 18").len(), 1);
+        assert_eq!(pieces("Nature Communications 12, 3770").len(), 1);
         // Scholar's glued `InProceedings of` is a venue.
         assert!(matches!(
             kind(
