@@ -615,7 +615,8 @@ fn unwrap_list(text: &Styled) -> (Styled, bool) {
             .strip_suffix('.')
             .and_then(|rest| rest.split_whitespace().last())
             .is_some_and(|last| is_initial(&format!("{last}.")) && last.chars().count() <= 2);
-        if (t.ends_with('.') && !ends_with_initial) || t.ends_with(',') || t.ends_with(';') {
+        // dblp ends its author lists with a colon: `A, B, C:`.
+        if (t.ends_with('.') && !ends_with_initial) || t.ends_with([',', ';', ':']) {
             current = current.slice(0..t.len() - 1).trim();
         } else {
             break;
@@ -1104,6 +1105,23 @@ fn linked_style(text: &Styled) -> Vec<Found> {
         });
         let next = links.get(i + 1).map_or(plain.len(), |(r, _)| r.start);
         let between = trim_separators(plain, range.end..next);
+        // dblp links every author but the page's owner: `[A](..), Ion Stoica,
+        // [B](..)`. Text set off by separators on both sides is names, not
+        // the affiliation that follows a name (`[A](..) Stanford, [B](..)`).
+        let gap = &plain[range.end..next];
+        let listed = i + 1 < links.len()
+            && !between.is_empty()
+            && gap.trim_start().starts_with([',', ';'])
+            && gap.trim_end().ends_with([',', ';']);
+        if listed {
+            for extra in simple_list(&plain[..between.end], &[',', ';']) {
+                if extra.range.start >= between.start {
+                    found.push(extra);
+                }
+            }
+            betweens.push(between.start..between.start);
+            continue;
+        }
         if i + 1 < links.len() {
             if !between.is_empty() {
                 let last = found.len() - 1;
@@ -1538,6 +1556,32 @@ mod tests {
                 Some("Microsoft Research, Redmond".into())
             )
         );
+    }
+
+    #[test]
+    fn dblp_person_page_lists() {
+        // Every author linked but the page's owner, and a colon before the title.
+        let mut text = Styled::plain("Michael Armbrust, Ion Stoica, Matei Zaharia:");
+        text.marks
+            .push((0..16, Mark::Link("https://dblp.org/pid/44/1.html".into())));
+        text.marks.push((
+            30..43,
+            Mark::Link("https://dblp.org/pid/z/MateiZaharia.html".into()),
+        ));
+        let people = parse(&text).people;
+        let got: Vec<_> = people
+            .iter()
+            .map(|p| (p.name(), p.affiliation.is_none()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Michael Armbrust", true),
+                ("Ion Stoica", true),
+                ("Matei Zaharia", true)
+            ]
+        );
+        assert_eq!(people[2].dblp_pid(), Some("z/MateiZaharia"));
     }
 
     #[test]

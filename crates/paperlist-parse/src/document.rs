@@ -188,7 +188,11 @@ enum Piece {
 fn split_pseudo_headings(block: Block) -> Vec<Piece> {
     let single_cell = matches!(block.kind, BlockKind::TableRow { .. })
         && block.cells.iter().filter(|c| !c.is_blank()).count() == 1;
-    if (block.kind == BlockKind::Paragraph && block.lines.len() == 1) || single_cell {
+    // dblp's `<li class="year">2023</li>`: an item that is only a year heads the ones after it.
+    let year_item = block.kind == BlockKind::ListItem
+        && block.lines.len() == 1
+        && is_year_only(block.lines[0].text.text.trim()).is_some();
+    if (block.kind == BlockKind::Paragraph && block.lines.len() == 1) || single_cell || year_item {
         if let Some(line) = block.lines.first()
             && pseudo_heading_line(&line.text.text, true)
         {

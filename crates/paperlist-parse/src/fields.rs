@@ -153,9 +153,11 @@ static AWARD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // `[12]`, `(12)`, `12.`, `12)`, a bullet, and a CV's kind-and-number
-    // labels: `[C3]`, `[J1]`, `(W2)`.
-    Regex::new(r"^\s*(?:\[[A-Z]{0,3}\d{1,4}\]|\([A-Z]{0,3}\d{1,4}\)|\d{1,4}[.)]|[•◦▪‣–—-])\s*")
-        .expect("valid label regex")
+    // labels: `[C3]`, `[J1]`, `(W2)`, dblp's `[c340]`.
+    Regex::new(
+        r"^\s*(?:\[[A-Za-z]{0,3}\d{1,4}\]|\([A-Za-z]{0,3}\d{1,4}\)|\d{1,4}[.)]|[•◦▪‣–—-])\s*",
+    )
+    .expect("valid label regex")
 });
 static VENUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(proceedings|proc\.|conference|workshop|symposium|journal|transactions|letters|arxiv|corr|preprint|meeting|colloquium|congress|forum)(?-u:\b)")
@@ -179,6 +181,14 @@ pub(crate) fn strip_list_label(text: &Styled) -> Styled {
 
 /// Cuts one line into pieces that are each one field.
 pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
+    // A label on a line of its own (dblp's `[c340]`) is no field.
+    if LIST_LABEL
+        .find(&text.text)
+        .is_some_and(|found| text.text[found.end()..].trim().is_empty())
+        && text.text.trim_start().starts_with(['[', '('])
+    {
+        return Vec::new();
+    }
     let text = strip_list_label(text).into_trimmed(&[]);
     let mut pieces = Vec::new();
     let rest = match split_glued_venue_prefix(&text) {
@@ -1640,6 +1650,9 @@ mod tests {
         assert!(matches!(kind("16"), FieldKind::Issue(Issue { volume: Some(v), .. }) if v == "16"));
         assert_eq!(pieces("OSDI 18").len(), 1);
         assert_eq!(pieces("Nature Communications 12, 3770").len(), 1);
+        // A label alone on its line (dblp's `[c340]`) is no field.
+        assert!(pieces("[c340]").is_empty());
+        assert_eq!(pieces("[c340] Title Here"), ["Title Here"]);
         // Scholar's glued `InProceedings of` is a venue.
         assert!(matches!(
             kind(

@@ -10,10 +10,11 @@ use scraper::{ElementRef, Html};
 use crate::blocks::{Block, BlockKind, Line, LineIndex};
 use crate::styled::{Mark, Styled};
 
-/// Elements whose content is not page text.
+/// Elements whose content is not page text; a `nav` is a menu (dblp puts
+/// one in every entry: "view", "export record", "BibTeX").
 const SKIPPED: &[&str] = &[
     "script", "style", "head", "noscript", "svg", "template", "iframe", "button", "select",
-    "option",
+    "option", "nav",
 ];
 
 /// Elements that start a block of their own.
@@ -135,6 +136,23 @@ impl Walker {
     fn walk(&mut self, element: ElementRef<'_>) {
         let name = element.value().name().to_ascii_lowercase();
         if SKIPPED.contains(&name.as_str()) {
+            // A menu's links to the paper by DOI and to its dblp record
+            // (dblp's "electronic edition via DOI", "export record") are the
+            // entry's.
+            if name == "nav" {
+                let hrefs: Vec<&str> = element
+                    .descendants()
+                    .filter_map(ElementRef::wrap)
+                    .filter_map(|a| a.value().attr("href"))
+                    .collect();
+                let doi = hrefs.iter().find(|href| href.contains("doi.org/10."));
+                let record = hrefs.iter().find(|href| href.contains("dblp.org/rec/"));
+                for (label, url) in [("DOI", doi), ("dblp", record)] {
+                    if let Some(url) = url {
+                        self.link_label(label, url);
+                    }
+                }
+            }
             return;
         }
         // Inside a table cell, blocks only break the cell's lines: a Google
@@ -283,6 +301,18 @@ impl Walker {
         self.flush_block();
     }
 
+    /// ` [label]` linked to `url`, in the current line.
+    fn link_label(&mut self, label: &str, url: &str) {
+        self.text(" ");
+        let start = self.current.text.len();
+        self.text(&format!("[{label}]"));
+        let end = self.current.text.len();
+        self.current
+            .marks
+            .push((start..end, Mark::Link(url.to_owned())));
+        self.text(" ");
+    }
+
     fn walk_children(&mut self, element: ElementRef<'_>) {
         for child in element.children() {
             if let Some(text) = child.value().as_text() {
@@ -403,6 +433,23 @@ mod tests {
         );
         assert!(looks_like_html(page));
         assert!(!looks_like_html("# Markdown"));
+    }
+
+    #[test]
+    fn menus_keep_only_their_paper_links() {
+        let page = "<ul><li class=\"entry\"><nav><ul><li><a href=\"https://doi.org/10.1145/1.2\">electronic edition via DOI</a></li><li><a href=\"https://dblp.org/rec/conf/x/Y23.html?view=bibtex\">BibTeX</a></li></ul></nav><cite>A, B: Title. X 2023</cite></li></ul>";
+        let blocks = lower_all(page);
+        assert_eq!(blocks.len(), 1);
+        let line = &blocks[0].lines[0].text;
+        assert_eq!(line.text, "[DOI] [dblp] A, B: Title. X 2023");
+        let urls: Vec<&str> = line.links().map(|(_, url)| url).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://doi.org/10.1145/1.2",
+                "https://dblp.org/rec/conf/x/Y23.html?view=bibtex"
+            ]
+        );
     }
 
     #[test]
