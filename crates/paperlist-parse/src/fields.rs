@@ -182,10 +182,10 @@ pub(crate) fn strip_list_label(text: &Styled) -> Styled {
 /// Cuts one line into pieces that are each one field.
 pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
     // A label on a line of its own (dblp's `[c340]`) is no field.
-    if LIST_LABEL
-        .find(&text.text)
-        .is_some_and(|found| text.text[found.end()..].trim().is_empty())
-        && text.text.trim_start().starts_with(['[', '('])
+    if text.text.trim_start().starts_with(['[', '('])
+        && LIST_LABEL
+            .find(&text.text)
+            .is_some_and(|found| text.text[found.end()..].trim().is_empty())
     {
         return Vec::new();
     }
