@@ -174,6 +174,16 @@ fn bibtex_round_trip() {
 }
 
 #[test]
+fn csv_round_trip() {
+    round_trip(
+        "CSV",
+        |l| to_csv(l, &CsvOptions::default()),
+        Format::Csv,
+        true,
+    );
+}
+
+#[test]
 fn csl_json_round_trip() {
     round_trip(
         "CSL-JSON",

@@ -20,6 +20,7 @@ use foldhash::HashMap;
 use paperlist_model::normalize::{collapse_whitespace, collapsed, repair_diacritics};
 use paperlist_model::{Person, looks_like_organization};
 
+use crate::fields;
 use crate::styled::Styled;
 
 /// The outcome of reading an author list.
@@ -540,6 +541,38 @@ pub(crate) fn lone_inverted_name(text: &Styled) -> Option<Authors> {
     (score >= 0.6).then_some(authors)
 }
 
+/// A column of authors as a spreadsheet or paperlist's CSV writes it:
+/// `Philipp Moritz; Ion Stoica; Facebook AI Infra`, one name per `;`, no
+/// affiliations. Every element is taken as written: a one-word name
+/// (`Arvind`) is a person, an organisation (`Facebook AI Infra`) a literal
+/// name. `None` when the cell is not such a list.
+pub(crate) fn semicolon_list(text: &Styled) -> Option<Authors> {
+    let plain = text.text.trim();
+    if !plain.contains(';') || plain.contains(['(', ',']) {
+        return None;
+    }
+    let names: Vec<&str> = plain
+        .split(';')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.iter().any(|name| fields::words_up_to(name, 7) > 6) {
+        return None;
+    }
+    let mut authors = Authors::default();
+    for name in names {
+        let person = if looks_like_organization(name) {
+            Person::literal(name)
+        } else {
+            Person::new(name)
+        };
+        authors.name_scores.push(name_score(person.name()));
+        authors.people.push(person);
+    }
+    authors.score = 1.0;
+    Some(authors)
+}
+
 /// Reads an author list.
 pub(crate) fn parse(text: &Styled) -> Authors {
     let (text, cut_short) = unwrap_list(text);
@@ -796,6 +829,23 @@ fn usenix_style(text: &str) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     for group_range in split_ranges(text, 0..text.len(), &[';']) {
         let people = group(text, group_range.clone(), true);
+        // `Xuhao Chen; Arvind`: in a list of names alone, a one-word name is
+        // a name, not one more affiliation.
+        let lone_name = people.is_empty()
+            && !found.is_empty()
+            && found.iter().all(|f| f.affiliation.is_none())
+            && !text[group_range.clone()].contains([',', ' '])
+            && name_score(&text[group_range.clone()]) >= 0.5;
+        if lone_name {
+            found.push(Found {
+                range: group_range,
+                affiliation: None,
+                dblp_pid: None,
+                trailing_marker: false,
+                score: None,
+            });
+            continue;
+        }
         if people.is_empty() {
             // A group with no name is one more affiliation of the group before.
             let extra = collapse_whitespace(&text[group_range]);
@@ -1556,6 +1606,21 @@ mod tests {
                 Some("Microsoft Research, Redmond".into())
             )
         );
+    }
+
+    #[test]
+    fn spreadsheet_columns() {
+        let read = semicolon_list(&Styled::plain("Kim Hazelwood; Facebook AI Infra; Arvind"))
+            .expect("a ; list");
+        let got: Vec<&str> = read.people.iter().map(|p| p.name()).collect();
+        assert_eq!(got, ["Kim Hazelwood", "Facebook AI Infra", "Arvind"]);
+        assert_eq!(read.people[0].family(), Some("Hazelwood"));
+        // An organisation is one literal name, not split into given and family.
+        assert_eq!(read.people[1].family(), None);
+        assert!(semicolon_list(&Styled::plain("A (Aff); B (Aff)")).is_none());
+        assert!(semicolon_list(&Styled::plain("Moritz, P.; Stoica, I.")).is_none());
+        // In a list of names alone, a one-word name after `;` is a name.
+        assert_eq!(names("Xuhao Chen; Arvind"), ["Xuhao Chen", "Arvind"]);
     }
 
     #[test]

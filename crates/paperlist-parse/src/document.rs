@@ -843,6 +843,7 @@ impl Reader<'_> {
         // The venue's year (`SOSP'24`) wins over a year written apart, which
         // may date a preprint or a news item (`[2023/12]`, a `Date` column).
         let mut venue_year: Option<i32> = None;
+        let mut written_kind: Option<EntryKind> = None;
         let mut year: Option<i32> = None;
         let mut extra_text: Vec<String> = Vec::new();
         let mut title_link: Option<String> = None;
@@ -895,6 +896,7 @@ impl Reader<'_> {
                 }
                 FieldKind::Award(award) => entry.details.awards.push(award.clone()),
                 FieldKind::Links => {}
+                FieldKind::Kind(kind) => written_kind = Some(*kind),
                 FieldKind::Issue(issue) => {
                     year = year.or(issue.year);
                     let details = &mut *entry.details;
@@ -1068,6 +1070,9 @@ impl Reader<'_> {
             None if venue.is_some() => EntryKind::Inproceedings,
             None => EntryKind::Misc,
         };
+        if let Some(kind) = written_kind {
+            entry.kind = kind;
+        }
         if venue_kind == Some(VenueKind::Preprint) && entry.status == Status::Published {
             entry.status = Status::Preprint;
         }
@@ -1472,14 +1477,22 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
     let has = |w: &str| words.contains(&w);
     // `[link]`, `[PDF]` under any column (a "Paper" column of links next to a
     // "Title" one) are links.
-    if fields::is_links_only(cell) {
+    // An empty cell is nothing; an address alone (a `Paper Link` column) is a link.
+    if fields::is_links_only(cell) || cell.is_blank() || fields::bare_url(&cell.text).is_some() {
         return FieldKind::Links;
+    }
+    // The columns of a spreadsheet, and of paperlist's own CSV, that name a
+    // field of their own (`Publication Type` is no venue, `Number of
+    // Citations` no number).
+    if let Some(kind) = spreadsheet_role(&has, cell) {
+        return kind;
     }
     if has("title") || has("paper") || has("name") {
         return FieldKind::Title;
     }
     if has("author") || has("authors") {
-        return FieldKind::Authors(authors::scored_parse(cell).1);
+        let read = authors::semicolon_list(cell).unwrap_or_else(|| authors::scored_parse(cell).1);
+        return FieldKind::Authors(read);
     }
     if has("year") || has("date") {
         if let Some(year) = year_in(&cell.text) {
@@ -1514,6 +1527,66 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
         return FieldKind::Links;
     }
     fields::classify(cell)
+}
+
+/// What a cell of a column named for a field of its own holds: the kind,
+/// status, pages, volume, number and awards of paperlist's CSV and of
+/// spreadsheets. Columns that are no field of an entry (`key`, `file`,
+/// `line`, `id`, `citations`) are read as nothing.
+fn spreadsheet_role(has: &dyn Fn(&str) -> bool, cell: &Styled) -> Option<FieldKind> {
+    let text = cell.text.trim();
+    if [
+        "key",
+        "file",
+        "line",
+        "id",
+        "citations",
+        "cited",
+        "publisher",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
+        return Some(FieldKind::Links);
+    }
+    let named =
+        |value: &str| serde_json::Value::String(value.to_ascii_lowercase().replace(' ', "-"));
+    if has("kind") || has("type") {
+        let kind = serde_json::from_value::<EntryKind>(named(text)).ok();
+        return Some(kind.map_or(FieldKind::Links, FieldKind::Kind));
+    }
+    if has("status") {
+        let status = serde_json::from_value::<Status>(named(text))
+            .ok()
+            .map(FieldKind::Status)
+            .or_else(|| Some(fields::classify(cell)).filter(|k| matches!(k, FieldKind::Status(_))));
+        return Some(status.unwrap_or(FieldKind::Links));
+    }
+    if has("pages") || has("page") {
+        let pages = text.parse::<paperlist_model::PageRange>().ok();
+        return Some(pages.map_or(FieldKind::Links, FieldKind::Pages));
+    }
+    let issue = |volume: Option<String>, number: Option<String>| {
+        FieldKind::Issue(fields::Issue {
+            volume,
+            number,
+            ..fields::Issue::default()
+        })
+    };
+    if has("volume") {
+        return Some(issue(Some(text.to_owned()).filter(|t| !t.is_empty()), None));
+    }
+    if has("number") || has("issue") {
+        return Some(issue(None, Some(text.to_owned()).filter(|t| !t.is_empty())));
+    }
+    if has("award") || has("awards") {
+        return Some(if text.is_empty() {
+            FieldKind::Links
+        } else {
+            FieldKind::Award(collapse_whitespace(text))
+        });
+    }
+    None
 }
 
 /// Adds the links of a line (except authors' profile links) to the entry.

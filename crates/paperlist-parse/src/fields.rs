@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use paperlist_model::normalize::{collapse_whitespace, collapsed};
 use paperlist_model::venue::{self, VenueKind, year_in};
-use paperlist_model::{PageRange, Status};
+use paperlist_model::{EntryKind, PageRange, Status};
 use regex::Regex;
 
 use crate::authors::{Authors, name_score, scored_parse};
@@ -23,6 +23,8 @@ use crate::styled::{Cut, Mark, Styled, split_at_ranges};
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum FieldKind {
     Title,
+    /// What the entry is, said by a column (`kind`, `type`) of a table.
+    Kind(EntryKind),
     /// An author list, already read.
     Authors(Authors),
     Venue(VenueText),

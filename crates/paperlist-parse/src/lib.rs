@@ -32,6 +32,7 @@ mod authors;
 mod bibtex;
 mod blocks;
 mod csljson;
+mod delimited;
 mod document;
 mod fields;
 mod frontmatter;
@@ -97,6 +98,8 @@ pub enum Format {
     Html,
     /// A LaTeX document: a CV or a publication list kept in `.tex`.
     Latex,
+    /// CSV or TSV with a header row (a spreadsheet, paperlist's CSV export).
+    Csv,
     /// BibTeX or BibLaTeX.
     Bibtex,
     /// CSL-JSON (Zotero, pandoc).
@@ -116,6 +119,7 @@ impl FromStr for Format {
             "cv" => Format::Cv,
             "html" | "htm" => Format::Html,
             "latex" | "tex" => Format::Latex,
+            "csv" | "tsv" => Format::Csv,
             "bibtex" | "biblatex" | "bib" => Format::Bibtex,
             "csl-json" | "csljson" | "csl" => Format::CslJson,
             "json" | "paperlist" => Format::PaperlistJson,
@@ -133,6 +137,7 @@ impl fmt::Display for Format {
             Format::Cv => "cv",
             Format::Html => "html",
             Format::Latex => "latex",
+            Format::Csv => "csv",
             Format::Bibtex => "bibtex",
             Format::CslJson => "csl-json",
             Format::PaperlistJson => "json",
@@ -158,6 +163,9 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     }
     if lower.ends_with(".html") || lower.ends_with(".htm") || html::looks_like_html(text) {
         return Format::Html;
+    }
+    if lower.ends_with(".csv") || lower.ends_with(".tsv") {
+        return Format::Csv;
     }
     if lower.ends_with(".tex") || latex::looks_like_latex(text) {
         return Format::Latex;
@@ -206,6 +214,7 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
         }
         Format::Html => read_blocks(html::lower, &text, source),
         Format::Latex => read_blocks(latex::lower, &text, source),
+        Format::Csv => read_table(&text, source),
     };
     assign_keys(&mut parsed.entries, KeyScheme::AuthorYearTitle, false);
     parsed
@@ -264,6 +273,19 @@ fn read_blocks(lower: Lower, text: &Arc<str>, source: &SourceId) -> Parsed {
     let index = blocks::LineIndex::new(text);
     let mut reader = document::Reader::new(source.as_str(), text, &index);
     lower(text, &index, &mut |blocks| reader.read(blocks));
+    let (entries, diagnostics) = reader.finish();
+    Parsed {
+        entries,
+        diagnostics,
+    }
+}
+
+/// Reads a CSV or TSV document: every row is a publication.
+fn read_table(text: &Arc<str>, source: &SourceId) -> Parsed {
+    let index = blocks::LineIndex::new(text);
+    let mut reader = document::Reader::new(source.as_str(), text, &index);
+    reader.assume_publications();
+    delimited::lower(text, &index, &mut |blocks| reader.read(blocks));
     let (entries, diagnostics) = reader.finish();
     Parsed {
         entries,
