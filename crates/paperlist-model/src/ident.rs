@@ -605,6 +605,8 @@ impl FromStr for PageRange {
         let trimmed = strip_prefix_ci(trimmed, "pp.")
             .or_else(|| strip_prefix_ci(trimmed, "pages"))
             .or_else(|| strip_prefix_ci(trimmed, "p."))
+            // Springer's `pp 561–577`.
+            .or_else(|| strip_prefix_ci(trimmed, "pp "))
             .unwrap_or(trimmed)
             .trim();
         let parts: Vec<&str> = trimmed
@@ -847,6 +849,7 @@ mod tests {
         assert_eq!(pages("561--577").as_deref(), Some("561-577"));
         assert_eq!(pages("561\u{2013}577").as_deref(), Some("561-577"));
         assert_eq!(pages("pp. 561 - 577").as_deref(), Some("561-577"));
+        assert_eq!(pages("pp 561–577").as_deref(), Some("561-577"));
         assert_eq!(pages("1:1-1:14").as_deref(), Some("1:1-1:14"));
         assert_eq!(pages("e1001").as_deref(), Some("e1001"));
         assert_eq!(pages("12-12").as_deref(), Some("12"));

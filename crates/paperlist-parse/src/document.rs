@@ -897,6 +897,12 @@ impl Reader<'_> {
                 FieldKind::Award(award) => entry.details.awards.push(award.clone()),
                 FieldKind::Links => {}
                 FieldKind::Kind(kind) => written_kind = Some(*kind),
+                FieldKind::Publisher(publisher) => {
+                    if entry.details.publisher.is_none() {
+                        entry.details.publisher = Some(publisher.clone());
+                        entry.set_origin("publisher", Origin::Input);
+                    }
+                }
                 FieldKind::Issue(issue) => {
                     year = year.or(issue.year);
                     let details = &mut *entry.details;
@@ -1535,17 +1541,9 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
 /// `line`, `id`, `citations`) are read as nothing.
 fn spreadsheet_role(has: &dyn Fn(&str) -> bool, cell: &Styled) -> Option<FieldKind> {
     let text = cell.text.trim();
-    if [
-        "key",
-        "file",
-        "line",
-        "id",
-        "citations",
-        "cited",
-        "publisher",
-    ]
-    .iter()
-    .any(|w| has(w))
+    if ["key", "file", "line", "id", "citations", "cited"]
+        .iter()
+        .any(|w| has(w))
     {
         return Some(FieldKind::Links);
     }
@@ -1578,6 +1576,13 @@ fn spreadsheet_role(has: &dyn Fn(&str) -> bool, cell: &Styled) -> Option<FieldKi
     }
     if has("number") || has("issue") {
         return Some(issue(None, Some(text.to_owned()).filter(|t| !t.is_empty())));
+    }
+    if has("publisher") {
+        return Some(if text.is_empty() {
+            FieldKind::Links
+        } else {
+            FieldKind::Publisher(collapse_whitespace(text))
+        });
     }
     if has("award") || has("awards") {
         return Some(if text.is_empty() {

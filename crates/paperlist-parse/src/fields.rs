@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use paperlist_model::normalize::{collapse_whitespace, collapsed};
 use paperlist_model::venue::{self, VenueKind, year_in};
-use paperlist_model::{EntryKind, PageRange, Status};
+use paperlist_model::{EntryKind, PageRange, Status, looks_like_organization};
 use regex::Regex;
 
 use crate::authors::{Authors, name_score, scored_parse};
@@ -25,6 +25,8 @@ pub(crate) enum FieldKind {
     Title,
     /// What the entry is, said by a column (`kind`, `type`) of a table.
     Kind(EntryKind),
+    /// Who published it: `USENIX Association`, `ACM`, `MIT Press`.
+    Publisher(String),
     /// An author list, already read.
     Authors(Authors),
     Venue(VenueText),
@@ -153,6 +155,17 @@ static AWARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(award|best(?-u:\b).*(?-u:\b)paper|honou?rable mention|distinguished|outstanding paper|top picks|spotlight|oral presentation|nominee|finalist|runner[- ]up)(?-u:\b)")
         .expect("valid award regex")
 });
+/// A publisher named on its own, as LNCS, ACL and Springer references end:
+/// `In: OSDI, pp. 561–577. USENIX Association (2018)`.
+static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:ACM(?: Press)?|IEEE(?: Computer Society)?(?: Press)?|Springer(?: Nature| International Publishing| Berlin Heidelberg| Verlag)?",
+        r"|Elsevier(?: Science)?|USENIX(?: Association)?|MIT Press|Curran Associates(?:, Inc\.?)?|PMLR|OpenReview\.net",
+        r"|AAAI Press|Morgan Kaufmann(?: Publishers)?|Association for Computing Machinery|Association for Computational Linguistics",
+        r"|(?:Cambridge|Oxford|Princeton) University Press|(?:[A-Z][A-Za-z&.\-]*\s){1,4}(?:Press|Publishers|Publishing))$",
+    ))
+    .expect("valid publisher regex")
+});
 static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // `[12]`, `(12)`, `12.`, `12)`, a bullet, and a CV's kind-and-number
     // labels: `[C3]`, `[J1]`, `(W2)`, dblp's `[c340]`.
@@ -215,13 +228,18 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                         for piece in split_dblp_authors(piece)
                             .into_iter()
                             .flat_map(split_author_year)
+                            .flat_map(split_comma_authors)
+                            .flat_map(split_in_venue)
                         {
                             for piece in split_trailing_venue(piece) {
                                 for piece in split_issue(piece)
                                     .into_iter()
                                     .flat_map(split_journal_volume)
                                 {
-                                    for piece in split_pages(piece) {
+                                    for piece in split_pages(piece)
+                                        .into_iter()
+                                        .flat_map(split_journal_volume)
+                                    {
                                         for piece in split_leading_labels(piece) {
                                             pieces.extend(split_trailing_labels(piece));
                                         }
@@ -401,11 +419,14 @@ fn split_dblp_authors(text: Styled) -> Cut {
     };
     let head = &plain[..colon];
     let is_list = head.contains(", ") || head.contains(" and ") || head.contains(" & ");
-    if !is_list
-        || head.contains(';')
-        || words_up_to(&plain[colon + 2..], 2) < 2
-        || scored_parse(&text.slice(0..colon)).0 < 0.6
-    {
+    if !is_list || head.contains(';') || words_up_to(&plain[colon + 2..], 2) < 2 {
+        return Cut::Whole(text);
+    }
+    // dblp's lists have no affiliations: `P. Moritz, I. Stoica, Ray: A
+    // Framework` is a list, then a title that has a colon (`Ray` would be
+    // read as an affiliation).
+    let (score, read) = scored_parse(&text.slice(0..colon));
+    if score < 0.6 || read.people.iter().any(|p| p.affiliation.is_some()) {
         return Cut::Whole(text);
     }
     let end = plain.len();
@@ -428,6 +449,66 @@ fn split_author_year(text: Styled) -> Cut {
     }
     let end = plain.len();
     Cut::Parts(vec![text.slice(0..head_end), text.slice(head_end + 2..end)])
+}
+
+/// Elsevier, SIAM and Science put the title after the authors with only a
+/// comma: `P. Moritz, R. Nishihara, and I. Stoica, Ray: A framework for AI,
+/// in OSDI, 2018`. The names run up to the first element that is not one; a
+/// title of three words or more must follow.
+fn split_comma_authors(text: Styled) -> Cut {
+    let plain = &text.text;
+    // USENIX lists (`A, B, Univ; C, Univ`) and lists in parentheses are others'.
+    if !plain.contains(", ") || plain.contains([';', '(']) {
+        return Cut::Whole(text);
+    }
+    let mut names = 0;
+    let mut start = 0;
+    for (at, _) in plain.match_indices(", ") {
+        let element = plain[start..at].trim();
+        let element = element.strip_prefix("and ").unwrap_or(element);
+        if words_up_to(element, 5) > 4 || name_score(element) < 0.6 {
+            break;
+        }
+        names += 1;
+        start = at + 2;
+    }
+    if names == 0 {
+        return Cut::Whole(text);
+    }
+    let rest = &plain[start..];
+    let title = rest.split(", ").next().unwrap_or_default();
+    let title_words = words_up_to(title, 3);
+    let title_like = title_words >= 3
+        && !looks_like_organization(title)
+        && name_score(title) < 0.6
+        && !title.trim_start().starts_with("and ");
+    // One name before a title needs more after it (a venue, a year).
+    if !title_like || (names < 2 && title.len() == rest.len()) {
+        return Cut::Whole(text);
+    }
+    let end = plain.len();
+    Cut::Parts(vec![text.slice(0..start - 2), text.slice(start..end)])
+}
+
+/// `Ray: A framework for AI, in OSDI, 2018` and `..., in: Proc. X`: a venue
+/// after the title with only a comma and `in`.
+fn split_in_venue(text: Styled) -> Cut {
+    let plain = &text.text;
+    let Some(at) = [", in: ", ", in ", ", In: ", ", In "]
+        .iter()
+        .filter_map(|cue| plain.find(cue))
+        .min()
+    else {
+        return Cut::Whole(text);
+    };
+    let after = &plain[at + 2..];
+    let venue_part = after.split(", ").next().unwrap_or_default();
+    let reads_as_venue = venue::detect(venue_part).is_some() || VENUE_WORDS.is_match(venue_part);
+    if words_up_to(&plain[..at], 3) < 3 || !reads_as_venue {
+        return Cut::Whole(text);
+    }
+    let end = plain.len();
+    Cut::Parts(vec![text.slice(0..at), text.slice(at + 2..end)])
 }
 
 /// `"Title" by A, B and C`: the `by` before an author list.
@@ -502,7 +583,8 @@ fn split_journal_volume(text: Styled) -> Cut {
         Regex::new(r"(?i)(?-u:\b)(journal|transactions|review|letters|magazine|communications|bulletin|annals)(?-u:\b)")
             .expect("valid journal regex")
     });
-    let plain = text.text.trim_end();
+    // `Nature 596, 583–589`: the comma the pages were cut after goes.
+    let plain = text.text.trim_end().trim_end_matches(',');
     if !plain.ends_with(|c: char| c.is_ascii_digit()) {
         return Cut::Whole(text);
     }
@@ -562,7 +644,7 @@ fn issue_of(plain: &str) -> Option<Issue> {
 /// field of their own.
 fn split_pages(text: Styled) -> Cut {
     static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+(?:\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)?)\s*\.?$|:\s*(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*\.?$|(?:^|[,.;:]\s*)((?:pp?\.|pages)\s*[A-Za-z]{0,3}\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)\s*,|(?:^|[,;]\s*)(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*,\s*(?:19|20)\d\d\s*\.?$")
+        Regex::new(r"(?i)(?:^|[,.;:]\s*)((?:pp\.?|p\.|pages)\s*[A-Za-z]{0,3}\d+(?:\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)?)\s*\.?$|:\s*(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*\.?$|(?:^|[,.;:]\s*)((?:pp\.?|p\.|pages)\s*[A-Za-z]{0,3}\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*[A-Za-z]{0,3}\d+)\s*,|(?:^|[,;]\s*)(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*,\s*(?:19|20)\d\d\s*\.?$|(?:[,;]\s*|\s)(\d+\s*[-\u{2010}-\u{2015}\u{2212}]+\s*\d+)\s*\.?$")
             .expect("valid pages regex")
     });
     // Pages end in a digit (and maybe a period): most pieces do not.
@@ -583,7 +665,14 @@ fn split_pages(text: Styled) -> Cut {
     let inside = captures.get(3);
     // Google Scholar's `Venue 31 (4), 149-160, 2001`: bare pages before the year.
     let before_year = captures.get(4);
-    let (Some(whole), Some(found)) = (captures.get(0), found.or(inside).or(before_year)) else {
+    // Nature's `In Proc. X 561–577` and Science's `OSDI, 561–577`: bare pages
+    // after a venue.
+    let after_venue = captures.get(5).filter(|found| {
+        let head = &text.text[..found.start()];
+        venue::detect(head).is_some() || VENUE_WORDS.is_match(head)
+    });
+    let found = found.or(inside).or(before_year).or(after_venue);
+    let (Some(whole), Some(found)) = (captures.get(0), found) else {
         return Cut::Whole(text);
     };
     // The field before ends where the stop before the pages starts.
@@ -1008,6 +1097,9 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     if STATUS.is_match(&tag) {
         return FieldKind::Status(status_of(&tag));
     }
+    if PUBLISHER.is_match(&tag) {
+        return FieldKind::Publisher(tag.into_owned());
+    }
     if let Some(pages) = pages_of(plain) {
         return FieldKind::Pages(pages);
     }
@@ -1138,7 +1230,7 @@ fn pages_of(plain: &str) -> Option<PageRange> {
             .get(..label.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()))
     };
-    let labelled = starts("pp.") || starts("p.") || starts("pages");
+    let labelled = starts("pp.") || starts("pp ") || starts("p.") || starts("pages");
     let pages: PageRange = text.parse().ok()?;
     if labelled {
         return Some(pages);
@@ -1558,6 +1650,63 @@ mod tests {
         // Words that only start like one are left alone.
         assert_eq!(pieces("Volumetric Rendering of Numbers in 3D").len(), 1);
         assert!(issue("Notes on 2 Things").is_none());
+    }
+
+    #[test]
+    fn publisher_styles() {
+        // Elsevier and SIAM: the title after the authors with a comma, the
+        // venue after `in`.
+        assert_eq!(
+            pieces(
+                "P. Moritz, R. Nishihara, and I. Stoica, Ray: A framework for AI, in OSDI, 2018, pp. 561–577."
+            ),
+            [
+                "P. Moritz, R. Nishihara, and I. Stoica",
+                "Ray: A framework for AI",
+                "in OSDI, 2018",
+                "pp. 561–577"
+            ]
+        );
+        // ...not a list of names and places, nor a USENIX list.
+        assert_eq!(
+            pieces("Philipp Moritz, Ion Stoica, University of California, Berkeley").len(),
+            1
+        );
+        assert_eq!(
+            pieces("Ion Stoica, Matei Zaharia, UC Berkeley; Scott Shenker, ICSI").len(),
+            1
+        );
+        // A title with a colon after a comma list is no dblp author list.
+        assert_eq!(
+            pieces("P. Moritz, I. Stoica, Ray: A framework for AI. OSDI, 561–577 (2018)")[1],
+            "Ray: A framework for AI"
+        );
+        // Springer's `pp 561–577`, Nature's and Science's bare pages after the venue.
+        assert_eq!(
+            kind("pp 561–577"),
+            FieldKind::Pages("561-577".parse().expect("pages"))
+        );
+        assert_eq!(
+            pieces(
+                "In Proc. 13th USENIX Symposium on Operating Systems Design and Implementation 561–577"
+            ),
+            [
+                "In Proc. 13th USENIX Symposium on Operating Systems Design and Implementation",
+                "561–577"
+            ]
+        );
+        assert_eq!(pieces("Nature 596, 583–589"), ["Nature", "596", "583–589"]);
+        assert_eq!(pieces("Scaling to 10–100 GPUs").len(), 1);
+        // Publishers named on their own.
+        assert_eq!(
+            kind("USENIX Association"),
+            FieldKind::Publisher("USENIX Association".into())
+        );
+        assert_eq!(kind("MIT Press"), FieldKind::Publisher("MIT Press".into()));
+        assert_eq!(
+            kind("Pressing Matters in Cloud Computing"),
+            FieldKind::Title
+        );
     }
 
     #[test]
