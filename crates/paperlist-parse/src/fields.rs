@@ -166,6 +166,37 @@ static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid publisher regex")
 });
+/// Whether a piece names a publisher ([`PUBLISHER`]); its last word tells
+/// most pieces apart before the pattern is run.
+fn is_publisher(tag: &str) -> bool {
+    let last = tag.rsplit(' ').next().unwrap_or_default();
+    matches!(
+        last,
+        "ACM"
+            | "IEEE"
+            | "Press"
+            | "Society"
+            | "Publishers"
+            | "Publishing"
+            | "Verlag"
+            | "Heidelberg"
+            | "Nature"
+            | "Springer"
+            | "Elsevier"
+            | "Science"
+            | "USENIX"
+            | "Association"
+            | "Associates"
+            | "Inc"
+            | "Inc."
+            | "PMLR"
+            | "OpenReview.net"
+            | "Kaufmann"
+            | "Machinery"
+            | "Linguistics"
+    ) && PUBLISHER.is_match(tag)
+}
+
 static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // `[12]`, `(12)`, `12.`, `12)`, a bullet, and a CV's kind-and-number
     // labels: `[C3]`, `[J1]`, `(W2)`, dblp's `[c340]`.
@@ -461,16 +492,40 @@ fn split_comma_authors(text: Styled) -> Cut {
     if !plain.contains(", ") || plain.contains([';', '(']) {
         return Cut::Whole(text);
     }
-    let mut names = 0;
+    // The title first, told on its bytes: the first element of three words
+    // or more that has a lower-case word or a colon (names have neither);
+    // most author lists have none, and are left before any name is scored.
+    let title_like = |element: &str| {
+        let words = words_up_to(element, 5);
+        words >= 3
+            && (words >= 5
+                || element.contains(':')
+                || element
+                    .split(' ')
+                    .skip(1)
+                    .any(|w| w.starts_with(|c: char| c.is_ascii_lowercase())))
+    };
+    let mut title_at = None;
     let mut start = 0;
-    for (at, _) in plain.match_indices(", ") {
-        let element = plain[start..at].trim();
-        let element = element.strip_prefix("and ").unwrap_or(element);
-        if words_up_to(element, 5) > 4 || name_score(element) < 0.6 {
+    for (at, _) in plain.match_indices(", ").chain([(plain.len(), "")]) {
+        if title_like(&plain[start..at]) {
+            title_at = Some(start);
             break;
         }
+        start = (at + 2).min(plain.len());
+    }
+    let Some(start) = title_at.filter(|&at| at > 0) else {
+        return Cut::Whole(text);
+    };
+    // Every element before it a name.
+    let mut names = 0;
+    for element in plain[..start - 2].split(", ") {
+        let element = element.trim();
+        let element = element.strip_prefix("and ").unwrap_or(element);
+        if words_up_to(element, 5) > 4 || name_score(element) < 0.6 {
+            return Cut::Whole(text);
+        }
         names += 1;
-        start = at + 2;
     }
     if names == 0 {
         return Cut::Whole(text);
@@ -494,11 +549,10 @@ fn split_comma_authors(text: Styled) -> Cut {
 /// after the title with only a comma and `in`.
 fn split_in_venue(text: Styled) -> Cut {
     let plain = &text.text;
-    let Some(at) = [", in: ", ", in ", ", In: ", ", In "]
-        .iter()
-        .filter_map(|cue| plain.find(cue))
-        .min()
-    else {
+    let Some(at) = plain.match_indices(", ").map(|(at, _)| at).find(|&at| {
+        let after = &plain.as_bytes()[at + 2..];
+        matches!(after, [b'i' | b'I', b'n', b' ' | b':', ..])
+    }) else {
         return Cut::Whole(text);
     };
     let after = &plain[at + 2..];
@@ -1097,7 +1151,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     if STATUS.is_match(&tag) {
         return FieldKind::Status(status_of(&tag));
     }
-    if PUBLISHER.is_match(&tag) {
+    if is_publisher(&tag) {
         return FieldKind::Publisher(tag.into_owned());
     }
     if let Some(pages) = pages_of(plain) {
