@@ -492,27 +492,55 @@ fn split_comma_authors(text: Styled) -> Cut {
     if !plain.contains(", ") || plain.contains([';', '(']) {
         return Cut::Whole(text);
     }
-    // The title first, told on its bytes: the first element of three words
-    // or more that has a lower-case word or a colon (names have neither);
-    // most author lists have none, and are left before any name is scored.
-    let title_like = |element: &str| {
-        let words = words_up_to(element, 5);
-        words >= 3
-            && (words >= 5
-                || element.contains(':')
-                || element
-                    .split(' ')
-                    .skip(1)
-                    .any(|w| w.starts_with(|c: char| c.is_ascii_lowercase())))
-    };
+    // The title first, told in one pass over the bytes: the first element of
+    // three words or more with a colon or a lower-case word after its first
+    // (`and` and name particles aside), or of five words or more. Names have
+    // none of these, so most author lists are left before any name is scored.
+    let bytes = plain.as_bytes();
     let mut title_at = None;
-    let mut start = 0;
-    for (at, _) in plain.match_indices(", ").chain([(plain.len(), "")]) {
-        if title_like(&plain[start..at]) {
-            title_at = Some(start);
-            break;
+    let (mut start, mut words, mut telling) = (0, 0, false);
+    let mut i = 0;
+    while i <= bytes.len() {
+        if i == bytes.len() || (bytes[i] == b',' && bytes.get(i + 1) == Some(&b' ')) {
+            if words >= 3 && (words >= 5 || telling) {
+                title_at = Some(start);
+                break;
+            }
+            (start, words, telling) = (i + 2, 0, false);
+            i += 2;
+            continue;
         }
-        start = (at + 2).min(plain.len());
+        let b = bytes[i];
+        if b == b':' {
+            telling = true;
+        }
+        if b != b' ' && (i == start || bytes[i - 1] == b' ') {
+            words += 1;
+            if words > 1 && b.is_ascii_lowercase() {
+                let word_end = plain[i..].find([' ', ',']).map_or(plain.len(), |n| i + n);
+                let word = &plain[i..word_end];
+                telling |= !matches!(
+                    word,
+                    "and"
+                        | "et"
+                        | "al"
+                        | "al."
+                        | "van"
+                        | "von"
+                        | "de"
+                        | "der"
+                        | "den"
+                        | "da"
+                        | "di"
+                        | "du"
+                        | "le"
+                        | "la"
+                        | "del"
+                        | "dos"
+                );
+            }
+        }
+        i += 1;
     }
     let Some(start) = title_at.filter(|&at| at > 0) else {
         return Cut::Whole(text);
@@ -549,6 +577,9 @@ fn split_comma_authors(text: Styled) -> Cut {
 /// after the title with only a comma and `in`.
 fn split_in_venue(text: Styled) -> Cut {
     let plain = &text.text;
+    if !plain.contains(", in") && !plain.contains(", In") {
+        return Cut::Whole(text);
+    }
     let Some(at) = plain.match_indices(", ").map(|(at, _)| at).find(|&at| {
         let after = &plain.as_bytes()[at + 2..];
         matches!(after, [b'i' | b'I', b'n', b' ' | b':', ..])
@@ -960,6 +991,11 @@ fn split_trailing_labels(text: Styled) -> Cut {
 /// are a field of their own.
 fn split_leading_labels(text: Styled) -> Cut {
     let plain = &text.text;
+    // Labels are links: a piece must open with one.
+    let first_link = text.links().map(|(r, _)| r.start).min();
+    if first_link.is_none_or(|at| plain[..at].chars().any(char::is_alphanumeric)) {
+        return Cut::Whole(text);
+    }
     let mut end = 0;
     loop {
         // The next link, after nothing but spaces and separators.
