@@ -310,6 +310,7 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
     }
     if m.entry.authors.is_empty() {
         m.entry.authors = dblp;
+        m.entry.details.authors_truncated = false;
         m.filled("authors");
         return;
     }
@@ -348,6 +349,7 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
         let mut completed = m.entry.authors.clone();
         completed.extend(dblp[input_count..].iter().cloned());
         m.entry.authors = completed;
+        m.entry.details.authors_truncated = false;
         m.filled("authors");
     } else if matched < input_count || input_count != dblp.len() {
         let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
@@ -362,6 +364,7 @@ fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
         if m.options.prefer_dblp {
             keep_previous_authors(m.entry);
             m.entry.authors = dblp;
+            m.entry.details.authors_truncated = false;
             m.filled("authors");
         }
     }
@@ -485,14 +488,15 @@ mod tests {
 
     #[test]
     fn cut_author_lists_are_completed() {
-        let (e, _) = run(
-            entry(
-                &["Philipp Moritz", "Robert Nishihara"],
-                Some("OSDI"),
-                Some(2018),
-            ),
-            MergeOptions::default(),
+        let mut cut = entry(
+            &["Philipp Moritz", "Robert Nishihara"],
+            Some("OSDI"),
+            Some(2018),
         );
+        cut.details.authors_truncated = true;
+        let (e, _) = run(cut, MergeOptions::default());
+        // The list is whole now: no more `et al.`.
+        assert!(!e.details.authors_truncated);
         let names: Vec<&str> = e.authors.iter().map(|p| p.name()).collect();
         assert_eq!(
             names,

@@ -108,7 +108,12 @@ fn write_entry(
         (EntryKind::Preprint | EntryKind::Misc, _) => "misc",
     };
     if !entry.authors.is_empty() {
-        fields.push(("author", names(&entry.authors, ascii)));
+        let mut authors = names(&entry.authors, ascii);
+        if entry.details.authors_truncated {
+            // The list was cut short where it was written: BibTeX's way to say so.
+            authors.push_str(" and others");
+        }
+        fields.push(("author", authors));
     }
     if !entry.details.editors.is_empty() {
         fields.push(("editor", names(&entry.details.editors, ascii)));

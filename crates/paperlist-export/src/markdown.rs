@@ -89,6 +89,9 @@ fn write_entry(out: &mut String, entry: &Entry) {
         let names: Vec<String> = entry.authors.iter().map(|p| escape(p.name())).collect();
         // "A, B, and C": the final "and" tells a one-word name from an affiliation.
         let list = match names.as_slice() {
+            // A list cut short where it was written ends in `et al.`.
+            [one] if entry.details.authors_truncated => format!("{one} et al."),
+            all if entry.details.authors_truncated => format!("{}, et al.", all.join(", ")),
             [one] => one.clone(),
             [a, b] => format!("{a} and {b}"),
             [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),

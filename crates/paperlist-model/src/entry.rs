@@ -249,6 +249,9 @@ pub struct Entry {
 /// The fields of an [`Entry`] that most entries of a parsed list do not have.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Details {
+    /// The author list was cut short where it was written (`et al.`, `and
+    /// others`, `...`): the paper has more authors than are listed.
+    pub authors_truncated: bool,
     /// Editors in order (books, proceedings).
     pub editors: Vec<Person>,
     /// Pages.
@@ -275,6 +278,7 @@ pub struct Details {
 
 /// No details: what an entry without a box of details shows.
 static NO_DETAILS: Details = Details {
+    authors_truncated: false,
     editors: Vec::new(),
     pages: None,
     volume: None,
@@ -332,6 +336,10 @@ impl fmt::Debug for DetailsBox {
     }
 }
 
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 /// An entry as written to paperlist JSON, borrowed: every field flat, in the
 /// contract's order.
 #[derive(Serialize)]
@@ -340,6 +348,8 @@ struct EntryJsonRef<'a> {
     kind: EntryKind,
     title: &'a str,
     authors: &'a [Person],
+    #[serde(skip_serializing_if = "is_false")]
+    authors_truncated: bool,
     #[serde(skip_serializing_if = "<[Person]>::is_empty")]
     editors: &'a [Person],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -385,6 +395,7 @@ impl Serialize for Entry {
             kind: self.kind,
             title: &self.title,
             authors: &self.authors,
+            authors_truncated: details.authors_truncated,
             editors: &details.editors,
             venue: self.venue.as_deref(),
             year: self.year,
@@ -419,6 +430,8 @@ struct EntryJson {
     title: Excerpt,
     #[serde(default)]
     authors: Vec<Person>,
+    #[serde(default)]
+    authors_truncated: bool,
     #[serde(default)]
     editors: Vec<Person>,
     #[serde(default)]
@@ -464,6 +477,7 @@ impl<'de> Deserialize<'de> for Entry {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Entry, D::Error> {
         let json = EntryJson::deserialize(deserializer)?;
         let details = Details {
+            authors_truncated: json.authors_truncated,
             editors: json.editors,
             pages: json.pages,
             volume: json.volume,

@@ -58,6 +58,7 @@ fn full_library() -> Library {
             ("doi", Origin::Dblp),
         ]),
         details: Details {
+            authors_truncated: true,
             editors: vec![Person::new("Andrea C. Arpaci-Dusseau")],
             pages: Some(MaybeTyped::parse("561--577")),
             volume: Some("1".into()),
@@ -183,6 +184,7 @@ fn field_names_follow_the_contract() {
     assert_eq!(entry["kind"], "inproceedings");
     assert_eq!(entry["authors"][0]["name"], "Philipp Moritz");
     assert_eq!(entry["authors"][0]["affiliation"], "UC Berkeley");
+    assert_eq!(entry["authors_truncated"], true);
     assert_eq!(entry["venue"], "OSDI");
     assert_eq!(entry["year"], 2018);
     assert_eq!(entry["status"], "published");
@@ -209,6 +211,10 @@ fn field_names_follow_the_contract() {
         "identifier fields are always present"
     );
     assert_eq!(bare["status"], "under-review");
+    assert!(
+        bare.get("authors_truncated").is_none(),
+        "false is not written"
+    );
     assert_eq!(json["diagnostics"][0]["line"], 40);
     assert!(json["diagnostics"][1].get("line").is_none());
 }

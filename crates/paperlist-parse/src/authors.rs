@@ -31,6 +31,8 @@ pub(crate) struct Authors {
     pub notes: Vec<String>,
     /// How much the text looked like an author list (set by [`scored_parse`]).
     pub score: f32,
+    /// The list said it was cut short (`et al.`, `...`).
+    pub cut_short: bool,
     /// The name score of each person's name, in the order of `people`.
     name_scores: Vec<f32>,
 }
@@ -551,11 +553,17 @@ pub(crate) fn semicolon_list(text: &Styled) -> Option<Authors> {
     if !plain.contains(';') || plain.contains(['(', ',']) {
         return None;
     }
-    let names: Vec<&str> = plain
+    let mut names: Vec<&str> = plain
         .split(';')
         .map(str::trim)
         .filter(|n| !n.is_empty())
         .collect();
+    let cut_short = names
+        .last()
+        .is_some_and(|last| matches!(*last, "et al." | "et al" | "others" | "..." | "\u{2026}"));
+    if cut_short {
+        names.pop();
+    }
     if names.iter().any(|name| fields::words_up_to(name, 7) > 6) {
         return None;
     }
@@ -570,6 +578,7 @@ pub(crate) fn semicolon_list(text: &Styled) -> Option<Authors> {
         authors.people.push(person);
     }
     authors.score = 1.0;
+    authors.cut_short = cut_short;
     Some(authors)
 }
 
@@ -582,7 +591,9 @@ pub(crate) fn parse(text: &Styled) -> Authors {
         .filter(|(range, _)| name_score(&plain[range.clone()]) >= 0.6)
         .count();
     if linked >= 2 || (linked == 1 && text.links().count() == 1 && !plain.contains('(')) {
-        return finish(&text, linked_style(&text));
+        let mut authors = finish(&text, linked_style(&text));
+        authors.cut_short = cut_short;
+        return authors;
     }
     // Try every style the text could be in and keep the reading that explains it best.
     let mut readings: Vec<Vec<Found>> = Vec::new();
@@ -614,7 +625,9 @@ pub(crate) fn parse(text: &Styled) -> Authors {
         )
         .map(|(_, reading)| reading)
         .unwrap_or_default();
-    finish(&text, best)
+    let mut authors = finish(&text, best);
+    authors.cut_short = cut_short;
+    authors
 }
 
 /// How good a reading is: names that look like names count, things read as

@@ -270,6 +270,7 @@ fn convert(
                 .map(person)
                 .collect();
             if truncated {
+                entry.details.authors_truncated = true;
                 diagnostics.push(
                     Diagnostic::info(
                         file,

@@ -971,6 +971,7 @@ impl Reader<'_> {
         };
         let mut people_count = 0;
         let mut clearly_authors = true;
+        let mut cut_short = false;
         for &i in &author_fields {
             let Some(parsed) = read_authors(i) else {
                 continue;
@@ -982,6 +983,7 @@ impl Reader<'_> {
             notes.extend(parsed.notes.iter().map(|note| (line, note.clone())));
             people_count += parsed.people.len();
             clearly_authors &= parsed.score >= 0.75;
+            cut_short |= parsed.cut_short;
         }
         let has_context = self.context_venue().is_some() || self.context_year().is_some();
         let bare = people_count == 0
@@ -1033,6 +1035,9 @@ impl Reader<'_> {
         entry.set_origin("title", Origin::Input);
         if people_count > 0 {
             entry.set_origin("authors", Origin::Input);
+            if cut_short {
+                entry.details.authors_truncated = true;
+            }
         }
 
         // Venue and year: the entry's own, else the headings'.

@@ -66,7 +66,12 @@ fn render_entry(out: &mut String, e: &Entry) {
         })
         .collect();
     if !authors.is_empty() {
-        let _ = writeln!(out, "  authors: {}", authors.join("; "));
+        let more = if e.details.authors_truncated {
+            "; et al."
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  authors: {}{more}", authors.join("; "));
     }
     if let Some(venue) = &e.venue {
         let _ = writeln!(out, "  venue: {venue}{}", origin(e, "venue"));
