@@ -1,4 +1,5 @@
-//! CSV: one row per entry, authors joined with `; `, RFC 4180 quoting.
+//! CSV: one row per entry, authors joined with `; ` (and `; et al.` after a list
+//! cut short), RFC 4180 quoting.
 
 use paperlist_model::Library;
 use serde_json::Value;
@@ -41,12 +42,14 @@ pub fn to_csv(library: &Library, _options: &CsvOptions) -> String {
             entry.key.to_string(),
             label(serde_json::to_value(entry.kind).unwrap_or_default()),
             entry.title.to_string(),
-            entry
-                .authors
-                .iter()
-                .map(|p| p.name())
-                .collect::<Vec<_>>()
-                .join("; "),
+            {
+                let mut names: Vec<&str> = entry.authors.iter().map(|p| p.name()).collect();
+                // A list cut short where it was written, as the CSV reader takes it back.
+                if entry.details.authors_truncated {
+                    names.push("et al.");
+                }
+                names.join("; ")
+            },
             entry.venue.clone().unwrap_or_default(),
             entry.year.map(|y| y.to_string()).unwrap_or_default(),
             label(serde_json::to_value(entry.status).unwrap_or_default()),
