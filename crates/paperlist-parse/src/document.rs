@@ -1205,22 +1205,7 @@ fn is_marker_legend(text: &str) -> bool {
 /// `[Cloud Computing](url) [Networking](url)`: two links or more and nothing
 /// else but separators.
 fn is_link_row(text: &Styled) -> bool {
-    let mut outside = 0;
-    let mut count = 0;
-    for (range, _) in text.links() {
-        if range.start < outside {
-            return false;
-        }
-        if text.text[outside..range.start]
-            .chars()
-            .any(char::is_alphanumeric)
-        {
-            return false;
-        }
-        outside = range.end;
-        count += 1;
-    }
-    count >= 2 && !text.text[outside..].chars().any(char::is_alphanumeric)
+    text.only_links().is_some_and(|labels| labels.len() >= 2)
 }
 
 /// `Mar 26, 2025`, `Oct 11th,2022`, `2024-03-26`: a date, not a title.

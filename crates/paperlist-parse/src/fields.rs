@@ -1384,26 +1384,12 @@ pub(crate) fn is_links_only(piece: &Styled) -> bool {
 
 /// Whether a piece is only links whose text is in brackets, and separators.
 fn bracketed_links_only(piece: &Styled) -> bool {
-    let mut end = 0;
-    let mut count = 0;
-    let text = &piece.text;
-    let mut links: Vec<Range<usize>> = piece.links().map(|(r, _)| r).collect();
-    links.sort_by_key(|r| r.start);
-    for range in links {
-        let (Some(before), Some(label)) = (text.get(end..range.start), text.get(range.clone()))
-        else {
-            return false;
-        };
-        let label = label.trim();
-        if before.chars().any(char::is_alphanumeric)
-            || !(label.starts_with('[') && label.ends_with(']'))
-        {
-            return false;
-        }
-        end = range.end;
-        count += 1;
-    }
-    count > 0 && !text[end..].chars().any(char::is_alphanumeric)
+    piece.only_links().is_some_and(|labels| {
+        labels.iter().all(|label| {
+            let label = label.trim();
+            label.starts_with('[') && label.ends_with(']')
+        })
+    })
 }
 
 /// Reads a piece as a venue: a known venue (`Proc. VLDB Endow. 2023`, `NSDI 2019`,

@@ -23,10 +23,7 @@ pub(crate) struct Styled {
 impl Styled {
     #[cfg(test)]
     pub fn plain(text: &str) -> Styled {
-        Styled {
-            text: text.to_owned(),
-            marks: Vec::new(),
-        }
+        Styled::from_text(text.to_owned())
     }
 
     /// Text without marks.
@@ -109,6 +106,25 @@ impl Styled {
 
     pub fn push_str(&mut self, text: &str) {
         self.text.push_str(text);
+    }
+
+    /// The texts of the links, in order, when the text is links and nothing
+    /// else but separators (`[Code] | [Slides]`); `None` otherwise.
+    pub fn only_links(&self) -> Option<Vec<&str>> {
+        let mut ranges: Vec<Range<usize>> = self.links().map(|(r, _)| r).collect();
+        ranges.sort_by_key(|r| r.start);
+        let mut end = 0;
+        let mut labels = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            let before = self.text.get(end..range.start)?;
+            if before.chars().any(char::is_alphanumeric) {
+                return None;
+            }
+            labels.push(self.text.get(range.clone())?);
+            end = range.end;
+        }
+        let after = self.text.get(end..)?;
+        (!labels.is_empty() && !after.chars().any(char::is_alphanumeric)).then_some(labels)
     }
 
     /// Links, in order, as (range, url).
