@@ -642,6 +642,130 @@ fn unescape_url(url: &str) -> String {
 
 /// Lowers a LaTeX document into blocks (the body, if it has one).
 pub(crate) fn lower(source: &str, index: &LineIndex, sink: &mut dyn FnMut(Vec<Block>)) {
+    match expand_macros(source) {
+        // The expansion keeps every line where it was: the same numbers.
+        Some(expanded) => lower_expanded(&expanded, &LineIndex::new(&expanded), sink),
+        None => lower_expanded(source, index, sink),
+    }
+}
+
+/// A macro the document defines (`\newcommand{\me}[1]{\underline{#1}}`).
+struct Macro {
+    name: String,
+    args: usize,
+    body: String,
+}
+
+/// The macros defined with `\newcommand`, `\renewcommand`,
+/// `\providecommand` and (without parameters) `\def`.
+fn definitions(src: &str) -> Vec<Macro> {
+    let mut macros = Vec::new();
+    for keyword in [
+        "\\newcommand",
+        "\\renewcommand",
+        "\\providecommand",
+        "\\def",
+    ] {
+        let mut from = 0;
+        while let Some(found) = src[from..].find(keyword) {
+            let at = from + found + keyword.len();
+            from = at;
+            if src[at..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '*') {
+                continue;
+            }
+            let at = skip_spaces(src, at);
+            let (written, after) = if src[at..].starts_with('{') {
+                let (inner, end) = group_text(src, at);
+                (inner.trim(), end)
+            } else if src[at..].starts_with('\\') {
+                let (_, end) = read_name(src, at + 1);
+                (&src[at..end], end)
+            } else {
+                continue;
+            };
+            let Some(name) = written.strip_prefix('\\') else {
+                continue;
+            };
+            if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            let mut pos = skip_spaces(src, after);
+            let mut args = 0;
+            if src[pos..].starts_with('[')
+                && let Some(close) = src[pos..].find(']')
+            {
+                args = src[pos + 1..pos + close].trim().parse().unwrap_or(0).min(9);
+                pos = skip_spaces(src, pos + close + 1);
+            }
+            if !src[pos..].starts_with('{') || (keyword == "\\def" && args > 0) {
+                continue;
+            }
+            let (body, end) = group_text(src, pos);
+            from = end;
+            macros.push(Macro {
+                name: name.to_owned(),
+                args,
+                body: body.replace('\n', " "),
+            });
+        }
+    }
+    macros
+}
+
+/// The body with the document's own macros written out (`\me{Jane Doe}` as
+/// `\underline{Jane Doe}`), or `None` when it defines none. Lines stay where
+/// they were, so line numbers hold.
+fn expand_macros(src: &str) -> Option<String> {
+    let macros = definitions(src);
+    if macros.is_empty() {
+        return None;
+    }
+    let begin = "\\begin{document}";
+    let body_start = src.find(begin).map_or(0, |at| at + begin.len());
+    let mut out = String::with_capacity(src.len());
+    out.push_str(&src[..body_start]);
+    let mut pos = body_start;
+    while let Some(found) = src[pos..].find('\\') {
+        let at = pos + found;
+        out.push_str(&src[pos..at]);
+        let (name, after) = read_name(src, at + 1);
+        // Commands the reader knows keep their meaning, whatever the
+        // template redefines them to (`\renewcommand{\section}...`).
+        let known = HEADINGS.iter().any(|(n, _)| *n == name)
+            || ITEMS.contains(&name)
+            || CV_ITEMS.contains(&name)
+            || matches!(name, "begin" | "end" | "href" | "url");
+        let Some(found) = macros.iter().find(|m| m.name == name).filter(|_| !known) else {
+            out.push_str(&src[at..after]);
+            pos = after;
+            continue;
+        };
+        let mut end = after;
+        let mut body = found.body.clone();
+        for number in 1..=found.args {
+            let (text, next) = group_text(src, end);
+            if next == end {
+                break;
+            }
+            body = body.replace(&format!("#{number}"), text);
+            end = next;
+        }
+        // Line ends inside the arguments stay where they were; an argument
+        // used twice would add some: then they go after the expansion.
+        let line_ends = src[at..end].matches('\n').count();
+        if body.matches('\n').count() == line_ends {
+            out.push_str(&body);
+        } else {
+            out.push_str(&body.replace('\n', " "));
+            out.extend(std::iter::repeat_n('\n', line_ends));
+        }
+        pos = end;
+    }
+    out.push_str(&src[pos..]);
+    Some(out)
+}
+
+fn lower_expanded(source: &str, index: &LineIndex, sink: &mut dyn FnMut(Vec<Block>)) {
     let begin = "\\begin{document}";
     let start = source.find(begin).map_or(0, |at| at + begin.len());
     let mut lowerer = Lowerer {
@@ -756,6 +880,36 @@ mod tests {
         );
         assert_eq!(blocks[1].lines[0].number, 5);
         assert_eq!(lines(&blocks[2]), ["2019. Title Here. Venue"]);
+    }
+
+    #[test]
+    fn the_documents_own_macros() {
+        let doc = "\\documentclass{article}\n\\newcommand{\\me}[1]{\\underline{#1}}\n\\newcommand\\myname{\\textbf{Jane Doe}}\n\\renewcommand{\\section}[1]{{\\large #1}}\n\\begin{document}\n\\section{Publications}\n\\begin{itemize}\n\\item \\myname, \\me{John\nSmith}. Title Here.\n\\item Second. OSDI 2018.\n\\end{itemize}\n\\end{document}\n";
+        let blocks = lower_all(doc);
+        assert_eq!(blocks[0].kind, BlockKind::Heading(2));
+        assert_eq!(lines(&blocks[1]), ["Jane Doe, John Smith. Title Here."]);
+        assert!(
+            blocks[1].lines[0]
+                .text
+                .marks
+                .contains(&(0..8, Mark::Strong))
+        );
+        assert!(
+            blocks[1].lines[0]
+                .text
+                .marks
+                .contains(&(10..20, Mark::Underline))
+        );
+        // Lines keep their numbers after an argument that spanned two.
+        assert_eq!(blocks[2].lines[0].number, 10);
+        for hostile in [
+            "\\newcommand",
+            "\\newcommand{\\x}[9]{#9}\\x",
+            "\\def\\a{\\a}\\a\\a",
+            "\\newcommand{\\y}[2]{#1#2}\\y{",
+        ] {
+            lower_all(hostile);
+        }
     }
 
     #[test]
