@@ -120,3 +120,12 @@ impl LineIndex {
         u32::try_from(index + 1).unwrap_or(u32::MAX)
     }
 }
+
+/// Every block a lowering gives for `source` (for the formats' tests).
+#[cfg(test)]
+pub(crate) fn lower_all(lower: crate::Lower, source: &str) -> Vec<Block> {
+    let index = LineIndex::new(source);
+    let mut all = Vec::new();
+    lower(source, &index, &mut |blocks| all.extend(blocks));
+    all
+}

@@ -266,7 +266,7 @@ fn normalize_input(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// A format's lowering: the document's blocks, in order, handed to a sink a
 /// part at a time.
-type Lower = fn(&str, &blocks::LineIndex, &mut dyn FnMut(Vec<blocks::Block>));
+pub(crate) type Lower = fn(&str, &blocks::LineIndex, &mut dyn FnMut(Vec<blocks::Block>));
 
 /// Reads entries from the blocks of a Markdown, text or HTML document.
 fn read_blocks(lower: Lower, text: &Arc<str>, source: &SourceId) -> Parsed {

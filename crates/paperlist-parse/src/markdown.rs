@@ -565,10 +565,7 @@ mod tests {
     use super::*;
 
     fn lower_all(source: &str) -> Vec<Block> {
-        let index = LineIndex::new(source);
-        let mut all = Vec::new();
-        lower(source, &index, &mut |blocks| all.extend(blocks));
-        all
+        crate::blocks::lower_all(lower, source)
     }
 
     fn texts(source: &str) -> Vec<(BlockKind, Vec<String>)> {
