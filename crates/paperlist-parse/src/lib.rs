@@ -212,9 +212,9 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
         Format::Auto | Format::Markdown | Format::Homepage | Format::Cv => {
             read_markdown(&text, source)
         }
-        Format::Html => read_blocks(html::lower, &text, source),
-        Format::Latex => read_blocks(latex::lower, &text, source),
-        Format::Csv => read_table(&text, source),
+        Format::Html => read_blocks(html::lower, &text, source, false),
+        Format::Latex => read_blocks(latex::lower, &text, source, false),
+        Format::Csv => read_blocks(delimited::lower, &text, source, true),
     };
     assign_keys(&mut parsed.entries, KeyScheme::AuthorYearTitle, false);
     parsed
@@ -268,24 +268,16 @@ fn normalize_input(text: &str) -> std::borrow::Cow<'_, str> {
 /// part at a time.
 pub(crate) type Lower = fn(&str, &blocks::LineIndex, &mut dyn FnMut(Vec<blocks::Block>));
 
-/// Reads entries from the blocks of a Markdown, text or HTML document.
-fn read_blocks(lower: Lower, text: &Arc<str>, source: &SourceId) -> Parsed {
+/// Reads entries from the blocks of a document in one of the block formats.
+/// `all_publications`: the document is a list of publications whatever its
+/// headings say (a CSV's every row is one).
+fn read_blocks(lower: Lower, text: &Arc<str>, source: &SourceId, all_publications: bool) -> Parsed {
     let index = blocks::LineIndex::new(text);
     let mut reader = document::Reader::new(source.as_str(), text, &index);
-    lower(text, &index, &mut |blocks| reader.read(blocks));
-    let (entries, diagnostics) = reader.finish();
-    Parsed {
-        entries,
-        diagnostics,
+    if all_publications {
+        reader.assume_publications();
     }
-}
-
-/// Reads a CSV or TSV document: every row is a publication.
-fn read_table(text: &Arc<str>, source: &SourceId) -> Parsed {
-    let index = blocks::LineIndex::new(text);
-    let mut reader = document::Reader::new(source.as_str(), text, &index);
-    reader.assume_publications();
-    delimited::lower(text, &index, &mut |blocks| reader.read(blocks));
+    lower(text, &index, &mut |blocks| reader.read(blocks));
     let (entries, diagnostics) = reader.finish();
     Parsed {
         entries,
@@ -298,7 +290,7 @@ fn read_table(text: &Arc<str>, source: &SourceId) -> Parsed {
 fn read_markdown(text: &Arc<str>, source: &SourceId) -> Parsed {
     let index = blocks::LineIndex::new(text);
     let Some(page) = frontmatter::publication_page(text, &index) else {
-        return read_blocks(markdown::lower, text, source);
+        return read_blocks(markdown::lower, text, source, false);
     };
     let file = source.as_str();
     let mut reader = document::Reader::new(file, text, &index);
