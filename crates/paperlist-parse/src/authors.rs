@@ -42,6 +42,9 @@ pub(crate) struct Authors {
 struct Found {
     range: Range<usize>,
     affiliation: Option<Arc<str>>,
+    /// An affiliation not written out yet: where [`group`] found it in the
+    /// text. Most readings lose, so [`finish`] writes it out for the one kept.
+    affiliation_span: Option<Range<usize>>,
     dblp_pid: Option<String>,
     /// A marker written away from the name, after its affiliation: `Name (Aff)*`.
     trailing_marker: bool,
@@ -820,16 +823,14 @@ fn group(text: &str, range: Range<usize>, needs_affiliation: bool) -> Vec<Found>
             names.len()
         }
     };
-    let affiliation = (affiliation_from < elements.len()).then(|| {
-        let start = elements[affiliation_from].start;
-        let end = elements[elements.len() - 1].end;
-        Arc::<str>::from(collapsed(&text[start..end]).as_ref())
-    });
+    let affiliation_span = (affiliation_from < elements.len())
+        .then(|| elements[affiliation_from].start..elements[elements.len() - 1].end);
     names
         .into_iter()
         .map(|(range, score)| Found {
             range,
-            affiliation: affiliation.clone(),
+            affiliation: None,
+            affiliation_span: affiliation_span.clone(),
             dblp_pid: None,
             trailing_marker: false,
             score,
@@ -837,11 +838,31 @@ fn group(text: &str, range: Range<usize>, needs_affiliation: bool) -> Vec<Found>
         .collect()
 }
 
+/// Writes out the affiliations [`group`] left as spans, one text for each span.
+fn write_out_affiliations(text: &str, found: &mut [Found]) {
+    let mut last: Option<(Range<usize>, Arc<str>)> = None;
+    for item in found {
+        let Some(span) = item.affiliation_span.take() else {
+            continue;
+        };
+        let written = match &last {
+            Some((at, written)) if *at == span => Arc::clone(written),
+            _ => {
+                let written = Arc::<str>::from(collapsed(&text[span.clone()]).as_ref());
+                last = Some((span, Arc::clone(&written)));
+                written
+            }
+        };
+        item.affiliation = Some(written);
+    }
+}
+
 /// USENIX style: `;`-separated groups of `names, Affiliation`.
 fn usenix_style(text: &str) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     for group_range in split_ranges(text, 0..text.len(), &[';']) {
-        let people = group(text, group_range.clone(), true);
+        let mut people = group(text, group_range.clone(), true);
+        write_out_affiliations(text, &mut people);
         // `Xuhao Chen; Arvind`: in a list of names alone, a one-word name is
         // a name, not one more affiliation.
         let lone_name = people.is_empty()
@@ -853,6 +874,7 @@ fn usenix_style(text: &str) -> Vec<Found> {
             found.push(Found {
                 range: group_range,
                 affiliation: None,
+                affiliation_span: None,
                 dblp_pid: None,
                 trailing_marker: false,
                 score: None,
@@ -893,6 +915,7 @@ fn simple_list(text: &str, seps: &[char]) -> Vec<Found> {
             found.push(Found {
                 range: left,
                 affiliation: None,
+                affiliation_span: None,
                 dblp_pid: None,
                 trailing_marker: false,
                 score: None,
@@ -900,6 +923,7 @@ fn simple_list(text: &str, seps: &[char]) -> Vec<Found> {
             found.push(Found {
                 range: right,
                 affiliation: None,
+                affiliation_span: None,
                 dblp_pid: None,
                 trailing_marker: false,
                 score: None,
@@ -910,6 +934,7 @@ fn simple_list(text: &str, seps: &[char]) -> Vec<Found> {
         found.push(Found {
             range: element,
             affiliation: None,
+            affiliation_span: None,
             dblp_pid: None,
             trailing_marker: false,
             score: None,
@@ -935,6 +960,7 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
                     .map(|range| Found {
                         range,
                         affiliation: None,
+                        affiliation_span: None,
                         dblp_pid: None,
                         trailing_marker: false,
                         score: None,
@@ -1003,6 +1029,7 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
             Found {
                 range: family.start..pair[1].end,
                 affiliation: None,
+                affiliation_span: None,
                 dblp_pid: None,
                 trailing_marker: false,
                 score: None,
@@ -1051,6 +1078,7 @@ fn first_inverted_style(text: &str, cut_short: bool) -> Option<Vec<Found>> {
     let mut found = vec![Found {
         range: family.start..given.end,
         affiliation: None,
+        affiliation_span: None,
         dblp_pid: None,
         trailing_marker: false,
         score: None,
@@ -1058,7 +1086,7 @@ fn first_inverted_style(text: &str, cut_short: bool) -> Option<Vec<Found>> {
     if let Some(rest) = elements.get(2) {
         let others = group(text, rest.start..text.len(), false);
         // Every other element must be a name: no affiliations in these styles.
-        if others.is_empty() || others.iter().any(|f| f.affiliation.is_some()) {
+        if others.is_empty() || others.iter().any(|f| f.affiliation_span.is_some()) {
             return None;
         }
         found.extend(others);
@@ -1120,6 +1148,7 @@ fn paren_style(text: &str) -> Vec<Found> {
             found.push(Found {
                 range,
                 affiliation: None,
+                affiliation_span: None,
                 dblp_pid: None,
                 trailing_marker,
                 score: None,
@@ -1162,6 +1191,7 @@ fn linked_style(text: &Styled) -> Vec<Found> {
         found.push(Found {
             range: range.clone(),
             affiliation: None,
+            affiliation_span: None,
             dblp_pid: dblp_pid(url),
             trailing_marker: false,
             score: None,
@@ -1234,9 +1264,10 @@ fn dblp_pid(url: &str) -> Option<String> {
 
 /// Turns found names into people: markers become flags, bold or underlined names
 /// are highlighted, glued names are split.
-fn finish(text: &Styled, found: Vec<Found>) -> Authors {
+fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
     let mut authors = Authors::default();
     let plain = text.text.as_str();
+    write_out_affiliations(plain, &mut found);
     // Vancouver (PubMed) style writes every name `Family Initials`.
     let vancouver = found.len() >= 2
         && found

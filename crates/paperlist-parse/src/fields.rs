@@ -1220,7 +1220,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     }
     // An award unless it reads as names; then a venue; then names; else a title.
     // Reading names is the costly step, so it is done only where it decides.
-    let maybe_award = AWARD.is_match(&tag) && words_up_to(&tag, 15) <= 14;
+    let maybe_award = words_up_to(&tag, 15) <= 14 && AWARD.is_match(&tag);
     let mut authors = None;
     if maybe_award {
         let (score, read) = scored_parse(piece);
@@ -1442,8 +1442,10 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
             status,
         });
     }
-    let italic = piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
-    let names_a_venue = words <= 20 && VENUE_WORDS.is_match(body);
+    // Every other reading needs a year or a status.
+    if year.is_none() && status_prefix == 0 {
+        return None;
+    }
     let detected = if words <= 12 && year.is_some() {
         venue::detect(body)
     } else {
@@ -1459,9 +1461,9 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
             status,
         });
     }
-    if (names_a_venue && (year.is_some() || status_prefix > 0))
-        || (italic && year.is_some() && words <= 20)
-    {
+    let names_a_venue = || VENUE_WORDS.is_match(body);
+    let italic = || piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
+    if names_a_venue() || (year.is_some() && italic()) {
         let kind = if body.to_lowercase().contains("workshop") {
             Some(VenueKind::Workshop)
         } else if body.to_lowercase().contains("journal")
