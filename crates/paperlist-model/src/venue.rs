@@ -1060,7 +1060,11 @@ pub fn year_in(text: &str) -> Option<i32> {
                 end += 1;
             }
             let run = &text[i..end];
+            // `2001.08361` is an arXiv identifier (year and month, then a
+            // number), not the year 2001.
+            let arxiv_id = bytes.get(end) == Some(&b'.') && (end + 1..end + 5).all(is_digit);
             if run.len() == 4
+                && !arxiv_id
                 && let Ok(year) = run.parse::<i32>()
                 && (1900..=2099).contains(&year)
             {
@@ -1231,5 +1235,10 @@ mod tests {
         assert_eq!(year_in("Proc. VLDB Endow. 2023"), Some(2023));
         assert_eq!(year_in("page 12345"), None);
         assert_eq!(year_in("'24s"), None);
+        // An arXiv identifier's first four digits are a year and a month.
+        assert_eq!(year_in("arXiv:2001.08361, 2020"), Some(2020));
+        assert_eq!(year_in("arXiv preprint arXiv:1910.02054"), None);
+        assert_eq!(year_in("NeurIPS 2020."), Some(2020));
+        assert_eq!(year_in("2023.12"), Some(2023));
     }
 }

@@ -836,6 +836,8 @@ impl Reader<'_> {
 
         let mut entry = Entry::default();
         let mut title_parts: Vec<&Styled> = Vec::new();
+        // The line of each part of the title.
+        let mut title_lines: Vec<u32> = Vec::new();
         let mut title_done = false;
         // Indices of the author fields in `fields`.
         let mut author_fields: Vec<usize> = Vec::new();
@@ -848,7 +850,7 @@ impl Reader<'_> {
         let mut extra_text: Vec<String> = Vec::new();
         let mut title_link: Option<String> = None;
         let mut status_written = false;
-        for (index, (piece, kind, _)) in fields.iter().enumerate() {
+        for (index, (piece, kind, line)) in fields.iter().enumerate() {
             match kind {
                 FieldKind::Title => {
                     if title_parts.is_empty()
@@ -864,6 +866,7 @@ impl Reader<'_> {
                                 .map(|(_, url)| url.to_owned());
                         }
                         title_parts.push(piece);
+                        title_lines.push(*line);
                     } else {
                         extra_text.push(piece.text.trim().to_owned());
                     }
@@ -949,11 +952,7 @@ impl Reader<'_> {
         let title = match title_parts.as_slice() {
             [only] => clean_title(only.text.trim()),
             parts => {
-                joined = parts
-                    .iter()
-                    .map(|p| p.text.trim())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                joined = join_title(parts, &title_lines, &group.lines);
                 clean_title(&joined)
             }
         };
@@ -1145,16 +1144,20 @@ impl Reader<'_> {
 /// Whether a lone title reads like one: a `Name: subtitle` title, Title Case,
 /// or set apart by bold or a link. A sentence under a list does not.
 fn looks_like_title(parts: &[&Styled]) -> bool {
-    let Some(first) = parts.first() else {
+    if parts.is_empty() {
         return false;
-    };
+    }
     let text = parts
         .iter()
         .map(|p| p.text.trim())
         .collect::<Vec<_>>()
         .join(" ");
-    if first.covered_by(0..first.text.len(), |m| {
-        matches!(m, Mark::Strong | Mark::Link(_))
+    // A bold or linked title, all of it: in `[FlexGen](url) - Running large
+    // models on one GPU` only the name is linked, and the rest is a sentence.
+    if parts.iter().all(|part| {
+        part.covered_by(0..part.text.len(), |m| {
+            matches!(m, Mark::Strong | Mark::Link(_))
+        })
     }) {
         return true;
     }
@@ -1440,6 +1443,45 @@ fn find_short(haystack: &str, needle: &str) -> Option<usize> {
 }
 
 /// A title without wrapping quotes, trailing punctuation, and with mended diacritics.
+/// Joins the parts of a title that were read as fields of their own. Parts
+/// cut apart on one line at a dash or a colon (`Mind the Gap — A Study`)
+/// get it back; others (a title broken over two lines) are joined with a space.
+fn join_title(parts: &[&Styled], part_lines: &[u32], lines: &[Line]) -> String {
+    let mut joined = String::new();
+    // Where the part before ends in its line's text.
+    let mut previous: Option<(u32, usize)> = None;
+    for (part, &number) in parts.iter().zip(part_lines) {
+        let text = part.text.trim();
+        let line = lines
+            .iter()
+            .find(|l| l.number == number)
+            .map(|l| l.text.text.as_str());
+        let from = match previous {
+            Some((n, end)) if n == number => end,
+            _ => 0,
+        };
+        let at = line.and_then(|l| l.get(from..)?.find(text).map(|at| from + at));
+        if !joined.is_empty() {
+            let between = match (previous, line, at) {
+                (Some((n, end)), Some(l), Some(at)) if n == number => l[end..at].trim(),
+                _ => "",
+            };
+            match between {
+                "-" | "\u{2013}" | "\u{2014}" => {
+                    joined.push(' ');
+                    joined.push_str(between);
+                    joined.push(' ');
+                }
+                ":" => joined.push_str(": "),
+                _ => joined.push(' '),
+            }
+        }
+        joined.push_str(text);
+        previous = at.map(|at| (number, at + text.len()));
+    }
+    joined
+}
+
 fn clean_title(title: &str) -> Cow<'_, str> {
     fn trim(title: &str) -> &str {
         title

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use paperlist_model::normalize::{collapse_whitespace, collapsed};
 use paperlist_model::venue::{self, VenueKind, year_in};
-use paperlist_model::{EntryKind, PageRange, Status, looks_like_organization};
+use paperlist_model::{ArxivId, EntryKind, PageRange, Status, looks_like_organization};
 use regex::Regex;
 
 use crate::authors::{Authors, name_score, scored_parse};
@@ -261,6 +261,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                             .flat_map(split_author_year)
                             .flat_map(split_comma_authors)
                             .flat_map(split_in_venue)
+                            .flat_map(split_names_venue)
                         {
                             for piece in split_trailing_venue(piece) {
                                 for piece in split_issue(piece)
@@ -596,6 +597,47 @@ fn split_in_venue(text: Styled) -> Cut {
     Cut::Parts(vec![text.slice(0..at), text.slice(at + 2..end)])
 }
 
+/// `A, B, C, *NeurIPS*, 2023` and `A, B, arXiv:2001.08361, 2020`: names,
+/// then a venue with only a comma. The venue (a known one, a preprint's
+/// identifier, or an italic one that says it is a venue) and what follows
+/// it are cut off, or the venue would be read as the names' affiliation.
+fn split_names_venue(text: Styled) -> Cut {
+    let plain = &text.text;
+    if !plain.contains(", ") || plain.contains(';') {
+        return Cut::Whole(text);
+    }
+    let mut start = 0;
+    let mut names = 0;
+    for element in plain.split(", ") {
+        let end = start + element.len();
+        let trimmed = element.trim();
+        let name = trimmed.strip_prefix("and ").unwrap_or(trimmed);
+        // What a quoted title left before the names: `"Title", A, B`.
+        let leading = names == 0 && trimmed.is_empty();
+        if leading || (words_up_to(name, 5) <= 4 && name_score(name) >= 0.6) {
+            names += usize::from(!leading);
+            start = end + 2;
+            continue;
+        }
+        if names == 0 {
+            break;
+        }
+        let tag = clean_tag(element);
+        let italic = text.covered_by(start..end, |m| *m == Mark::Emphasis);
+        let is_venue = venue::lookup(&tag).is_some()
+            || tag
+                .split_whitespace()
+                .any(|word| word.contains(['.', '/']) && word.parse::<ArxivId>().is_ok())
+            || (italic && (VENUE_WORDS.is_match(&tag) || venue::detect(&tag).is_some()));
+        if !is_venue {
+            break;
+        }
+        let whole = plain.len();
+        return Cut::Parts(vec![text.slice(0..start - 2), text.slice(start..whole)]);
+    }
+    Cut::Whole(text)
+}
+
 /// `"Title" by A, B and C`: the `by` before an author list.
 fn trim_leading_by(text: Styled) -> Styled {
     let plain = &text.text;
@@ -898,14 +940,30 @@ fn split_leading_title(text: &Styled) -> Option<(Styled, Styled)> {
 /// ` | `, tabs and runs of three or more spaces separate fields.
 fn split_separators(text: Styled) -> Cut {
     static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s+\|\s+|\s+[\u{2014}\u{2013}]\s+|\t+| {3,}").expect("valid separator regex")
+        Regex::new(r"\s+\|\s+|\s+[\u{2014}\u{2013}-]\s+|\t+| {3,}").expect("valid separator regex")
     });
+    let plain = &text.text;
     let cuts: Vec<Range<usize>> = SEPARATOR
-        .find_iter(&text.text)
+        .find_iter(plain)
         .map(|m| m.range())
-        .filter(|r| r.start > 0 && r.end < text.text.len())
+        .filter(|r| r.start > 0 && r.end < plain.len())
+        .filter(|r| plain[r.clone()].trim() != "-" || hyphens_separate(plain, r))
         .collect();
     split_at_ranges(text, &cuts)
+}
+
+/// Whether a hyphen between spaces at `at` separates fields: `Title - A, B -
+/// ACL 2021`. Not between numbers (`pp. 12 - 34`, `2019 - 2021`), and not in
+/// a line whose first such hyphen comes after a comma or that has a `;`: the
+/// hyphen of an affiliation in a list (`A, Technion - Israel Institute of
+/// Technology`).
+fn hyphens_separate(plain: &str, at: &Range<usize>) -> bool {
+    let bytes = plain.as_bytes();
+    if bytes[at.start - 1].is_ascii_digit() && bytes[at.end].is_ascii_digit() {
+        return false;
+    }
+    let first = plain.find(" - ").unwrap_or(at.start);
+    !plain.contains(';') && !plain[..first].contains(',')
 }
 
 /// Cuts out parenthesised tags that are a venue, a status or an award:
@@ -1442,11 +1500,18 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
             status,
         });
     }
-    // Every other reading needs a year or a status.
-    if year.is_none() && status_prefix == 0 {
+    // `arXiv preprint arXiv:2001.08361`, `CoRR abs/2001.08361`: a preprint
+    // named with its identifier needs no year.
+    let preprint = year.is_none()
+        && body.bytes().any(|b| b.is_ascii_digit())
+        && body
+            .split_whitespace()
+            .any(|word| word.parse::<ArxivId>().is_ok());
+    // Every other reading needs a year, a status or an identifier.
+    if year.is_none() && status_prefix == 0 && !preprint {
         return None;
     }
-    let detected = if words <= 12 && year.is_some() {
+    let detected = if words <= 12 && (year.is_some() || preprint) {
         venue::detect(body)
     } else {
         None
@@ -1995,11 +2060,72 @@ mod tests {
                 "[paper] [code]"
             ]
         );
-        // Names, or a title without a venue and year after its comma, stay whole.
-        assert_eq!(pieces("Ion Stoica, Matei Zaharia, OSDI 2022").len(), 1);
+        // A title without a venue and year after its comma stays whole; names
+        // before a venue are cut from it as names, not as a title.
+        assert_eq!(
+            pieces("Ion Stoica, Matei Zaharia, OSDI 2022"),
+            ["Ion Stoica, Matei Zaharia", "OSDI 2022"]
+        );
         assert_eq!(pieces("Learning to Rank, Revisited in 2019").len(), 1);
         assert_eq!(pieces("Scaling Laws, ").len(), 1);
         assert_eq!(pieces("Scaling Laws,  [x]").len(), 1);
+    }
+
+    #[test]
+    fn hyphens_between_fields() {
+        assert_eq!(
+            pieces("Prefix-Tuning: Optimizing Prompts - Xiang Lisa Li, Percy Liang - ACL 2021"),
+            [
+                "Prefix-Tuning: Optimizing Prompts",
+                "Xiang Lisa Li, Percy Liang",
+                "ACL 2021"
+            ]
+        );
+        // A range of pages or years, an affiliation in a list.
+        assert_eq!(
+            pieces("NeurIPS 2019, pp. 103 - 112"),
+            ["NeurIPS 2019", "pp. 103 - 112"]
+        );
+        assert_eq!(
+            pieces("Saar Eliad, Ido Hakimi, Technion - Israel Institute of Technology").len(),
+            1
+        );
+        assert_eq!(
+            pieces("A, Technion - Israel; B, Technion - Israel").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn names_then_a_venue_after_a_comma() {
+        let styled = |text: &str| {
+            crate::blocks::lower_all(crate::markdown::lower, text)
+                .remove(0)
+                .lines
+                .remove(0)
+                .text
+        };
+        let split = |text: &str| {
+            split_line(&styled(text))
+                .into_iter()
+                .map(|p| p.text)
+                .collect::<Vec<_>>()
+        };
+        // A venue in italics, a known venue, a preprint's identifier.
+        assert_eq!(
+            split("Tim Dettmers, Ari Holtzman, Luke Zettlemoyer, *NeurIPS*, 2023."),
+            [
+                "Tim Dettmers, Ari Holtzman, Luke Zettlemoyer",
+                "NeurIPS, 2023"
+            ]
+        );
+        assert_eq!(
+            split("Jared Kaplan, Sam McCandlish, arXiv:2001.08361, 2020"),
+            ["Jared Kaplan, Sam McCandlish", "arXiv:2001.08361", "2020"]
+        );
+        // An affiliation is no venue; an italic owner's name is a name.
+        assert_eq!(split("Ion Stoica, Matei Zaharia, UC Berkeley").len(), 1);
+        assert_eq!(split("Ion Stoica, *Matei Zaharia*, Scott Shenker").len(), 1);
     }
 
     #[test]
