@@ -93,6 +93,13 @@ const NON_NAME_WORDS: &[&str] = &[
     "intern",
     "advisor",
     "department",
+    // What venues are called: `MLSys Workshop` is no person.
+    "workshop",
+    "conference",
+    "symposium",
+    "proceedings",
+    "journal",
+    "transactions",
 ];
 
 /// Short words that are not names when written in lower case (`In Gim` is a name).

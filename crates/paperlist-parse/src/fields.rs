@@ -61,6 +61,8 @@ static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:no|num|number|issue)\.?\s*(?P<number>[0-9]+(?:[-\u{2013}/][0-9]+)?)",
         r"|(?P<v>[0-9]{1,4})\s*\((?P<n>[0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?)\)",
         r"(?:\s*:\s*(?P<pages>[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+))?",
+        // ACM's `51, 1` (what [`split_journal_volume`] cuts from `Commun. ACM 51, 1`).
+        r"|(?P<av>[0-9]{1,4}),\s*(?P<an>[0-9]{1,2})",
         r"|(?P<vy>(?:19|20)[0-9]{2})(?:\s+[A-Za-z]{3,9}\.?(?:\s+[0-9]{1,2})?)?\s*;\s*(?P<vv>[0-9]+[A-Za-z]?)",
         r"(?:\s*\((?P<vn>[0-9]{1,5}(?:[-\u{2013}/][0-9]{1,5})?)\))?",
         r"(?:\s*:\s*(?P<vp>[A-Za-z]?[0-9]+(?:\s*[-\u{2010}-\u{2015}]+\s*[A-Za-z]?[0-9]+)?))?)$",
@@ -262,6 +264,8 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                             .flat_map(split_comma_authors)
                             .flat_map(split_in_venue)
                             .flat_map(split_names_venue)
+                            .flat_map(split_publisher_address)
+                            .flat_map(split_doi)
                         {
                             for piece in split_trailing_venue(piece) {
                                 for piece in split_issue(piece)
@@ -466,9 +470,9 @@ fn split_dblp_authors(text: Styled) -> Cut {
 }
 
 /// Harvard's `Kaiser, Ł. and Polosukhin, I., 2017. Title`: the year written
-/// after an author list, with a comma, is a field of its own.
+/// after an author list (or a publisher), with a comma, is a field of its own.
 fn split_author_year(text: Styled) -> Cut {
-    let plain = text.text.trim_end();
+    let plain = text.text.trim_end().trim_end_matches('.');
     let bytes = plain.as_bytes();
     let Some(head_end) = bytes.len().checked_sub(6) else {
         return Cut::Whole(text);
@@ -476,7 +480,12 @@ fn split_author_year(text: Styled) -> Cut {
     let year_written = bytes[head_end..].starts_with(b", ")
         && bytes[head_end + 2..].iter().all(u8::is_ascii_digit)
         && matches!(&bytes[head_end + 2..head_end + 4], b"19" | b"20");
-    if !year_written || scored_parse(&text.slice(0..head_end)).0 < 0.6 {
+    // MLA's `PMLR, 2023` after the venue: a publisher and the year.
+    let head_reads = || {
+        is_publisher(&clean_tag(&plain[..head_end]))
+            || scored_parse(&text.slice(0..head_end)).0 >= 0.6
+    };
+    if !year_written || !head_reads() {
         return Cut::Whole(text);
     }
     let end = plain.len();
@@ -638,7 +647,73 @@ fn split_names_venue(text: Styled) -> Cut {
     Cut::Whole(text)
 }
 
-/// `"Title" by A, B and C`: the `by` before an author list.
+/// ACM's reference format: `Association for Computing Machinery, New York,
+/// NY, USA, 611–626`: a publisher and its address, then the pages, which are
+/// cut off ([`publisher_of`] reads the rest).
+fn split_publisher_address(text: Styled) -> Cut {
+    let plain = &text.text;
+    // What the field before left: `. Association for ...`.
+    let start = plain.len() - plain.trim_start_matches([' ', '.', ',', ';']).len();
+    let (Some(first), Some(last)) = (plain[start..].find(", "), plain.rfind(", ")) else {
+        return Cut::Whole(text);
+    };
+    let pages = plain[last + 2..].trim_end().trim_end_matches('.');
+    let is_range = pages.contains(|c: char| matches!(c, '-' | '\u{2013}'))
+        && pages.parse::<PageRange>().is_ok();
+    if first == 0 || !is_range || publisher_of(&plain[start..last]).is_none() {
+        return Cut::Whole(text);
+    }
+    let end = plain.len();
+    Cut::Parts(vec![text.slice(0..last), text.slice(last + 2..end)])
+}
+
+/// The publisher a piece names: the piece itself, or its first element when
+/// an address follows (ACM's `USENIX Association, Berkeley, CA, USA`, maybe
+/// with an article number: `USENIX Association, USA, 2`).
+fn publisher_of(tag: &str) -> Option<&str> {
+    if is_publisher(tag) {
+        return Some(tag);
+    }
+    let (publisher, address) = tag.split_once(", ")?;
+    let elements: Vec<&str> = address.split(", ").collect();
+    let (last, places) = elements.split_last()?;
+    let is_place = |element: &str| {
+        words_up_to(element, 4) <= 3
+            && element.starts_with(|c: char| c.is_uppercase())
+            && !element.bytes().any(|b| b.is_ascii_digit())
+    };
+    let address_ok = elements.len() <= 4
+        && places.iter().all(|p| is_place(p))
+        && (is_place(last)
+            || (!places.is_empty() && last.len() <= 5 && last.bytes().all(|b| b.is_ascii_digit())));
+    (address_ok && is_publisher(publisher)).then_some(publisher)
+}
+
+/// IEEE's `..., 2016, doi: 10.1145/2934664.`: the DOI written after the
+/// other fields is a field of its own (the entry reads it from the text).
+fn split_doi(text: Styled) -> Cut {
+    let plain = &text.text;
+    let Some(at) = plain.match_indices(", ").map(|(at, _)| at + 2).find(|&at| {
+        plain.as_bytes()[at..].get(..4).is_some_and(|word| {
+            word.eq_ignore_ascii_case(b"doi:") || word.eq_ignore_ascii_case(b"doi ")
+        })
+    }) else {
+        return Cut::Whole(text);
+    };
+    let end = plain.len();
+    Cut::Parts(vec![text.slice(0..at - 2), text.slice(at..end)])
+}
+
+/// `doi: 10.1145/2934664`, `DOI 10.1145/...`: a DOI written out with its label.
+fn labelled_doi(plain: &str) -> bool {
+    let text = plain.trim().trim_end_matches('.');
+    text.get(..4).is_some_and(|label| {
+        label.eq_ignore_ascii_case("doi:") || label.eq_ignore_ascii_case("doi ")
+    }) && text[4..].trim().parse::<paperlist_model::Doi>().is_ok()
+}
+
+/// `"Title" by A, B and C` and `Title (with A and B)`: the `by` or `with`
+/// before an author list.
 fn trim_leading_by(text: Styled) -> Styled {
     let plain = &text.text;
     let rest = plain.trim_start();
@@ -647,11 +722,17 @@ fn trim_leading_by(text: Styled) -> Styled {
         .as_bytes()
         .get(..3)
         .is_some_and(|head| head.eq_ignore_ascii_case(b"by "));
-    if !is_by {
+    // A CV's `Title (with A and B)`: the co-authors (written in lower case,
+    // as a title's own `With ...` is not).
+    let word = if is_by {
+        3
+    } else if rest.starts_with("with ") {
+        5
+    } else {
         return text;
-    }
+    };
     let end = plain.len();
-    let names = text.slice(offset + 3..end);
+    let names = text.slice(offset + word..end);
     if scored_parse(&names).0 >= 0.6 {
         names
     } else {
@@ -703,8 +784,9 @@ fn split_issue(text: Styled) -> Cut {
 }
 
 /// Chicago's and MLA's `ACM Transactions on Computer Systems 16`: a
-/// journal's volume written after its name is a field of its own. Only after
-/// a journal: `OSDI 18` is a conference and its year.
+/// journal's volume written after its name is a field of its own, and so are
+/// ACM's volume and number (`Commun. ACM 51, 1`). Only after a journal:
+/// `OSDI 18` is a conference and its year.
 fn split_journal_volume(text: Styled) -> Cut {
     static JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(journal|transactions|review|letters|magazine|communications|bulletin|annals)(?-u:\b)")
@@ -718,11 +800,23 @@ fn split_journal_volume(text: Styled) -> Cut {
     let Some(space) = plain.rfind(' ') else {
         return Cut::Whole(text);
     };
-    let (head, number) = (plain[..space].trim_end(), &plain[space + 1..]);
+    let (mut head, number) = (plain[..space].trim_end(), &plain[space + 1..]);
+    let mut cut = space + 1;
+    // `Commun. ACM 51, 1`: the volume before the number (of one or two
+    // digits: `Nature Communications 12, 3770` is an article number).
+    if number.len() <= 2
+        && let Some(before) = head.strip_suffix(',')
+        && let Some(at) = before.rfind(' ')
+        && (1..=4).contains(&before[at + 1..].len())
+        && before[at + 1..].bytes().all(|b| b.is_ascii_digit())
+    {
+        head = before[..at].trim_end();
+        cut = at + 1;
+    }
     let is_volume = number.len() <= 4
         && number.bytes().all(|b| b.is_ascii_digit())
         && !(number.len() == 4 && matches!(&number[..2], "19" | "20"))
-        && head.ends_with(|c: char| c.is_alphabetic())
+        && head.ends_with(|c: char| c.is_alphabetic() || c == '.')
         && match venue::detect(head) {
             Some(found) => found.kind == VenueKind::Journal,
             None => JOURNAL.is_match(head),
@@ -731,7 +825,7 @@ fn split_journal_volume(text: Styled) -> Cut {
         return Cut::Whole(text);
     }
     let end = plain.len();
-    Cut::Parts(vec![text.slice(0..head.len()), text.slice(space + 1..end)])
+    Cut::Parts(vec![text.slice(0..head.len()), text.slice(cut..end)])
 }
 
 /// Whether text holds what every issue part starts with (`vol`, `no.`,
@@ -757,8 +851,14 @@ fn issue_of(plain: &str) -> Option<Issue> {
     let captures = ISSUE.captures(plain.trim().trim_end_matches('.'))?;
     let text = |name: &str| captures.name(name).map(|m| m.as_str().to_owned());
     Some(Issue {
-        volume: text("volume").or_else(|| text("v")).or_else(|| text("vv")),
-        number: text("number").or_else(|| text("n")).or_else(|| text("vn")),
+        volume: text("volume")
+            .or_else(|| text("v"))
+            .or_else(|| text("vv"))
+            .or_else(|| text("av")),
+        number: text("number")
+            .or_else(|| text("n"))
+            .or_else(|| text("vn"))
+            .or_else(|| text("an")),
         pages: captures
             .name("pages")
             .or_else(|| captures.name("vp"))
@@ -966,6 +1066,13 @@ fn hyphens_separate(plain: &str, at: &Range<usize>) -> bool {
     !plain.contains(';') && !plain[..first].contains(',')
 }
 
+/// `with A and B` in a CV's `Title (with A and B), Venue`: the co-authors.
+fn is_with_names(inner: &str) -> bool {
+    inner
+        .strip_prefix("with ")
+        .is_some_and(|names| scored_parse(&Styled::from_text(names.to_owned())).0 >= 0.6)
+}
+
 /// Cuts out parenthesised tags that are a venue, a status or an award:
 /// `(ASPLOS '24)`, `(Under Review)`, `(Best Paper Award)`.
 fn split_parentheticals(text: Styled) -> Cut {
@@ -996,7 +1103,7 @@ fn split_parentheticals(text: Styled) -> Cut {
                 depth -= 1;
                 if depth == 0 {
                     let inner = &plain[open + 1..i];
-                    if is_tag(inner) {
+                    if is_tag(inner) || is_with_names(inner) {
                         cuts.push(open..i + 1);
                     }
                 }
@@ -1239,14 +1346,14 @@ pub(crate) fn words_up_to(text: &str, limit: usize) -> usize {
 pub(crate) fn classify(piece: &Styled) -> FieldKind {
     let plain = piece.text.trim();
     let tag = clean_tag(plain);
-    if is_links_only(piece) || bare_url(plain).is_some() {
+    if is_links_only(piece) || bare_url(plain).is_some() || labelled_doi(plain) {
         return FieldKind::Links;
     }
     if STATUS.is_match(&tag) {
         return FieldKind::Status(status_of(&tag));
     }
-    if is_publisher(&tag) {
-        return FieldKind::Publisher(tag.into_owned());
+    if let Some(publisher) = publisher_of(&tag) {
+        return FieldKind::Publisher(publisher.to_owned());
     }
     if let Some(pages) = pages_of(plain) {
         return FieldKind::Pages(pages);
@@ -1745,7 +1852,8 @@ mod tests {
             [
                 "Zheng, L.; Zhang, H.; Stoica, I",
                 "Alpa: Automating Parallelism",
-                "In OSDI, 2022"
+                "In OSDI",
+                "2022"
             ]
         );
         assert!(!ends_inverted_names("J. Gregory Pauloski"));
@@ -2072,6 +2180,61 @@ mod tests {
     }
 
     #[test]
+    fn acm_and_ieee_reference_tails() {
+        // ACM: publisher and address, pages; `Journal V, N`.
+        assert_eq!(
+            pieces("Association for Computing Machinery, New York, NY, USA, 611–626"),
+            [
+                "Association for Computing Machinery, New York, NY, USA",
+                "611–626"
+            ]
+        );
+        assert!(matches!(
+            kind("Association for Computing Machinery, New York, NY, USA"),
+            FieldKind::Publisher(p) if p == "Association for Computing Machinery"
+        ));
+        assert!(matches!(
+            kind("USENIX Association, USA, 2"),
+            FieldKind::Publisher(_)
+        ));
+        assert!(!matches!(
+            kind("Springer, 2023 edition, 12"),
+            FieldKind::Publisher(_)
+        ));
+        assert_eq!(
+            pieces("ACM Trans. Comput. Syst. 16, 2"),
+            ["ACM Trans. Comput. Syst", "16, 2"]
+        );
+        assert!(matches!(
+            kind("16, 2"),
+            FieldKind::Issue(Issue { volume: Some(v), number: Some(n), .. }) if v == "16" && n == "2"
+        ));
+        // IEEE: the DOI after the year; MLA: the publisher before it.
+        assert_eq!(
+            pieces("2016, doi: 10.1145/2934664."),
+            ["2016", "doi: 10.1145/2934664"]
+        );
+        assert_eq!(kind("doi: 10.1145/2934664"), FieldKind::Links);
+        assert_eq!(kind("DOI 10.1145/2934664"), FieldKind::Links);
+        assert_eq!(pieces("PMLR, 2023."), ["PMLR", "2023"]);
+        // A CV's co-authors in parentheses; a title's own `With` stays.
+        assert_eq!(
+            pieces(
+                "Towards Efficient Serving (with Alice Smith and Bob Jones), MLSys Workshop, 2021"
+            ),
+            [
+                "Towards Efficient Serving",
+                "Alice Smith and Bob Jones",
+                "MLSys Workshop, 2021"
+            ]
+        );
+        assert_eq!(
+            pieces("With Great Power Comes Great Responsibility").len(),
+            1
+        );
+    }
+
+    #[test]
     fn hyphens_between_fields() {
         assert_eq!(
             pieces("Prefix-Tuning: Optimizing Prompts - Xiang Lisa Li, Percy Liang - ACL 2021"),
@@ -2116,7 +2279,8 @@ mod tests {
             split("Tim Dettmers, Ari Holtzman, Luke Zettlemoyer, *NeurIPS*, 2023."),
             [
                 "Tim Dettmers, Ari Holtzman, Luke Zettlemoyer",
-                "NeurIPS, 2023"
+                "NeurIPS",
+                "2023"
             ]
         );
         assert_eq!(
