@@ -658,7 +658,7 @@ fn split_publisher_address(text: Styled) -> Cut {
         return Cut::Whole(text);
     };
     let pages = plain[last + 2..].trim_end().trim_end_matches('.');
-    let is_range = pages.contains(|c: char| matches!(c, '-' | '\u{2013}'))
+    let is_range = pages.contains(['-', '\u{2013}'])
         && pages.parse::<PageRange>().is_ok();
     if first == 0 || !is_range || publisher_of(&plain[start..last]).is_none() {
         return Cut::Whole(text);
