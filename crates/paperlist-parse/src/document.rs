@@ -554,6 +554,9 @@ impl<'a> Reader<'a> {
                     ));
                     self.steps.push(Step::Diagnostic);
                 }
+                // A row of link buttons under an entry (`<p><a>PDF</a> <a>Code</a></p>`
+                // after a Hugo theme's entry) is the entry's.
+                BlockKind::Paragraph if pending.is_none() && self.attach_links(&block.lines) => {}
                 BlockKind::Paragraph => {
                     // A paragraph's lines may hold several entries; a paragraph
                     // holding only a title may continue in the next one.
@@ -687,6 +690,28 @@ impl<'a> Reader<'a> {
             }
             Err(()) => self.steps.push(Step::Unread { first, last, mode }),
         }
+    }
+
+    /// Adds the links of lines that are only link labels to the entry just
+    /// read, if the last thing read was an entry. Says whether it did.
+    fn attach_links(&mut self, lines: &[Line]) -> bool {
+        let only_links = !lines.is_empty() && lines.iter().all(|l| fields::is_links_only(&l.text));
+        if !only_links || !matches!(self.steps.last(), Some(Step::Entry { .. })) {
+            return false;
+        }
+        let Some(entry) = self.entries.last_mut() else {
+            return false;
+        };
+        for line in lines {
+            collect_links(&line.text, &[], None, entry);
+        }
+        let (first, last) = (entry.source.line, lines.last().map_or(0, |l| l.number));
+        if last > first {
+            entry.source.end_line = Some(last);
+            let raw = self.line_index.line_range(self.source, first, last);
+            entry.source.raw = Excerpt::of(self.source, raw);
+        }
+        true
     }
 
     /// A heading or the end: ends a run of unread lines, and reports a skipped section.

@@ -97,6 +97,7 @@ const LINK_LABELS: &[&str] = &[
     "website",
     "bib",
     "bibtex",
+    "cite",
     "doi",
     "arxiv",
     "html",
@@ -658,8 +659,7 @@ fn split_publisher_address(text: Styled) -> Cut {
         return Cut::Whole(text);
     };
     let pages = plain[last + 2..].trim_end().trim_end_matches('.');
-    let is_range = pages.contains(['-', '\u{2013}'])
-        && pages.parse::<PageRange>().is_ok();
+    let is_range = pages.contains(['-', '\u{2013}']) && pages.parse::<PageRange>().is_ok();
     if first == 0 || !is_range || publisher_of(&plain[start..last]).is_none() {
         return Cut::Whole(text);
     }

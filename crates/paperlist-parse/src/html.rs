@@ -6,6 +6,7 @@
 
 use paperlist_model::normalize::collapse_whitespace;
 use scraper::{ElementRef, Html};
+use url::Url;
 
 use crate::blocks::{Block, BlockKind, Line, LineIndex};
 use crate::styled::{Mark, Styled};
@@ -57,6 +58,12 @@ struct Walker {
     cell_depth: usize,
     /// The lines of each cell of the current row.
     cell_lines: Vec<Vec<Styled>>,
+    /// Whether the last block was a `dt` term (with its `dd`s so far): a
+    /// `dd` after it adds its lines to the same entry.
+    term_open: bool,
+    /// Where the page was saved from (`<base>`, its canonical address or
+    /// `og:url`): relative links are resolved against it.
+    base: Option<Url>,
 }
 
 /// Elements that, inside a list item, only break its line: a Jekyll or Hugo
@@ -80,6 +87,18 @@ const LINES_IN_ITEM: &[&str] = &[
 ];
 
 impl Walker {
+    /// A link as the page's reader would follow it: relative addresses
+    /// (`/publication/x.pdf`) against the page's own, when the page says it.
+    fn resolve(&self, href: &str) -> String {
+        let href = href.trim();
+        match &self.base {
+            Some(base) if !href.starts_with('#') && Url::parse(href).is_err() => base
+                .join(href)
+                .map_or_else(|_| href.to_owned(), String::from),
+            _ => href.to_owned(),
+        }
+    }
+
     fn break_line(&mut self) {
         let line = std::mem::take(&mut self.current);
         // Marks continue on the next line.
@@ -135,7 +154,10 @@ impl Walker {
 
     fn walk(&mut self, element: ElementRef<'_>) {
         let name = element.value().name().to_ascii_lowercase();
-        if SKIPPED.contains(&name.as_str()) {
+        // A page's footer (copyright, "Powered by") holds no entries; inside
+        // an entry (`<li><article>...<footer>links</footer>`) it is a line.
+        let page_footer = name == "footer" && self.item_depth == 0 && self.cell_depth == 0;
+        if page_footer || SKIPPED.contains(&name.as_str()) {
             // A menu's links to the paper by DOI and to its dblp record
             // (dblp's "electronic edition via DOI", "export record") are the
             // entry's.
@@ -227,8 +249,13 @@ impl Walker {
             "table" => self.header.clear(),
             _ => {}
         }
+        // `<dt>Title</dt><dd>Authors</dd><dd>Venue</dd>`: one entry.
+        let continues_term = name == "dd" && is_block && self.term_open;
         if is_block || is_container {
             self.flush_block();
+        }
+        if continues_term && let Some(term) = self.blocks.pop() {
+            self.lines = term.lines.into_iter().map(|line| line.text).collect();
         }
         if is_block {
             self.kind = Some(match name.as_str() {
@@ -246,7 +273,7 @@ impl Walker {
             "a" => element
                 .value()
                 .attr("href")
-                .map(|href| Mark::Link(href.to_owned())),
+                .map(|href| Mark::Link(self.resolve(href))),
             _ => None,
         };
         if let Some(mark) = &mark {
@@ -271,6 +298,7 @@ impl Walker {
         }
         if is_block || is_container {
             self.flush_block();
+            self.term_open = is_block && (name == "dt" || continues_term);
         }
     }
 
@@ -329,6 +357,37 @@ fn trim_styled(text: &Styled) -> Styled {
     text.trim()
 }
 
+/// The address a saved page came from: its `<base href>`, else its canonical
+/// link, else its `og:url` (absolute addresses only).
+fn page_address(document: &Html) -> Option<Url> {
+    let head = document
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .take_while(|e| e.value().name() != "body");
+    let mut candidates: [Option<&str>; 3] = [None; 3];
+    for element in head {
+        let value = element.value();
+        let rel_canonical = value.attr("rel").is_some_and(|rel| {
+            rel.split_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("canonical"))
+        });
+        match value.name() {
+            "base" => candidates[0] = candidates[0].or(value.attr("href")),
+            "link" if rel_canonical => candidates[1] = candidates[1].or(value.attr("href")),
+            "meta" if value.attr("property") == Some("og:url") => {
+                candidates[2] = candidates[2].or(value.attr("content"));
+            }
+            _ => {}
+        }
+    }
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|address| Url::parse(address.trim()).ok())
+        .filter(|url| matches!(url.scheme(), "http" | "https"))
+}
+
 /// Lowers an HTML page into blocks, with line numbers found in the source, and
 /// hands them to `sink` at once (html5ever builds the whole DOM first anyway).
 pub(crate) fn lower(source: &str, index: &LineIndex, sink: &mut dyn FnMut(Vec<Block>)) {
@@ -344,6 +403,8 @@ pub(crate) fn lower(source: &str, index: &LineIndex, sink: &mut dyn FnMut(Vec<Bl
         item_depth: 0,
         cell_depth: 0,
         cell_lines: Vec::new(),
+        term_open: false,
+        base: page_address(&document),
     };
     walker.walk(document.root_element());
     walker.flush_block();
@@ -430,6 +491,49 @@ mod tests {
         );
         assert!(looks_like_html(page));
         assert!(!looks_like_html("# Markdown"));
+    }
+
+    #[test]
+    fn terms_and_their_descriptions_are_one_entry() {
+        let page = "<dl><dt>Sparse Attention</dt><dd>A, B</dd><dd><i>ICML</i>, 2022</dd>\n<dt>Other Title</dt><dd>C</dd></dl><p>After</p><dd>Alone</dd>";
+        let lines = |block: &Block| -> Vec<String> {
+            block.lines.iter().map(|l| l.text.text.clone()).collect()
+        };
+        let blocks = lower_all(page);
+        assert_eq!(blocks.len(), 4);
+        assert_eq!(
+            lines(&blocks[0]),
+            ["Sparse Attention", "A, B", "ICML, 2022"]
+        );
+        assert_eq!(lines(&blocks[1]), ["Other Title", "C"]);
+        assert_eq!(lines(&blocks[3]), ["Alone"]);
+    }
+
+    #[test]
+    fn the_page_footer_is_no_text_and_links_resolve_against_the_page() {
+        let page = "<html><head><link rel=\"canonical\" href=\"https://me.github.io/publication/\"></head><body><ul><li><a href=\"/publication/x/\">Title</a> <a href=\"x.pdf\">PDF</a> <a href=\"#top\">top</a><footer><a href=\"https://github.com/x\">Code</a></footer></li></ul><footer>© 2024 Jane Doe · Powered by Hugo</footer></body></html>";
+        let blocks = lower_all(page);
+        assert_eq!(blocks.len(), 1);
+        let urls: Vec<&str> = blocks[0]
+            .lines
+            .iter()
+            .flat_map(|l| l.text.links().map(|(_, url)| url))
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                "https://me.github.io/publication/x/",
+                "https://me.github.io/publication/x.pdf",
+                "#top",
+                "https://github.com/x"
+            ]
+        );
+        // Without an address of its own, a page keeps its links as written.
+        let blocks = lower_all("<p><a href=\"/x.pdf\">PDF</a></p>");
+        assert_eq!(
+            blocks[0].lines[0].text.links().next().map(|(_, u)| u),
+            Some("/x.pdf")
+        );
     }
 
     #[test]
