@@ -154,6 +154,40 @@ fn section_mode(text: &str) -> Option<Mode> {
     None
 }
 
+/// Whether a heading may be a paper's title rather than a section: three
+/// words or more, no year, no venue, no section word (`Publications`).
+fn may_be_title_heading(heading: &Block) -> bool {
+    let text = heading.joined();
+    let words = fields::words_up_to(&text, 31);
+    (3..=30).contains(&words)
+        && text.chars().any(char::is_lowercase)
+        && year_in(&text).is_none()
+        && section_mode(&text).is_none()
+        && venue::detect(&text).is_none()
+}
+
+/// A held heading and the block after it, as one entry when the block opens
+/// with an author list (`### Title` / `A, B, C` / `*OSDI 2018*`): the heading
+/// is the entry's title. Gives the block back otherwise.
+fn titled_block(heading: &Block, block: Block) -> Result<Block, Block> {
+    let opens_with_authors = matches!(block.kind, BlockKind::Paragraph)
+        && block
+            .lines
+            .first()
+            .is_some_and(|line| line_kind(&analyze(&line.text)) == LineKind::Authors);
+    if !opens_with_authors {
+        return Err(block);
+    }
+    let mut lines = heading.lines.clone();
+    lines.extend(block.lines);
+    Ok(Block {
+        kind: BlockKind::ListItem,
+        lines,
+        cells: Vec::new(),
+        span: heading.span.start..block.span.end,
+    })
+}
+
 fn is_year_only(text: &str) -> Option<i32> {
     let trimmed = text.trim().trim_matches(|c: char| !c.is_alphanumeric());
     let year: i32 = trimmed.parse().ok()?;
@@ -253,6 +287,9 @@ pub(crate) struct Reader<'a> {
     line_index: &'a LineIndex,
     /// A paragraph holding only a title so far, which the next block may continue.
     pending: Option<Group>,
+    /// A heading that may be a paper's title (`### Title` over a paragraph of
+    /// authors and venue), held until the next block says which it is.
+    held_heading: Option<Block>,
     /// What the document gave, in order; turned into entries and diagnostics
     /// by [`Reader::finish`] once it is known whether the document is a list.
     steps: Vec<Step>,
@@ -312,6 +349,7 @@ impl<'a> Reader<'a> {
             shared_section: None,
             line_index,
             pending: None,
+            held_heading: None,
             steps: Vec::new(),
             affiliations: foldhash::HashSet::default(),
             notes: Vec::new(),
@@ -340,6 +378,7 @@ impl<'a> Reader<'a> {
     pub fn finish(mut self) -> (Vec<Entry>, Vec<Diagnostic>) {
         let pending = self.pending.take();
         self.finish_group(pending);
+        self.push_held_heading();
         self.break_run();
         let as_list = self.looks_like_a_list();
         let mut out = Output {
@@ -484,9 +523,28 @@ impl<'a> Reader<'a> {
         for block in blocks {
             if let BlockKind::Heading(level) = block.kind {
                 self.finish_group(pending.take());
-                self.push_heading(level, &block.joined(), block.first_line());
+                self.push_held_heading();
+                if may_be_title_heading(&block) {
+                    self.held_heading = Some(block);
+                } else {
+                    self.push_heading(level, &block.joined(), block.first_line());
+                }
                 continue;
             }
+            let block = match self.held_heading.take() {
+                Some(heading) => match titled_block(&heading, block) {
+                    Ok(entry) => {
+                        pending = self.read_block(entry, pending);
+                        continue;
+                    }
+                    Err(block) => {
+                        self.held_heading = Some(heading);
+                        self.push_held_heading();
+                        block
+                    }
+                },
+                None => block,
+            };
             for piece in split_pseudo_headings(block) {
                 match piece {
                     Piece::Heading(line) => {
@@ -498,6 +556,15 @@ impl<'a> Reader<'a> {
             }
         }
         self.pending = pending;
+    }
+
+    /// Reads a held heading as the heading it turned out to be.
+    fn push_held_heading(&mut self) {
+        if let Some(heading) = self.held_heading.take()
+            && let BlockKind::Heading(level) = heading.kind
+        {
+            self.push_heading(level, &heading.joined(), heading.first_line());
+        }
     }
 
     /// Reads a block known to be one entry's (built from a publication
@@ -1785,6 +1852,40 @@ fn identifiers_in_text(text: &str, entry: &mut Entry) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_over_an_author_list_is_a_title() {
+        let parsed = crate::parse(
+            "# Publications\n\n### Ray: A Framework for AI\nPhilipp Moritz, Ion Stoica\n*OSDI 2018*\n\n### Serving Systems for Large Models\n\n- Orca: A Serving System. Gyeong-In Yu, Joo Seong Jeong. OSDI 2022.\n",
+            &crate::SourceId::new("t.md"),
+            crate::Format::Markdown,
+        );
+        let titles: Vec<&str> = parsed.entries.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Ray: A Framework for AI", "Orca: A Serving System"]
+        );
+        assert_eq!(parsed.entries[0].source.section.len(), 1);
+        assert_eq!(parsed.entries[1].source.section.len(), 2);
+        // Sections are not titles.
+        for heading in [
+            "2023",
+            "NeurIPS 2023",
+            "Selected Publications",
+            "Talks and Posters",
+        ] {
+            let block = Block {
+                kind: BlockKind::Heading(3),
+                lines: vec![Line {
+                    text: Styled::from_text(heading.to_owned()),
+                    number: 1,
+                }],
+                cells: Vec::new(),
+                span: 0..0,
+            };
+            assert!(!may_be_title_heading(&block), "{heading}");
+        }
+    }
 
     #[test]
     fn status_headings() {
