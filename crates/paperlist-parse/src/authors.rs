@@ -636,6 +636,24 @@ pub(crate) fn parse(text: &Styled) -> Authors {
         .map(|(_, reading)| reading)
         .unwrap_or_default();
     let mut authors = finish(&text, best);
+    // `Shoeybi et al.`: a family name alone, which `et al.` says is a name.
+    if authors.people.is_empty()
+        && cut_short
+        && !plain.contains([' ', ','])
+        && name_score(plain) >= 0.5
+    {
+        authors = finish(
+            &text,
+            vec![Found {
+                range: 0..plain.len(),
+                affiliation: None,
+                affiliation_span: None,
+                dblp_pid: None,
+                trailing_marker: false,
+                score: None,
+            }],
+        );
+    }
     authors.cut_short = cut_short;
     authors
 }
@@ -1739,6 +1757,9 @@ mod tests {
     fn google_scholar_styles() {
         // MLA: the first author inverted, then `et al.`
         assert_eq!(names("Moritz, Philipp, et al."), ["Philipp Moritz"]);
+        // A family name alone before `et al.` (a table's Authors column).
+        assert_eq!(names("Shoeybi et al."), ["Shoeybi"]);
+        assert!(parse(&Styled::plain("Shoeybi et al.")).cut_short);
         // Chicago: the first author inverted, the others as written.
         assert_eq!(
             names("He, Kaiming, Xiangyu Zhang, Shaoqing Ren, and Jian Sun"),

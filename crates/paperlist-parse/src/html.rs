@@ -5,6 +5,8 @@
 //! them exactly as they read Markdown.
 
 use paperlist_model::normalize::collapse_whitespace;
+use std::ops::Range;
+
 use scraper::{ElementRef, Html};
 use url::Url;
 
@@ -392,6 +394,18 @@ fn page_address(document: &Html) -> Option<Url> {
 /// hands them to `sink` at once (html5ever builds the whole DOM first anyway).
 pub(crate) fn lower(source: &str, index: &LineIndex, sink: &mut dyn FnMut(Vec<Block>)) {
     let document = Html::parse_document(source);
+    sink(lower_document(&document, source, 0, index));
+}
+
+/// Lowers the HTML block at `range` of a Markdown document (an awesome list's
+/// `<table>` or `<ul>`), with the document's line numbers.
+pub(crate) fn lower_fragment(source: &str, range: Range<usize>, index: &LineIndex) -> Vec<Block> {
+    let document = Html::parse_fragment(&source[range.clone()]);
+    lower_document(&document, source, range.start, index)
+}
+
+/// The blocks of a parsed page whose text starts at `start` of `source`.
+fn lower_document(document: &Html, source: &str, start: usize, index: &LineIndex) -> Vec<Block> {
     let mut walker = Walker {
         blocks: Vec::new(),
         kind: None,
@@ -404,21 +418,21 @@ pub(crate) fn lower(source: &str, index: &LineIndex, sink: &mut dyn FnMut(Vec<Bl
         cell_depth: 0,
         cell_lines: Vec::new(),
         term_open: false,
-        base: page_address(&document),
+        base: page_address(document),
     };
     walker.walk(document.root_element());
     walker.flush_block();
     let mut blocks = walker.blocks;
-    number_lines(source, index, &mut blocks);
-    sink(blocks);
+    number_lines(source, start, index, &mut blocks);
+    blocks
 }
 
 /// Finds each line's text in the source, in order, to give it a line number.
 /// html5ever keeps no source positions, so the first distinctive word of each
 /// line is searched forward from the previous line's place.
-fn number_lines(source: &str, index: &LineIndex, blocks: &mut [Block]) {
-    let mut cursor = 0;
-    let mut last_line = 1;
+fn number_lines(source: &str, start: usize, index: &LineIndex, blocks: &mut [Block]) {
+    let mut cursor = start;
+    let mut last_line = index.line_of(start);
     for block in blocks.iter_mut() {
         for line in &mut block.lines {
             let text = collapse_whitespace(&line.text.text);

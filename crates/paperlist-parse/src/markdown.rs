@@ -54,6 +54,9 @@ impl Open {
 
 struct Lowering<'i> {
     index: &'i LineIndex,
+    source: &'i str,
+    /// Where the HTML block being read starts.
+    html_block: Option<usize>,
     /// Set when a code or HTML block runs to the end of the text read: the
     /// text may have been cut inside it.
     runs_to_end: bool,
@@ -146,6 +149,8 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
     let text = &source[part.clone()];
     let mut lowering = Lowering {
         index,
+        source,
+        html_block: None,
         runs_to_end: false,
         blocks: Vec::new(),
         open: Vec::new(),
@@ -364,7 +369,10 @@ impl Lowering<'_> {
                     open.current = Styled::default();
                 }
             }
-            Tag::HtmlBlock => self.start_block(BlockKind::Paragraph, range),
+            Tag::HtmlBlock => {
+                self.html_block = Some(range.start);
+                self.start_block(BlockKind::Paragraph, range);
+            }
             Tag::Emphasis => self.start_mark(Mark::Emphasis),
             Tag::Strong => self.start_mark(Mark::Strong),
             Tag::Link { dest_url, .. } => self.start_mark(Mark::Link(dest_url.to_string())),
@@ -410,7 +418,29 @@ impl Lowering<'_> {
             }
             TagEnd::Heading(_) => self.end_block(|k| matches!(k, BlockKind::Heading(_)), range),
             TagEnd::Item => self.end_block(|k| *k == BlockKind::ListItem, range),
-            TagEnd::HtmlBlock => self.end_block(|k| *k == BlockKind::Paragraph, range),
+            TagEnd::HtmlBlock => {
+                // A table or list written in HTML is read as HTML: rows and
+                // items, with their links. Other HTML keeps its text.
+                let start = self.html_block.take().unwrap_or(range.start);
+                let html = &self.source[start..range.end.max(start)];
+                if has_html_structure(html)
+                    && self
+                        .open
+                        .last()
+                        .is_some_and(|o| o.kind == BlockKind::Paragraph)
+                {
+                    self.open.pop();
+                    let end = range.end.max(start);
+                    for mut block in
+                        crate::html::lower_fragment(self.source, start..end, self.index)
+                    {
+                        block.span = start..end;
+                        self.emit(block);
+                    }
+                } else {
+                    self.end_block(|k| *k == BlockKind::Paragraph, range);
+                }
+            }
             TagEnd::TableCell => {
                 self.in_table_cell = false;
                 let in_head = self.in_table_head;
@@ -487,6 +517,21 @@ fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Removes HTML tags, keeping the text between them.
+/// Whether an HTML block holds a table or a list.
+fn has_html_structure(html: &str) -> bool {
+    let bytes = html.as_bytes();
+    bytes.windows(3).enumerate().any(|(i, w)| {
+        w[0] == b'<'
+            && matches!(
+                (w[1].to_ascii_lowercase(), w[2].to_ascii_lowercase()),
+                (b't', b'r') | (b'l', b'i') | (b'd', b't')
+            )
+            && bytes
+                .get(i + 3)
+                .is_some_and(|b| matches!(b, b'>' | b' ' | b'\t' | b'\n' | b'\r'))
+    })
+}
+
 pub(crate) fn strip_tags(html: &str) -> Cow<'_, str> {
     if !html.contains('<') {
         return Cow::Borrowed(html);
