@@ -739,6 +739,18 @@ static VENUES: &[Venue] = &[
         ["journals/chinaf"]
     ),
     venue!("Nature", J, "Nature", ["Nat."], ["journals/nature"]),
+    venue!("Science", J, "Science", [], ["journals/science"]),
+    venue!(
+        "PNAS",
+        J,
+        "Proceedings of the National Academy of Sciences",
+        [
+            "Proc. Natl. Acad. Sci.",
+            "Proc Natl Acad Sci U S A",
+            "Proceedings of the National Academy of Sciences of the United States of America"
+        ],
+        ["journals/pnas"]
+    ),
     // Preprints.
     venue!(
         "arXiv",

@@ -1294,7 +1294,16 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
     let plain = text.text.as_str();
     write_out_affiliations(plain, &mut found);
     // Vancouver (PubMed) style writes every name `Family Initials`.
-    let vancouver = found.len() >= 2
+    // One name alone is read so when written without periods as two words
+    // (`Stoica I`, `Hinton GE`).
+    let lone = match found.as_slice() {
+        [only] => {
+            let raw = plain[only.range.clone()].trim();
+            !raw.contains('.') && raw.split_whitespace().count() == 2
+        }
+        _ => false,
+    };
+    let vancouver = (found.len() >= 2 || lone)
         && found
             .iter()
             .all(|f| vancouver_name(plain[f.range.clone()].trim_end_matches('.')).is_some());

@@ -433,6 +433,32 @@ fn ends_inverted_names(text: &str) -> bool {
     family_ok && !family.is_empty() && initials_ok
 }
 
+/// A lone author in Vancouver style before the title: `Stoica I. Stateless
+/// core: ... Nature. 2020;12(3):45-50`. The name is all of `head`, and what follows is a sentence of
+/// three words or more that does not go on with names (`Tan N. Le (SUNY),
+/// Xiao Sun (...)`).
+fn lone_vancouver_name(head: &str, after: &str) -> bool {
+    // The entry must be in Vancouver style throughout, dated `2020;12(3)`:
+    // `Vitamin D. Effects on bone` is a title.
+    static VANCOUVER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:19|20)[0-9]{2}(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+[0-9]{1,2})?)?\s*;\s*[0-9]")
+            .expect("valid Vancouver date regex")
+    });
+    let Some((family, _)) = crate::authors::vancouver_name(head) else {
+        return false;
+    };
+    if !after.contains(';') || !VANCOUVER_DATE.is_match(after) {
+        return false;
+    }
+    let next = after.split(". ").next().unwrap_or(after);
+    let first_word = next.split(' ').next().unwrap_or_default();
+    !family.contains(' ')
+        && words_up_to(next, 3) >= 3
+        && !first_word.ends_with(',')
+        && name_score(family) >= 0.5
+        && scored_parse(&Styled::from_text(next.to_owned())).0 < 0.6
+}
+
 /// Whether text ends a list of two names or more in Vancouver style:
 /// `Vaswani A, Shazeer N, Polosukhin I` (before `. Title`).
 fn ends_vancouver_names(text: &str) -> bool {
@@ -1305,7 +1331,9 @@ fn split_sentences(text: Styled) -> Cut {
                 // "Moritz, P.; Stoica, I. Ray: ...": the initials of the last of
                 // `;`-separated inverted names end the author list.
                 let ends_inverted_list = is_initial
-                    && (ends_inverted_names(&plain[..i]) || ends_vancouver_names(&plain[..i]));
+                    && (ends_inverted_names(&plain[..i])
+                        || ends_vancouver_names(&plain[..i])
+                        || (cuts.is_empty() && lone_vancouver_name(&plain[..i], after)));
                 if (is_initial || is_abbreviation(letters))
                     && !year_follows
                     && !ends_et_al
@@ -1976,8 +2004,22 @@ mod tests {
                 "51(1):107-13"
             ]
         );
-        // One name is not a list: `Hepatitis B. Title` is not cut there.
+        // One name is not a list: `Hepatitis B. Title` is not cut there,
+        // unless the entry is dated in Vancouver style.
         assert_eq!(pieces("Vitamin D. Effects on bone").len(), 1);
+        assert_eq!(
+            pieces("Stoica I. Stateless core: a scalable approach. Nature. 2020;12(3):45-50")[0],
+            "Stoica I"
+        );
+        match kind("Stoica I") {
+            FieldKind::Authors(read) => assert_eq!(read.people[0].name(), "I. Stoica"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            pieces("Tan N. Le (SUNY Korea), Xiao Sun (Stony Brook). Title of It. X. 2020;1(2):3-4")
+                [0],
+            "Tan N. Le (SUNY Korea), Xiao Sun (Stony Brook)"
+        );
         let issue = match kind("2021 Aug;596(7873):583-9") {
             FieldKind::Issue(issue) => issue,
             other => panic!("{other:?}"),
