@@ -639,7 +639,13 @@ fn split_in_venue(text: Styled) -> Cut {
 /// it are cut off, or the venue would be read as the names' affiliation.
 fn split_names_venue(text: Styled) -> Cut {
     let plain = &text.text;
-    if !plain.contains(", ") || plain.contains(';') {
+    // A year, an identifier or italics tell the venue: most lists have none.
+    if plain.contains(';') || !plain.contains(", ") {
+        return Cut::Whole(text);
+    }
+    let telling = text.marks.iter().any(|(_, mark)| *mark == Mark::Emphasis)
+        || plain.bytes().any(|b| b.is_ascii_digit());
+    if !telling {
         return Cut::Whole(text);
     }
     let mut start = 0;
@@ -679,9 +685,16 @@ fn split_names_venue(text: Styled) -> Cut {
 /// cut off ([`publisher_of`] reads the rest).
 fn split_publisher_address(text: Styled) -> Cut {
     let plain = &text.text;
+    // Pages last, after a comma.
+    let Some(last) = plain
+        .rfind(", ")
+        .filter(|&at| plain.as_bytes().get(at + 2).is_some_and(u8::is_ascii_digit))
+    else {
+        return Cut::Whole(text);
+    };
     // What the field before left: `. Association for ...`.
     let start = plain.len() - plain.trim_start_matches([' ', '.', ',', ';']).len();
-    let (Some(first), Some(last)) = (plain[start..].find(", "), plain.rfind(", ")) else {
+    let Some(first) = plain[start..].find(", ") else {
         return Cut::Whole(text);
     };
     let pages = plain[last + 2..].trim_end().trim_end_matches('.');
@@ -701,6 +714,9 @@ fn publisher_of(tag: &str) -> Option<&str> {
         return Some(tag);
     }
     let (publisher, address) = tag.split_once(", ")?;
+    if !is_publisher(publisher) {
+        return None;
+    }
     let elements: Vec<&str> = address.split(", ").collect();
     let (last, places) = elements.split_last()?;
     let is_place = |element: &str| {
@@ -712,13 +728,16 @@ fn publisher_of(tag: &str) -> Option<&str> {
         && places.iter().all(|p| is_place(p))
         && (is_place(last)
             || (!places.is_empty() && last.len() <= 5 && last.bytes().all(|b| b.is_ascii_digit())));
-    (address_ok && is_publisher(publisher)).then_some(publisher)
+    address_ok.then_some(publisher)
 }
 
 /// IEEE's `..., 2016, doi: 10.1145/2934664.`: the DOI written after the
 /// other fields is a field of its own (the entry reads it from the text).
 fn split_doi(text: Styled) -> Cut {
     let plain = &text.text;
+    if !(plain.contains("doi") || plain.contains("DOI") || plain.contains("Doi")) {
+        return Cut::Whole(text);
+    }
     let Some(at) = plain.match_indices(", ").map(|(at, _)| at + 2).find(|&at| {
         plain.as_bytes()[at..].get(..4).is_some_and(|word| {
             word.eq_ignore_ascii_case(b"doi:") || word.eq_ignore_ascii_case(b"doi ")
