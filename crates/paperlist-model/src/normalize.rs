@@ -149,6 +149,18 @@ pub fn decode_latex(text: &str) -> String {
                     {
                         i += 1;
                     }
+                } else if let Some(mark) = command
+                    .chars()
+                    .next()
+                    .filter(|c| ('\u{300}'..='\u{36f}').contains(c))
+                {
+                    // The biblatex crate turns `{\'\i}` into a backslash, the
+                    // combining accent, then the letter: the accent goes after it.
+                    if let Some(&letter) = chars.get(i).filter(|c| c.is_alphabetic()) {
+                        out.push(letter);
+                        i += 1;
+                    }
+                    out.push(mark);
                 } else if command.is_empty() {
                     // A lone trailing backslash.
                 } else if chars.get(i) != Some(&'{') && command.chars().all(char::is_alphabetic) {
@@ -523,6 +535,9 @@ mod tests {
         assert_eq!(decode_latex(r"Francisco Guzm{\'{a}}n"), "Francisco Guzmán");
         assert_eq!(decode_latex(r"Guzm\'an"), "Guzmán");
         assert_eq!(decode_latex(r"Guzm{\'a}n"), "Guzmán");
+        assert_eq!(decode_latex(r"Garc{\'\i}a"), "García");
+        // What the biblatex crate leaves of `{\'\i}`.
+        assert_eq!(decode_latex("Garc\\\u{301}ia"), "García");
         assert_eq!(decode_latex(r#"M{\"u}ller"#), "Müller");
         assert_eq!(decode_latex(r#"M\"{u}ller"#), "Müller");
         assert_eq!(decode_latex(r"Ji\v{r}\'{\i} \v{S}im\v{s}a"), "Jiří Šimša");

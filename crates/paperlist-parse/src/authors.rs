@@ -825,6 +825,13 @@ fn group(text: &str, range: Range<usize>, needs_affiliation: bool) -> Vec<Found>
             end_of_names = Some(i);
             break;
         }
+        // `A, B, and Google Research`: an organisation as the last author
+        // (an affiliation follows names with a comma, not with `and`).
+        if had_and && !names.is_empty() && looks_like_organization(&text[element.clone()]) {
+            names.push((element, Some(score)));
+            end_of_names = Some(i);
+            break;
+        }
         if let Some((left, right)) = split_and(text, element.clone()) {
             names.push((left, None));
             names.push((right, None));
@@ -1355,6 +1362,7 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
                     }
                     Person::new(&format!("{family}, {}", given.trim_end()))
                 }
+                None if score < 0.5 && looks_like_organization(name) => Person::literal(name),
                 None => Person::new(name),
             };
             person.affiliation = item.affiliation.clone();
@@ -1766,6 +1774,11 @@ mod tests {
     fn google_scholar_styles() {
         // MLA: the first author inverted, then `et al.`
         assert_eq!(names("Moritz, Philipp, et al."), ["Philipp Moritz"]);
+        // An organisation as the last author, after `and`.
+        let read = parse(&Styled::plain("Jane Doe, John Smith, and Google Research"));
+        assert_eq!(read.people.len(), 3);
+        assert_eq!(read.people[2].family(), None);
+        assert_eq!(read.people[0].affiliation, None);
         // A family name alone before `et al.` (a table's Authors column).
         assert_eq!(names("Shoeybi et al."), ["Shoeybi"]);
         assert!(parse(&Styled::plain("Shoeybi et al.")).cut_short);

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use crate::fields::FieldKind;
 use biblatex::{Bibliography, ChunksExt, EntryType};
 use paperlist_model::normalize::{collapse_whitespace, decode_latex};
 use paperlist_model::venue::{self, VenueKind};
@@ -217,6 +218,36 @@ fn person(person: &biblatex::Person) -> Person {
     out
 }
 
+/// Takes the status and awards out of an entry's note (`Under review. Best
+/// Paper Award. Extended version`, as paperlist's BibTeX writes them); the
+/// rest stays the note. A note with neither is left as written.
+fn read_note(entry: &mut Entry) {
+    let Some(note) = entry.details.note.take() else {
+        return;
+    };
+    let mut rest: Vec<&str> = Vec::new();
+    let mut taken = false;
+    for part in note.split(". ").map(str::trim).filter(|p| !p.is_empty()) {
+        match crate::fields::status_or_award(part.trim_end_matches('.')) {
+            Some(FieldKind::Status(status)) => {
+                entry.status = status;
+                entry.set_origin("status", Origin::Input);
+                taken = true;
+            }
+            Some(FieldKind::Award(award)) => {
+                entry.details.awards.push(award);
+                taken = true;
+            }
+            _ => rest.push(part),
+        }
+    }
+    entry.details.note = if taken {
+        (!rest.is_empty()).then(|| rest.join(". "))
+    } else {
+        Some(note)
+    };
+}
+
 /// Fields with a place of their own in the model; the rest go to `extra`.
 const MAPPED: &[&str] = &[
     "title",
@@ -314,6 +345,15 @@ fn convert(
         .or_else(|| text_of(parsed, "journal"))
         .or_else(|| text_of(parsed, "journaltitle"))
         .or_else(|| text_of(parsed, "howpublished").filter(|h| !h.contains("://")));
+    // `booktitle = {Under review}`: a status, not a venue.
+    let container = match container.as_deref().map(crate::fields::status_or_award) {
+        Some(Some(FieldKind::Status(status))) => {
+            entry.status = status;
+            entry.set_origin("status", Origin::Input);
+            None
+        }
+        _ => container,
+    };
     let known = container.as_deref().and_then(venue::resolve);
     entry.venue = known.map(|v| v.short.to_owned()).or(container.clone());
     if entry.venue.is_some() {
@@ -325,6 +365,7 @@ fn convert(
     entry.details.publisher = text_of(parsed, "publisher");
     entry.url = text_of(parsed, "url");
     entry.details.note = text_of(parsed, "note");
+    read_note(&mut entry);
     if let Some(doi) = parsed.get("doi").map(|c| c.format_verbatim()) {
         entry.doi = Some(MaybeTyped::parse(doi.trim()));
         entry.set_origin("doi", Origin::Input);
@@ -350,6 +391,17 @@ fn convert(
     {
         entry.arxiv = Some(MaybeTyped::Typed(id));
         entry.set_origin("arxiv", Origin::Derived);
+    }
+    // `journal = {arXiv preprint arXiv:2001.08361}`, `CoRR abs/2001.08361`.
+    if entry.arxiv.is_none()
+        && let Some(id) = container.as_deref().and_then(|c| {
+            c.split_whitespace()
+                .filter(|word| word.contains(['.', '/']))
+                .find_map(|word| word.parse::<ArxivId>().ok())
+        })
+    {
+        entry.arxiv = Some(MaybeTyped::Typed(id));
+        entry.set_origin("arxiv", Origin::Input);
     }
     if let Some(key) = parsed
         .key
@@ -524,6 +576,33 @@ mod tests {
         assert_eq!(
             e.details.extra.get("month").map(String::as_str),
             Some("October")
+        );
+    }
+
+    #[test]
+    fn status_awards_and_identifiers_written_elsewhere() {
+        let bib = concat!(
+            "@inproceedings{a, title={A}, author={Doe, Jane}, booktitle={OSDI}, year={2024}, note={Under review. Best Paper Award. Extended version}}\n",
+            "@inproceedings{b, title={B}, author={Doe, Jane}, booktitle={Under review}, year={2025}}\n",
+            "@article{c, title={C}, author={Kaplan, Jared}, journal={arXiv preprint arXiv:2001.08361}, year={2020}}\n",
+            "@article{d, title={D}, author={Garc{\\'\\i}a, Jos{\\'e}}, journal={X}, year={2020}, note={See also the talk.}}\n",
+        );
+        let (entries, diagnostics) = parse(&std::sync::Arc::from(bib), "x.bib");
+        assert_eq!(entries.len(), 4, "{diagnostics:?}");
+        assert_eq!(entries[0].status, Status::UnderReview);
+        assert_eq!(entries[0].details.awards, ["Best Paper Award"]);
+        assert_eq!(entries[0].details.note.as_deref(), Some("Extended version"));
+        assert_eq!(entries[1].status, Status::UnderReview);
+        assert_eq!(entries[1].venue, None);
+        assert_eq!(
+            entries[2].arxiv().map(ToString::to_string).as_deref(),
+            Some("2001.08361")
+        );
+        assert_eq!(entries[3].authors[0].name(), "José García");
+        // A note that says neither is kept as written.
+        assert_eq!(
+            entries[3].details.note.as_deref(),
+            Some("See also the talk.")
         );
     }
 

@@ -1464,6 +1464,20 @@ fn analyze(text: &Styled) -> Analysis {
     {
         *first_kind = FieldKind::Authors(authors);
     }
+    // `[Über die Modellierung von Systemen & Netzen](url) — A and B`: a
+    // linked first piece that reads as names, before the names, is the title.
+    let authors_count = analysis
+        .iter()
+        .filter(|(_, kind)| matches!(kind, FieldKind::Authors(_)))
+        .count();
+    if authors_count >= 2
+        && let Some((first, kind)) = analysis.first_mut()
+        && matches!(kind, FieldKind::Authors(_))
+        && first.links().count() == 1
+        && first.covered_by(0..first.text.len(), |m| matches!(m, Mark::Link(_)))
+    {
+        *kind = FieldKind::Title;
+    }
     analysis
 }
 

@@ -1450,6 +1450,18 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     }
 }
 
+/// A text that only says the status (`Under review`, `To appear`) or an
+/// award (`Best Paper Award`): a BibTeX note or booktitle, as people and
+/// paperlist's own BibTeX write them.
+pub(crate) fn status_or_award(text: &str) -> Option<FieldKind> {
+    let tag = clean_tag(text);
+    if STATUS.is_match(&tag) {
+        return Some(FieldKind::Status(status_of(&tag)));
+    }
+    (words_up_to(&tag, 15) <= 14 && AWARD.is_match(&tag))
+        .then(|| FieldKind::Award(tag.into_owned()))
+}
+
 /// APA's `(2023, October)`, `(2021, June 3)`, and `October 2023`, `Oct. 3, 2023`:
 /// a date that names a month and one year. Gives the year.
 pub(crate) fn year_of_date(text: &str) -> Option<i32> {
