@@ -48,8 +48,9 @@ pub fn to_ris(library: &Library, options: &RisOptions) -> String {
             tag("ED", person.name());
         }
         tag("TI", &entry.title);
-        if let Some(container) =
-            container_title(entry).filter(|_| entry.kind != EntryKind::Preprint)
+        // A preprint's server is said by its arXiv address, when it has one.
+        if let Some(container) = container_title(entry)
+            .filter(|_| entry.kind != EntryKind::Preprint || entry.arxiv().is_none())
         {
             match entry.kind {
                 EntryKind::Article => {

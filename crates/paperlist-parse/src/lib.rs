@@ -39,6 +39,7 @@ mod frontmatter;
 mod html;
 mod latex;
 mod markdown;
+mod ris;
 mod styled;
 
 use std::fmt;
@@ -104,6 +105,8 @@ pub enum Format {
     Bibtex,
     /// CSL-JSON (Zotero, pandoc).
     CslJson,
+    /// RIS (Zotero, EndNote, Mendeley, publishers' citation exports).
+    Ris,
     /// paperlist JSON, as written by `paperlist parse` and `paperlist enrich`.
     PaperlistJson,
 }
@@ -122,6 +125,7 @@ impl FromStr for Format {
             "csv" | "tsv" => Format::Csv,
             "bibtex" | "biblatex" | "bib" => Format::Bibtex,
             "csl-json" | "csljson" | "csl" => Format::CslJson,
+            "ris" => Format::Ris,
             "json" | "paperlist" => Format::PaperlistJson,
             other => return Err(format!("unknown input format {other:?}")),
         })
@@ -140,6 +144,7 @@ impl fmt::Display for Format {
             Format::Csv => "csv",
             Format::Bibtex => "bibtex",
             Format::CslJson => "csl-json",
+            Format::Ris => "ris",
             Format::PaperlistJson => "json",
         })
     }
@@ -160,6 +165,9 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     }
     if lower.ends_with(".bib") || lower.ends_with(".bibtex") || bibtex::looks_like_bibtex(text) {
         return Format::Bibtex;
+    }
+    if lower.ends_with(".ris") || ris::looks_like_ris(head) {
+        return Format::Ris;
     }
     if lower.ends_with(".html") || lower.ends_with(".htm") || html::looks_like_html(text) {
         return Format::Html;
@@ -204,6 +212,13 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
         }
         Format::CslJson => {
             let (entries, diagnostics) = csljson::parse(&text, source.as_str());
+            Parsed {
+                entries,
+                diagnostics,
+            }
+        }
+        Format::Ris => {
+            let (entries, diagnostics) = ris::parse(&text, source.as_str());
             Parsed {
                 entries,
                 diagnostics,

@@ -111,6 +111,7 @@ fn mutated_inputs_never_panic() {
         Format::Csv,
         Format::Bibtex,
         Format::CslJson,
+        Format::Ris,
         Format::PaperlistJson,
     ];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -177,6 +178,7 @@ fn edge_cases() {
             Format::Csv,
             Format::Bibtex,
             Format::CslJson,
+            Format::Ris,
             Format::PaperlistJson,
         ] {
             let _ = parse_bytes(input, &SourceId::new("edge"), format);
