@@ -86,11 +86,16 @@ pub(crate) fn parse(text: &std::sync::Arc<str>, file: &str) -> (Vec<Entry>, Vec<
 /// Byte ranges of the top-level array's items, for line numbers and raw text.
 /// Written by hand: serde_json does not report where values are.
 fn item_spans(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let Some(open) = bytes.iter().position(|b| *b == b'[') else {
-        return Vec::new();
-    };
     // `{"items": [...]}` and a single object: the first '[' may be inside; good enough for lines.
+    match text.bytes().position(|b| b == b'[') {
+        Some(open) => array_spans(text, open),
+        None => Vec::new(),
+    }
+}
+
+/// Byte ranges of the items of the JSON array that opens at `open`.
+pub(crate) fn array_spans(text: &str, open: usize) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut depth = 0i32;
     let mut in_string = false;

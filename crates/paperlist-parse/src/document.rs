@@ -154,6 +154,18 @@ fn section_mode(text: &str) -> Option<Mode> {
     None
 }
 
+/// What a paper is, from where it appeared: a venue of unknown kind is taken
+/// for a conference.
+pub(crate) fn kind_of_venue(kind: Option<VenueKind>, has_venue: bool) -> EntryKind {
+    match kind {
+        Some(VenueKind::Conference | VenueKind::Workshop) => EntryKind::Inproceedings,
+        Some(VenueKind::Journal) => EntryKind::Article,
+        Some(VenueKind::Preprint) => EntryKind::Preprint,
+        None if has_venue => EntryKind::Inproceedings,
+        None => EntryKind::Misc,
+    }
+}
+
 /// Whether a heading may be a paper's title rather than a section: three
 /// words or more, no year, no venue, no section word (`Publications`).
 fn may_be_title_heading(heading: &Block) -> bool {
@@ -1165,13 +1177,7 @@ impl Reader<'_> {
             entry.set_origin("year", year_origin);
         }
         let venue_kind = venue.as_ref().and_then(|v| v.kind);
-        entry.kind = match venue_kind {
-            Some(VenueKind::Conference | VenueKind::Workshop) => EntryKind::Inproceedings,
-            Some(VenueKind::Journal) => EntryKind::Article,
-            Some(VenueKind::Preprint) => EntryKind::Preprint,
-            None if venue.is_some() => EntryKind::Inproceedings,
-            None => EntryKind::Misc,
-        };
+        entry.kind = kind_of_venue(venue_kind, venue.is_some());
         if let Some(kind) = written_kind {
             entry.kind = kind;
         }

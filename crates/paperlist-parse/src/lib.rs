@@ -37,6 +37,7 @@ mod document;
 mod fields;
 mod frontmatter;
 mod html;
+mod jsonresume;
 mod latex;
 mod markdown;
 mod ris;
@@ -107,6 +108,8 @@ pub enum Format {
     CslJson,
     /// RIS (Zotero, EndNote, Mendeley, publishers' citation exports).
     Ris,
+    /// A JSON Resume (jsonresume.org): its `publications`.
+    JsonResume,
     /// paperlist JSON, as written by `paperlist parse` and `paperlist enrich`.
     PaperlistJson,
 }
@@ -126,6 +129,7 @@ impl FromStr for Format {
             "bibtex" | "biblatex" | "bib" => Format::Bibtex,
             "csl-json" | "csljson" | "csl" => Format::CslJson,
             "ris" => Format::Ris,
+            "json-resume" | "jsonresume" => Format::JsonResume,
             "json" | "paperlist" => Format::PaperlistJson,
             other => return Err(format!("unknown input format {other:?}")),
         })
@@ -145,6 +149,7 @@ impl fmt::Display for Format {
             Format::Bibtex => "bibtex",
             Format::CslJson => "csl-json",
             Format::Ris => "ris",
+            Format::JsonResume => "json-resume",
             Format::PaperlistJson => "json",
         })
     }
@@ -156,6 +161,9 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     let head = text.trim_start_matches('\u{feff}').trim_start();
     if head.starts_with('{') && head.contains("\"paperlist\"") {
         return Format::PaperlistJson;
+    }
+    if jsonresume::looks_like_json_resume(head) {
+        return Format::JsonResume;
     }
     if csljson::looks_like_csl_json(head) || lower.ends_with(".csl.json") {
         return Format::CslJson;
@@ -203,27 +211,10 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
     };
     let mut parsed = match format {
         Format::PaperlistJson => parse_paperlist_json(&text, source),
-        Format::Bibtex => {
-            let (entries, diagnostics) = bibtex::parse(&text, source.as_str());
-            Parsed {
-                entries,
-                diagnostics,
-            }
-        }
-        Format::CslJson => {
-            let (entries, diagnostics) = csljson::parse(&text, source.as_str());
-            Parsed {
-                entries,
-                diagnostics,
-            }
-        }
-        Format::Ris => {
-            let (entries, diagnostics) = ris::parse(&text, source.as_str());
-            Parsed {
-                entries,
-                diagnostics,
-            }
-        }
+        Format::Bibtex => Parsed::from(bibtex::parse(&text, source.as_str())),
+        Format::CslJson => Parsed::from(csljson::parse(&text, source.as_str())),
+        Format::Ris => Parsed::from(ris::parse(&text, source.as_str())),
+        Format::JsonResume => Parsed::from(jsonresume::parse(&text, source.as_str())),
         Format::Auto | Format::Markdown | Format::Homepage | Format::Cv => {
             read_markdown(&text, source)
         }
@@ -233,6 +224,15 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
     };
     assign_keys(&mut parsed.entries, KeyScheme::AuthorYearTitle, false);
     parsed
+}
+
+impl From<(Vec<Entry>, Vec<Diagnostic>)> for Parsed {
+    fn from((entries, diagnostics): (Vec<Entry>, Vec<Diagnostic>)) -> Parsed {
+        Parsed {
+            entries,
+            diagnostics,
+        }
+    }
 }
 
 /// Parses bytes: invalid UTF-8 is decoded lossily, with a diagnostic.

@@ -112,6 +112,7 @@ fn mutated_inputs_never_panic() {
         Format::Bibtex,
         Format::CslJson,
         Format::Ris,
+        Format::JsonResume,
         Format::PaperlistJson,
     ];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -179,6 +180,8 @@ fn edge_cases() {
             Format::Bibtex,
             Format::CslJson,
             Format::Ris,
+            Format::JsonResume,
+            Format::JsonResume,
             Format::PaperlistJson,
         ] {
             let _ = parse_bytes(input, &SourceId::new("edge"), format);
