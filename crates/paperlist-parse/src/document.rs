@@ -1220,8 +1220,12 @@ impl Reader<'_> {
                 }
             }
         }
+        // A paper known only by its arXiv address appeared on arXiv (as the
+        // BibTeX, CSL-JSON and RIS readers say of an eprint with no venue).
         if entry.kind == EntryKind::Misc && entry.arxiv.is_some() && entry.venue.is_none() {
             entry.kind = EntryKind::Preprint;
+            entry.venue = Some("arXiv".to_owned());
+            entry.set_origin("venue", Origin::Derived);
             if entry.status == Status::Published {
                 entry.status = Status::Preprint;
             }
@@ -1682,13 +1686,36 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
 /// What a cell of a column named for a field of its own holds: the kind,
 /// status, pages, volume, number and awards of paperlist's CSV and of
 /// spreadsheets. Columns that are no field of an entry (`key`, `file`,
-/// `line`, `id`, `citations`) are read as nothing.
+/// `line`, `id`, `citations`, `keywords`, `institute`) are read as nothing.
 fn spreadsheet_role(has: &dyn Fn(&str) -> bool, cell: &Styled) -> Option<FieldKind> {
     let text = cell.text.trim();
-    if ["key", "file", "line", "id", "citations", "cited"]
-        .iter()
-        .any(|w| has(w))
-    {
+    // Nor are an awesome list's topic and institution columns (`| Date |
+    // Keywords | Institute | Paper | Publication |`).
+    const NO_FIELD: &[&str] = &[
+        "key",
+        "file",
+        "line",
+        "id",
+        "citations",
+        "cited",
+        "keywords",
+        "keyword",
+        "tags",
+        "tag",
+        "topic",
+        "topics",
+        "category",
+        "categories",
+        "institute",
+        "institutes",
+        "institution",
+        "institutions",
+        "organization",
+        "organisation",
+        "company",
+        "stars",
+    ];
+    if NO_FIELD.iter().any(|w| has(w)) {
         return Some(FieldKind::Links);
     }
     let named =

@@ -268,7 +268,10 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                             .flat_map(split_publisher_address)
                             .flat_map(split_doi)
                         {
-                            for piece in split_trailing_venue(piece) {
+                            for piece in split_trailing_venue(piece)
+                                .into_iter()
+                                .flat_map(split_title_names)
+                            {
                                 for piece in split_issue(piece)
                                     .into_iter()
                                     .flat_map(split_journal_volume)
@@ -379,12 +382,31 @@ fn quoted_span(plain: &str) -> Option<Range<usize>> {
 /// venue and year at its end and is left whole.
 fn split_trailing_venue(text: Styled) -> Cut {
     let plain = &text.text;
-    let Some(comma) = plain.as_bytes().windows(2).rposition(|pair| pair == b", ") else {
+    // `..., NeurIPS 2022, [paper](url)`: link labels after the last comma
+    // (Markdown leaves their text without brackets) are not the venue.
+    let mut search_end = plain.len();
+    while let Some(comma) = plain.as_bytes()[..search_end]
+        .windows(2)
+        .rposition(|pair| pair == b", ")
+    {
+        let last = trim_range_of(plain, comma + 2..search_end);
+        let is_label = !last.is_empty()
+            && text.covered_by(last.clone(), |m| matches!(m, Mark::Link(_)))
+            && is_links_only(&text.slice(last));
+        if !is_label {
+            break;
+        }
+        search_end = comma;
+    }
+    let Some(comma) = plain.as_bytes()[..search_end]
+        .windows(2)
+        .rposition(|pair| pair == b", ")
+    else {
         return Cut::Whole(text);
     };
     let tail_start = comma + 2;
     // Link labels at the very end (`[paper] [code]`) are not part of the venue.
-    let mut venue_end = plain.trim_end().len();
+    let mut venue_end = plain[..search_end].trim_end().len();
     while plain[..venue_end].ends_with(']') {
         match plain[..venue_end].rfind('[') {
             Some(open) if open > tail_start => {
@@ -410,6 +432,51 @@ fn split_trailing_venue(text: Styled) -> Cut {
         pieces.push(text.slice(venue_end..end));
     }
     Cut::Parts(pieces)
+}
+
+/// `Chain-of-Thought Prompting Elicits Reasoning, Jason Wei, Xuezhi Wang`:
+/// a title, then its authors after a comma. The title is the first element
+/// (three words or more, with a colon or a lower-case word after its first);
+/// all after it reads as two names or more, without affiliations.
+fn split_title_names(text: Styled) -> Cut {
+    let plain = &text.text;
+    let Some(first) = plain.find(", ") else {
+        return Cut::Whole(text);
+    };
+    if plain.contains([';', '(']) {
+        return Cut::Whole(text);
+    }
+    let title = &plain[..first];
+    let telling = title.contains(':')
+        || title.split_whitespace().skip(1).any(|word| {
+            word.starts_with(|c: char| c.is_lowercase())
+                && !matches!(
+                    word,
+                    "and" | "van" | "von" | "de" | "der" | "da" | "di" | "le" | "la"
+                )
+        });
+    if !telling || words_up_to(title, 3) < 3 || name_score(title) >= 0.6 {
+        return Cut::Whole(text);
+    }
+    // `Title Noam Shazeer, Youlong Cheng, ...`: the first name is glued to the
+    // title, which the entry's reader splits off; not cut here.
+    if split_glued_title_authors(&text).is_some() {
+        return Cut::Whole(text);
+    }
+    let end = plain.len();
+    let names = text.slice(first + 2..end);
+    let (score, read) = scored_parse(&names);
+    if score < 0.6 || read.people.len() < 2 || read.people.iter().any(|p| p.affiliation.is_some()) {
+        return Cut::Whole(text);
+    }
+    Cut::Parts(vec![text.slice(0..first), names])
+}
+
+/// `range` of `text` without the whitespace at its ends.
+fn trim_range_of(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    start..(range.start + slice.trim_end().len()).max(start)
 }
 
 /// Whether text ends a `;`-separated list of inverted names: `Moritz, P.;
@@ -2303,6 +2370,27 @@ mod tests {
         );
         assert_eq!(
             pieces("With Great Power Comes Great Responsibility").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_title_then_names_after_commas() {
+        assert_eq!(
+            pieces(
+                "Chain-of-Thought Prompting Elicits Reasoning in Large Language Models, Jason Wei, Xuezhi Wang, Dale Schuurmans, NeurIPS 2022"
+            ),
+            [
+                "Chain-of-Thought Prompting Elicits Reasoning in Large Language Models",
+                "Jason Wei, Xuezhi Wang, Dale Schuurmans",
+                "NeurIPS 2022"
+            ]
+        );
+        // A title with a comma of its own, and a first name glued to the
+        // title (the entry's reader splits that one), stay whole.
+        assert_eq!(pieces("Learning to Rank, Revisited").len(), 1);
+        assert_eq!(
+            pieces("Mesh-TensorFlow: Deep Learning for Supercomputers Noam Shazeer, Youlong Cheng, Niki Parmar").len(),
             1
         );
     }
