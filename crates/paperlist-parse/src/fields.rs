@@ -455,7 +455,12 @@ fn split_title_names(text: Styled) -> Cut {
                     "and" | "van" | "von" | "de" | "der" | "da" | "di" | "le" | "la"
                 )
         });
-    if !telling || words_up_to(title, 3) < 3 || name_score(title) >= 0.6 {
+    let second = plain[first + 2..].split(", ").next().unwrap_or_default();
+    if !telling
+        || words_up_to(title, 3) < 3
+        || name_score(second.trim().trim_start_matches("and ")) < 0.6
+        || name_score(title) >= 0.6
+    {
         return Cut::Whole(text);
     }
     // `Title Noam Shazeer, Youlong Cheng, ...`: the first name is glued to the
