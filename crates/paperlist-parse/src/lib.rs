@@ -287,17 +287,29 @@ pub(crate) type Lower = fn(&str, &blocks::LineIndex, &mut dyn FnMut(Vec<blocks::
 /// `all_publications`: the document is a list of publications whatever its
 /// headings say (a CSV's every row is one).
 fn read_blocks(lower: Lower, text: &Arc<str>, source: &SourceId, all_publications: bool) -> Parsed {
-    let index = blocks::LineIndex::new(text);
-    let mut reader = document::Reader::new(source.as_str(), text, &index);
+    read_indexed(
+        lower,
+        text,
+        source,
+        all_publications,
+        &blocks::LineIndex::new(text),
+    )
+}
+
+/// [`read_blocks`] with the document's lines indexed already.
+fn read_indexed(
+    lower: Lower,
+    text: &Arc<str>,
+    source: &SourceId,
+    all_publications: bool,
+    index: &blocks::LineIndex,
+) -> Parsed {
+    let mut reader = document::Reader::new(source.as_str(), text, index);
     if all_publications {
         reader.assume_publications();
     }
-    lower(text, &index, &mut |blocks| reader.read(blocks));
-    let (entries, diagnostics) = reader.finish();
-    Parsed {
-        entries,
-        diagnostics,
-    }
+    lower(text, index, &mut |blocks| reader.read(blocks));
+    Parsed::from(reader.finish())
 }
 
 /// Reads a Markdown or text document; a static site's page for one
@@ -305,7 +317,7 @@ fn read_blocks(lower: Lower, text: &Arc<str>, source: &SourceId, all_publication
 fn read_markdown(text: &Arc<str>, source: &SourceId) -> Parsed {
     let index = blocks::LineIndex::new(text);
     let Some(page) = frontmatter::publication_page(text, &index) else {
-        return read_blocks(markdown::lower, text, source, false);
+        return read_indexed(markdown::lower, text, source, false, &index);
     };
     let file = source.as_str();
     let mut reader = document::Reader::new(file, text, &index);
