@@ -15,7 +15,7 @@ use paperlist_model::venue::VenueKind;
 use paperlist_model::{Entry, EntryKind, Library, Person, Status};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::common::{container_title, export_keys, known_venue};
+use crate::common::{container_title, export_keys, known_venue, month};
 
 /// Which flavour to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -94,6 +94,10 @@ fn write_entry(
     let ascii = options.ascii;
     let text = |value: &str| escape(value, ascii);
     let mut fields: Vec<(&str, String)> = Vec::new();
+    // What goes to `note`: status, awards, the note itself, and what the
+    // dialect has no field for.
+    let mut notes: Vec<String> = Vec::new();
+    let mut notes_extra: Vec<String> = Vec::new();
     let preprint = is_arxiv_only(entry);
     let entry_type = match (entry.kind, dialect) {
         (_, Dialect::Bibtex) if preprint => "misc",
@@ -171,18 +175,34 @@ fn write_entry(
     if let Some(publisher) = &entry.details.publisher {
         fields.push(("publisher", protect_capitals(&text(publisher))));
     }
-    if let Some(year) = entry.year {
-        fields.push((
-            if dialect == Dialect::Biblatex {
-                "date"
-            } else {
-                "year"
+    let written_month = entry.details.extra.get("month");
+    match (entry.year, dialect) {
+        (Some(year), Dialect::Bibtex) => fields.push(("year", year.to_string())),
+        // BibLaTeX's date is ISO 8601 and carries the month; its legacy
+        // `month` field must be an integer.
+        (Some(year), Dialect::Biblatex) => fields.push((
+            "date",
+            match month(entry) {
+                Some(month) => format!("{year}-{month:02}"),
+                None => year.to_string(),
             },
-            year.to_string(),
-        ));
+        )),
+        (None, _) => {}
     }
-    if let Some(month) = entry.details.extra.get("month") {
-        fields.push(("month", text(month)));
+    match (written_month, dialect) {
+        // BibTeX's month macros (`jul`) let each style spell the month its way.
+        (Some(written), Dialect::Bibtex) => fields.push((
+            "month",
+            match month(entry) {
+                Some(month) => MONTH_MACROS[usize::from(month - 1)].to_owned(),
+                None => text(written),
+            },
+        )),
+        (Some(written), Dialect::Biblatex) if month(entry).is_none() => {
+            // Not a month BibLaTeX can sort by: kept where a reader sees it.
+            notes_extra.push(written.clone());
+        }
+        _ => {}
     }
     if let Some(doi) = &entry.doi {
         fields.push(("doi", verbatim(&doi.to_string())));
@@ -211,7 +231,6 @@ fn write_entry(
             ));
         }
     }
-    let mut notes: Vec<String> = Vec::new();
     match entry.status {
         Status::UnderReview => notes.push("Under review".to_owned()),
         Status::Accepted => notes.push("To appear".to_owned()),
@@ -221,6 +240,13 @@ fn write_entry(
     if let Some(note) = &entry.details.note {
         notes.push(note.clone());
     }
+    // BibLaTeX's @online has no howpublished (biber --validate-datamodel).
+    if let Some(how) = entry.details.extra.get("howpublished")
+        && entry_type == "online"
+    {
+        notes_extra.push(how.clone());
+    }
+    notes.append(&mut notes_extra);
     if !notes.is_empty() {
         fields.push(("note", text(&notes.join(". "))));
     }
@@ -230,7 +256,8 @@ fn write_entry(
     }
     for (name, value) in &entry.details.extra {
         let taken = fields.iter().any(|(f, _)| f.eq_ignore_ascii_case(name));
-        if !taken && !matches!(name.as_str(), "month" | "primaryclass") {
+        let folded = name == "howpublished" && entry_type == "online";
+        if !taken && !folded && !matches!(name.as_str(), "month" | "primaryclass") {
             fields.push((name.as_str(), text(value)));
         }
     }
@@ -244,10 +271,19 @@ fn write_entry(
     for (i, (name, value)) in fields.iter().enumerate() {
         let name = display_name(name, dialect);
         let comma = if i + 1 < fields.len() { "," } else { "" };
-        let _ = writeln!(out, "  {name:<width$} = {{{value}}}{comma}");
+        if name == "month" && MONTH_MACROS.contains(&value.as_str()) {
+            let _ = writeln!(out, "  {name:<width$} = {value}{comma}");
+        } else {
+            let _ = writeln!(out, "  {name:<width$} = {{{value}}}{comma}");
+        }
     }
     out.push_str("}\n");
 }
+
+/// BibTeX's predefined month strings, written without braces.
+const MONTH_MACROS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// Field names as people write them (`archivePrefix`, `primaryClass`).
 fn display_name(name: &str, dialect: Dialect) -> &str {

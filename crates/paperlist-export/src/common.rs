@@ -60,3 +60,72 @@ pub fn container_title(entry: &Entry) -> Option<String> {
 pub fn known_venue(entry: &Entry) -> Option<&'static paperlist_model::Venue> {
     entry.venue.as_deref().and_then(venue::by_short)
 }
+
+/// The month an entry was published, 1 to 12, from the `month` a BibTeX file
+/// gave (`jul`, `July`, `7`, `07`); `None` when there is none or it is no month.
+pub fn month(entry: &Entry) -> Option<u8> {
+    let written = entry
+        .details
+        .extra
+        .get("month")?
+        .trim()
+        .trim_end_matches('.');
+    if let Ok(number) = written.parse::<u8>() {
+        return (1..=12).contains(&number).then_some(number);
+    }
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = written.to_lowercase();
+    // `Sept` is a common abbreviation of its own.
+    let lower = if lower == "sept" {
+        "sep".to_owned()
+    } else {
+        lower
+    };
+    NAMES
+        .iter()
+        .position(|name| lower.len() >= 3 && name.starts_with(lower.as_str()))
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_month(written: &str) -> Entry {
+        let mut entry = Entry::default();
+        entry.details.extra.insert("month".into(), written.into());
+        entry
+    }
+
+    #[test]
+    fn months_as_people_write_them() {
+        for (written, expected) in [
+            ("jul", Some(7)),
+            ("July", Some(7)),
+            ("7", Some(7)),
+            ("07", Some(7)),
+            ("Sept.", Some(9)),
+            ("dec", Some(12)),
+            ("13", None),
+            ("0", None),
+            ("Summer", None),
+            ("ju", None),
+        ] {
+            assert_eq!(month(&with_month(written)), expected, "{written}");
+        }
+        assert_eq!(month(&Entry::default()), None);
+    }
+}

@@ -4,7 +4,7 @@ use paperlist_model::citekey::KeyScheme;
 use paperlist_model::{EntryKind, Library, Person};
 use serde_json::{Map, Value, json};
 
-use crate::common::{container_title, export_keys, known_venue};
+use crate::common::{container_title, export_keys, known_venue, month};
 
 /// Options for [`to_csl_json`].
 #[derive(Debug, Clone, Default)]
@@ -78,7 +78,11 @@ pub fn to_csl_json(library: &Library, options: &CslOptions) -> String {
                 );
             }
             if let Some(year) = entry.year {
-                item.insert("issued".into(), json!({ "date-parts": [[year]] }));
+                let parts = match month(entry) {
+                    Some(month) => json!([[year, month]]),
+                    None => json!([[year]]),
+                };
+                item.insert("issued".into(), json!({ "date-parts": parts }));
             }
             if entry.kind != EntryKind::Preprint
                 && let Some(container) = container_title(entry)

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use paperlist_model::citekey::KeyScheme;
 use paperlist_model::{EntryKind, Library};
 
-use crate::common::{container_title, export_keys};
+use crate::common::{container_title, export_keys, month};
 
 /// Options for [`to_ris`].
 #[derive(Debug, Clone, Default)]
@@ -62,6 +62,9 @@ pub fn to_ris(library: &Library, options: &RisOptions) -> String {
         }
         if let Some(year) = entry.year {
             tag("PY", &year.to_string());
+            if let Some(month) = month(entry) {
+                tag("DA", &format!("{year}/{month:02}//"));
+            }
         }
         if let Some(pages) = entry.pages() {
             tag("SP", pages.first());
@@ -86,7 +89,9 @@ pub fn to_ris(library: &Library, options: &RisOptions) -> String {
         if let Some(url) = &entry.url {
             tag("UR", url);
         }
-        if let Some(arxiv) = entry.arxiv() {
+        if let Some(arxiv) = entry.arxiv()
+            && entry.url.as_deref() != Some(arxiv.url().as_str())
+        {
             tag("UR", &arxiv.url());
         }
         for award in &entry.details.awards {

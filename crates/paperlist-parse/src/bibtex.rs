@@ -268,8 +268,8 @@ const MAPPED: &[&str] = &[
     "eprint",
     "archiveprefix",
     "eprinttype",
-    "primaryclass",
     "note",
+    "howpublished",
     "biburl",
     "bibsource",
     "timestamp",
@@ -364,6 +364,22 @@ fn convert(
     entry.details.number = text_of(parsed, "number").or_else(|| text_of(parsed, "issue"));
     entry.details.publisher = text_of(parsed, "publisher");
     entry.url = text_of(parsed, "url");
+    // `howpublished = {\url{https://arxiv.org/abs/2310.07240}}`: a link, not a
+    // venue; kept as the entry's address when it has none.
+    let how = text_of(parsed, "howpublished");
+    match how.as_deref().and_then(link_in) {
+        Some(link) => {
+            if entry.url.is_none() {
+                entry.url = Some(link);
+            }
+        }
+        // Not the container (a booktitle or journal came first): kept as written.
+        None => {
+            if let Some(how) = how.filter(|h| container.as_deref() != Some(h.as_str())) {
+                entry.details.extra.insert("howpublished".into(), how);
+            }
+        }
+    }
     entry.details.note = text_of(parsed, "note");
     read_note(&mut entry);
     if let Some(doi) = parsed.get("doi").map(|c| c.format_verbatim()) {
@@ -462,14 +478,32 @@ fn convert(
         }
     }
     for (name, chunks) in &parsed.fields {
-        if !MAPPED.contains(&name.as_str()) {
+        // BibLaTeX's eprintclass is BibTeX's primaryClass.
+        let name = if name == "eprintclass" {
+            "primaryclass"
+        } else {
+            name.as_str()
+        };
+        if !MAPPED.contains(&name) {
             let value = collapse_whitespace(&chunks.format_verbatim());
             if !value.is_empty() {
-                entry.details.extra.insert(name.clone(), value);
+                entry.details.extra.insert(name.to_owned(), value);
             }
         }
     }
     entry
+}
+
+/// The address a field holds when it is only an address (`\url{...}`,
+/// `https://...`).
+fn link_in(value: &str) -> Option<String> {
+    let value = value.trim();
+    let inner = value
+        .strip_prefix("\\url{")
+        .and_then(|v| v.strip_suffix('}'))
+        .unwrap_or(value)
+        .trim();
+    (inner.contains("://") && !inner.contains(char::is_whitespace)).then(|| inner.to_owned())
 }
 
 /// Whether text looks like BibTeX: an `@type{` at the start of a line.
@@ -576,6 +610,52 @@ mod tests {
         assert_eq!(
             e.details.extra.get("month").map(String::as_str),
             Some("October")
+        );
+        assert_eq!(
+            e.details.extra.get("primaryclass").map(String::as_str),
+            Some("cs.CL")
+        );
+    }
+
+    #[test]
+    fn howpublished_is_a_link_or_a_venue() {
+        let bib = concat!(
+            "@misc{a, title={A}, author={Doe, Jane}, year={2023}, eprint={2310.07240}, archivePrefix={arXiv}, howpublished={\\url{https://arxiv.org/abs/2310.07240}}}\n",
+            "@misc{b, title={B}, author={Doe, Jane}, year={2023}, howpublished={NeurIPS Workshop on Systems}}\n",
+            "@inproceedings{c, title={C}, author={Doe, Jane}, year={2023}, booktitle={OSDI}, howpublished={Talk}, eprintclass={cs.OS}}\n",
+        );
+        let (entries, diagnostics) = parse(&std::sync::Arc::from(bib), "x.bib");
+        assert_eq!(entries.len(), 3, "{diagnostics:?}");
+        assert_eq!(
+            entries[0].url.as_deref(),
+            Some("https://arxiv.org/abs/2310.07240")
+        );
+        assert!(
+            entries[0].details.extra.is_empty(),
+            "{:?}",
+            entries[0].details.extra
+        );
+        assert_eq!(
+            entries[1].venue.as_deref(),
+            Some("NeurIPS Workshop on Systems")
+        );
+        assert!(entries[1].details.extra.is_empty());
+        assert_eq!(entries[2].venue.as_deref(), Some("OSDI"));
+        assert_eq!(
+            entries[2]
+                .details
+                .extra
+                .get("howpublished")
+                .map(String::as_str),
+            Some("Talk")
+        );
+        assert_eq!(
+            entries[2]
+                .details
+                .extra
+                .get("primaryclass")
+                .map(String::as_str),
+            Some("cs.OS")
         );
     }
 

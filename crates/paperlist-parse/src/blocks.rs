@@ -105,6 +105,25 @@ impl LineIndex {
         start..start + text[start..end].trim_end_matches(['\n', '\r']).len()
     }
 
+    /// Where an entry read from bytes `span` of `text` came from: its first and
+    /// last line and the text itself.
+    pub fn source_of(
+        &self,
+        file: &std::sync::Arc<str>,
+        text: &std::sync::Arc<str>,
+        span: Range<usize>,
+    ) -> paperlist_model::Source {
+        let line = self.line_of(span.start);
+        let end_line = self.line_of(span.end.saturating_sub(1));
+        paperlist_model::Source {
+            file: file.clone(),
+            line,
+            end_line: (end_line > line).then_some(end_line),
+            section: Default::default(),
+            raw: paperlist_model::Excerpt::of(text, span),
+        }
+    }
+
     pub fn line_of(&self, offset: usize) -> u32 {
         let found = match &self.starts {
             Starts::Narrow(starts) => match u32::try_from(offset) {

@@ -7,28 +7,37 @@ use std::ops::Range;
 use paperlist_model::normalize::collapse_whitespace;
 use paperlist_model::venue::{self, VenueKind};
 use paperlist_model::{
-    ArxivId, Diagnostic, Doi, Entry, EntryKind, MaybeTyped, Origin, Person, Source, Status,
+    ArxivId, Diagnostic, Doi, Entry, EntryKind, MaybeTyped, Origin, Person, Status,
 };
 use serde_json::Value;
 
 use crate::blocks::LineIndex;
 
-/// Parses CSL-JSON text.
-pub(crate) fn parse(text: &std::sync::Arc<str>, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
-    let shared_file: std::sync::Arc<str> = file.into();
-    let index = LineIndex::new(text);
-    let mut diagnostics = Vec::new();
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(error) => {
+/// Reads JSON text; where it is not JSON, a diagnostic says where.
+pub(crate) fn read_json(
+    text: &str,
+    file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Value> {
+    serde_json::from_str(text)
+        .map_err(|error| {
             diagnostics.push(Diagnostic::error(
                 file,
                 u32::try_from(error.line()).ok(),
                 "invalid-json",
                 format!("not valid JSON: {error}"),
             ));
-            return (Vec::new(), diagnostics);
-        }
+        })
+        .ok()
+}
+
+/// Parses CSL-JSON text.
+pub(crate) fn parse(text: &std::sync::Arc<str>, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let shared_file: std::sync::Arc<str> = file.into();
+    let index = LineIndex::new(text);
+    let mut diagnostics = Vec::new();
+    let Some(value) = read_json(text, file, &mut diagnostics) else {
+        return (Vec::new(), diagnostics);
     };
     let items: Vec<Value> = match value {
         Value::Array(items) => items,
@@ -62,14 +71,7 @@ pub(crate) fn parse(text: &std::sync::Arc<str>, file: &str) -> (Vec<Entry>, Vec<
                         format!("item {} has no title", i + 1),
                     ));
                 }
-                let end_line = index.line_of(span.end.saturating_sub(1));
-                entry.source = Source {
-                    file: shared_file.clone(),
-                    line,
-                    end_line: (end_line > line).then_some(end_line),
-                    section: Default::default(),
-                    raw: paperlist_model::Excerpt::of(text, span),
-                };
+                entry.source = index.source_of(&shared_file, text, span);
                 entries.push(entry);
             }
             _ => diagnostics.push(Diagnostic::error(
@@ -232,6 +234,24 @@ fn convert(item: &Value) -> Entry {
     entry.year = year(item, "issued");
     if entry.year.is_some() {
         entry.set_origin("year", Origin::Input);
+    }
+    // `{"date-parts": [[2018, 10]]}`: the month, as a BibTeX file would give it.
+    if let Some(month) = item
+        .get("issued")
+        .and_then(|d| d.get("date-parts"))
+        .and_then(|p| p.get(0))
+        .and_then(|p| p.get(1))
+        .and_then(|m| match m {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.parse().ok(),
+            _ => None,
+        })
+        .filter(|m| (1..=12).contains(m))
+    {
+        entry
+            .details
+            .extra
+            .insert("month".into(), month.to_string());
     }
     let container = string(item, "container-title").or_else(|| string(item, "event-title"));
     let short = string(item, "container-title-short");

@@ -9,12 +9,12 @@ use std::sync::Arc;
 use paperlist_model::normalize::collapse_whitespace;
 use paperlist_model::venue::{self, year_in};
 use paperlist_model::{
-    ArxivId, Diagnostic, Doi, Entry, EntryKind, Excerpt, MaybeTyped, Origin, Person, Source, Status,
+    ArxivId, Diagnostic, Doi, Entry, EntryKind, MaybeTyped, Origin, Person, Status,
 };
 use serde_json::Value;
 
 use crate::blocks::LineIndex;
-use crate::csljson::array_spans;
+use crate::csljson::{array_spans, read_json};
 use crate::fields::{FieldKind, status_or_award};
 
 /// Whether JSON text is a JSON Resume: an object with `publications` and
@@ -28,17 +28,8 @@ pub(crate) fn looks_like_json_resume(head: &str) -> bool {
 /// Parses a JSON Resume's publications.
 pub(crate) fn parse(text: &Arc<str>, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(error) => {
-            diagnostics.push(Diagnostic::error(
-                file,
-                u32::try_from(error.line()).ok(),
-                "invalid-json",
-                format!("not valid JSON: {error}"),
-            ));
-            return (Vec::new(), diagnostics);
-        }
+    let Some(value) = read_json(text, file, &mut diagnostics) else {
+        return (Vec::new(), diagnostics);
     };
     let owner = value
         .pointer("/basics/name")
@@ -74,14 +65,7 @@ pub(crate) fn parse(text: &Arc<str>, file: &str) -> (Vec<Entry>, Vec<Diagnostic>
             ));
             continue;
         };
-        let end_line = index.line_of(span.end.saturating_sub(1));
-        entry.source = Source {
-            file: shared_file.clone(),
-            line,
-            end_line: (end_line > line).then_some(end_line),
-            section: Default::default(),
-            raw: Excerpt::of(text, span),
-        };
+        entry.source = index.source_of(&shared_file, text, span);
         entries.push(entry);
     }
     if owner.is_some() && !entries.is_empty() {

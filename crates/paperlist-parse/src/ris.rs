@@ -10,7 +10,7 @@ use std::sync::Arc;
 use paperlist_model::normalize::collapse_whitespace;
 use paperlist_model::venue::{self, VenueKind};
 use paperlist_model::{
-    ArxivId, Diagnostic, Doi, Entry, EntryKind, Excerpt, MaybeTyped, Origin, Person, Source, Status,
+    ArxivId, Diagnostic, Doi, Entry, EntryKind, MaybeTyped, Origin, Person, Status,
 };
 
 use crate::blocks::LineIndex;
@@ -125,14 +125,7 @@ pub(crate) fn parse(text: &Arc<str>, file: &str) -> (Vec<Entry>, Vec<Diagnostic>
             ));
             continue;
         }
-        let end_line = index.line_of(record.end.saturating_sub(1));
-        entry.source = Source {
-            file: shared_file.clone(),
-            line: record.first_line,
-            end_line: (end_line > record.first_line).then_some(end_line),
-            section: Default::default(),
-            raw: Excerpt::of(text, record.start..record.end),
-        };
+        entry.source = index.source_of(&shared_file, text, record.start..record.end);
         entries.push(entry);
     }
     diagnostics.sort_by_key(|d| d.line);
@@ -185,6 +178,16 @@ fn convert(record: &Record) -> Entry {
         first(&["PY", "Y1", "DA"]).and_then(|date| date.get(..4).and_then(|y| y.parse().ok()));
     if entry.year.is_some() {
         entry.set_origin("year", Origin::Input);
+    }
+    // `DA  - 2020/01/23/`: the month is the second part of a RIS date.
+    if let Some(month) = first(&["DA", "PY", "Y1"])
+        .and_then(|date| date.split('/').nth(1).and_then(|m| m.parse::<u8>().ok()))
+        .filter(|m| (1..=12).contains(m))
+    {
+        entry
+            .details
+            .extra
+            .insert("month".into(), month.to_string());
     }
     let kind = first(&["TY"]).unwrap_or_default();
     let container = match kind.as_str() {
