@@ -1052,6 +1052,72 @@ pub fn resolve(text: &str) -> Option<&'static Venue> {
     lookup(text).or_else(|| detect(text))
 }
 
+/// `OSDI22`, `NeurIPS2023`, `[EuroSys24]`: a venue's short name with its year
+/// glued on, written apart (`OSDI 2022`, `[EuroSys 2024]`) so the year and the
+/// venue can be read. `None` when no word of the text is such a pair; the
+/// letters must name a registry venue, so `ResNet50` and `GPT4` stay as they are.
+///
+/// ```
+/// use paperlist_model::venue::unglue_year;
+/// assert_eq!(unglue_year("In: SC22").as_deref(), Some("In: SC 2022"));
+/// assert_eq!(unglue_year("[NeurIPS2023]").as_deref(), Some("[NeurIPS 2023]"));
+/// assert_eq!(unglue_year("ResNet50 on GPT4"), None);
+/// ```
+pub fn unglue_year(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    // Quick refusal: no letter is followed by a digit.
+    if !bytes
+        .windows(2)
+        .any(|pair| pair[0].is_ascii_alphabetic() && pair[1].is_ascii_digit())
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut changed = false;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest
+            .find(|c: char| c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let word = &rest[..end];
+        let digits_at = word
+            .rfind(|c: char| !c.is_ascii_digit())
+            .map_or(0, |i| i + 1);
+        let (letters, digits) = word.split_at(digits_at);
+        let year = match digits.len() {
+            2 => digits
+                .parse::<i32>()
+                .ok()
+                .map(|y| if y < 50 { 2000 + y } else { 1900 + y }),
+            4 => digits
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1950..=2099).contains(y)),
+            _ => None,
+        };
+        match year {
+            Some(year)
+                if letters.len() >= 2
+                    && letters.bytes().all(|b| b.is_ascii_alphabetic())
+                    && lookup(letters).is_some() =>
+            {
+                out.push_str(letters);
+                out.push(' ');
+                out.push_str(&year.to_string());
+                changed = true;
+            }
+            _ => out.push_str(word),
+        }
+        rest = &rest[end..];
+    }
+    changed.then_some(out)
+}
+
 /// The year a venue string or heading names: `2024`, `'24` or `’24`
 /// (two-digit years below 50 are 20xx).
 ///

@@ -213,7 +213,9 @@ fn pseudo_heading_line(text: &str, allow_year: bool) -> bool {
     let text = text.trim();
     // Counted up to six: more is too many.
     let words = fields::words_up_to(text, 6);
-    if words == 0 || words > 5 || text.ends_with(['.', ',', ';', ':']) {
+    // An address (`https://www.usenix.org/.../presentation/x`) heads nothing.
+    if words == 0 || words > 5 || text.ends_with(['.', ',', ';', ':']) || text.contains(['/', '@'])
+    {
         return false;
     }
     if allow_year && is_year_only(text).is_some() {
@@ -495,6 +497,8 @@ impl<'a> Reader<'a> {
             self.headings.pop();
         }
         let text = collapse_whitespace(text);
+        // `## OSDI22` is `## OSDI 2022`.
+        let text = venue::unglue_year(&text).unwrap_or(text);
         let year = year_in(&text).filter(|_| fields::words_up_to(&text, 7) <= 6);
         let mut mode = section_mode(&text);
         let venue = if mode == Some(Mode::Skip) {
@@ -971,7 +975,9 @@ impl Reader<'_> {
                         }
                         title_parts.push(piece);
                         title_lines.push(*line);
-                    } else {
+                    } else if !is_marker_legend(&piece.text) {
+                        // `(* equal contribution)` after the names says what
+                        // their marks mean: read, not lost.
                         extra_text.push(piece.text.trim().to_owned());
                     }
                 }
@@ -1600,13 +1606,19 @@ fn join_title(parts: &[&Styled], part_lines: &[u32], lines: &[Line]) -> String {
 
 fn clean_title(title: &str) -> Cow<'_, str> {
     fn trim(title: &str) -> &str {
-        title
+        let title = title
             .trim_matches(|c: char| {
                 c.is_whitespace() || matches!(c, '"' | '“' | '”' | '*' | '_') || is_icon(c)
             })
             .trim_end_matches(|c: char| {
                 matches!(c, '.' | ',' | ';' | ':' | '\\') || c.is_whitespace()
-            })
+            });
+        // Harvard style quotes titles with single quotes: `'Elastic scheduling', in`.
+        title
+            .strip_prefix(['\'', '‘'])
+            .and_then(|t| t.strip_suffix(['\'', '’']))
+            .filter(|t| !t.is_empty())
+            .map_or(title, |t| t.trim_end_matches(['.', ',']))
     }
     match repair_diacritics(title) {
         Cow::Borrowed(title) => collapsed(trim(title)),

@@ -228,6 +228,47 @@ pub(crate) fn strip_list_label(text: &Styled) -> Styled {
     }
 }
 
+/// `Title: ...`, `Authors: ...`, `Venue: ...`, `Paper: https://...`: a line
+/// that names its field first. The label goes; what follows is read as any
+/// field is (a link label only goes before links or an address: `Code: The
+/// Hidden Language` is a title).
+fn strip_field_label(text: Styled) -> Styled {
+    const LABELS: &[&str] = &[
+        "title",
+        "paper title",
+        "authors",
+        "author",
+        "author(s)",
+        "venue",
+        "conference",
+        "journal",
+        "published in",
+        "publication",
+        "appeared in",
+        "year",
+    ];
+    const LINK_LABELS: &[&str] = &[
+        "paper", "pdf", "code", "link", "links", "url", "project", "slides", "video", "website",
+        "arxiv",
+    ];
+    let plain = &text.text;
+    let Some(colon) = plain.get(..24).unwrap_or(plain).find(": ") else {
+        return text;
+    };
+    let label = plain[..colon].trim().to_ascii_lowercase();
+    let rest = colon + 2;
+    let links_follow = || {
+        let after = text.slice(rest..plain.len());
+        is_links_only(&after) || bare_url(after.text.trim()).is_some()
+    };
+    if LABELS.contains(&label.as_str()) || (LINK_LABELS.contains(&label.as_str()) && links_follow())
+    {
+        let end = plain.len();
+        return text.slice(rest..end);
+    }
+    text
+}
+
 /// Cuts one line into pieces that are each one field.
 pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
     // A label on a line of its own (dblp's `[c340]`) is no field.
@@ -238,7 +279,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
     {
         return Vec::new();
     }
-    let text = strip_list_label(text).into_trimmed(&[]);
+    let text = strip_field_label(strip_list_label(text).into_trimmed(&[]));
     let mut pieces = Vec::new();
     let rest = match split_glued_venue_prefix(&text) {
         Some((tag, rest)) => {
@@ -271,6 +312,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                             for piece in split_trailing_venue(piece)
                                 .into_iter()
                                 .flat_map(split_title_names)
+                                .flat_map(split_title_et_al)
                             {
                                 for piece in split_issue(piece)
                                     .into_iter()
@@ -785,17 +827,26 @@ fn publisher_of(tag: &str) -> Option<&str> {
     if is_publisher(tag) {
         return Some(tag);
     }
+    let is_place = |element: &str| {
+        words_up_to(element, 4) <= 3
+            && element.starts_with(|c: char| c.is_uppercase())
+            && !element.bytes().any(|b| b.is_ascii_digit())
+    };
+    // Harvard and Chicago put the place first: `New York: ACM`,
+    // `Cambridge, MA: MIT Press`.
+    if let Some((place, publisher)) = tag.split_once(": ")
+        && is_publisher(publisher.trim_end_matches('.'))
+        && place.split(", ").count() <= 2
+        && place.split(", ").all(is_place)
+    {
+        return Some(publisher.trim_end_matches('.'));
+    }
     let (publisher, address) = tag.split_once(", ")?;
     if !is_publisher(publisher) {
         return None;
     }
     let elements: Vec<&str> = address.split(", ").collect();
     let (last, places) = elements.split_last()?;
-    let is_place = |element: &str| {
-        words_up_to(element, 4) <= 3
-            && element.starts_with(|c: char| c.is_uppercase())
-            && !element.bytes().any(|b| b.is_ascii_digit())
-    };
     let address_ok = elements.len() <= 4
         && places.iter().all(|p| is_place(p))
         && (is_place(last)
@@ -1190,6 +1241,50 @@ fn is_with_names(inner: &str) -> bool {
         .is_some_and(|names| scored_parse(&Styled::from_text(names.to_owned())).0 >= 0.6)
 }
 
+/// The short citation awesome lists put after a title: `Jiang et al., 2024`,
+/// `Albert Q. Jiang et al. 2024`, `Jiang et al.`: one name (one to four
+/// capitalised words), `et al.`, maybe a year.
+fn is_short_citation(inner: &str) -> bool {
+    let Some(at) = inner.find(" et al") else {
+        return false;
+    };
+    let after = inner[at + " et al".len()..]
+        .trim_start_matches('.')
+        .trim_start_matches(',')
+        .trim();
+    let year_ok = after.is_empty()
+        || (after.len() == 4
+            && after.bytes().all(|b| b.is_ascii_digit())
+            && (1900..=2099).contains(&after.parse::<i32>().unwrap_or(0)));
+    let name = &inner[..at];
+    year_ok && (1..=4).contains(&words_up_to(name, 5)) && name_score(name) >= 0.5
+}
+
+/// `Splitwise: ..., Patel et al.`: a title, a comma and a short citation. The
+/// element before the name must be no name itself (`Wei Chen, Jane Doe et al.`
+/// is an author list).
+fn split_title_et_al(text: Styled) -> Cut {
+    let plain = &text.text;
+    if !plain.contains(" et al") {
+        return Cut::Whole(text);
+    }
+    let body = plain.trim_end().trim_end_matches('.');
+    let Some(name_at) = body.rfind(", ").map(|at| at + 2) else {
+        return Cut::Whole(text);
+    };
+    let title = &body[..name_at - 2];
+    let previous = title.rsplit(", ").next().unwrap_or(title);
+    if !body.ends_with(" et al")
+        || !is_short_citation(&body[name_at..])
+        || words_up_to(title, 3) < 3
+        || name_score(previous) >= 0.6
+    {
+        return Cut::Whole(text);
+    }
+    let end = plain.len();
+    Cut::Parts(vec![text.slice(0..name_at - 2), text.slice(name_at..end)])
+}
+
 /// Cuts out parenthesised tags that are a venue, a status or an award:
 /// `(ASPLOS '24)`, `(Under Review)`, `(Best Paper Award)`.
 fn split_parentheticals(text: Styled) -> Cut {
@@ -1220,7 +1315,7 @@ fn split_parentheticals(text: Styled) -> Cut {
                 depth -= 1;
                 if depth == 0 {
                     let inner = &plain[open + 1..i];
-                    if is_tag(inner) || is_with_names(inner) {
+                    if is_tag(inner) || is_with_names(inner) || is_short_citation(inner) {
                         cuts.push(open..i + 1);
                     }
                 }
@@ -1718,6 +1813,9 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     if body.is_empty() {
         return None;
     }
+    // `SC22`, `OSDI'22` alike.
+    let unglued = venue::unglue_year(body);
+    let body = unglued.as_deref().unwrap_or(body);
     // Counted up to 21: every reading below needs 20 words or fewer.
     let words = words_up_to(body, 21);
     if words > 20 {
@@ -1885,6 +1983,90 @@ mod tests {
 
     fn kind(text: &str) -> FieldKind {
         classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn labelled_lines_lose_their_label() {
+        assert_eq!(
+            pieces("Title: Fairness in Serving LLMs"),
+            ["Fairness in Serving LLMs"]
+        );
+        assert!(matches!(
+            kind(&pieces("Authors: Ying Sheng, Shiyi Cao")[0]),
+            FieldKind::Authors(_)
+        ));
+        assert!(matches!(
+            kind(&pieces("Venue: OSDI 2024")[0]),
+            FieldKind::Venue(_)
+        ));
+        assert_eq!(
+            pieces("Paper: https://x.org/a.pdf"),
+            ["https://x.org/a.pdf"]
+        );
+        // A link label before words is a title's first word.
+        assert_eq!(
+            pieces("Code: The Hidden Language"),
+            ["Code: The Hidden Language"]
+        );
+    }
+
+    #[test]
+    fn short_citations_after_titles() {
+        assert_eq!(
+            pieces("Splitwise: Efficient inference using phase splitting, Patel et al., ISCA 2024"),
+            [
+                "Splitwise: Efficient inference using phase splitting",
+                "Patel et al",
+                "ISCA 2024"
+            ]
+        );
+        assert_eq!(
+            pieces("Mixtral of Experts (Jiang et al., 2024)"),
+            ["Mixtral of Experts", "Jiang et al", "2024"]
+        );
+        assert!(is_short_citation("Albert Q. Jiang et al. 2024"));
+        assert!(!is_short_citation("Jiang et al., pages 1-5"));
+        assert!(!is_short_citation("the work of many et al"));
+        // Names before `et al.` are an author list, not a title.
+        assert_eq!(
+            pieces("Wei Chen, Jane Doe et al."),
+            ["Wei Chen, Jane Doe et al"]
+        );
+    }
+
+    #[test]
+    fn place_then_publisher() {
+        assert_eq!(kind("Heraklion: ACM"), FieldKind::Publisher("ACM".into()));
+        assert_eq!(
+            kind("Cambridge, MA: MIT Press"),
+            FieldKind::Publisher("MIT Press".into())
+        );
+        assert_ne!(
+            kind("Ray: A Framework"),
+            FieldKind::Publisher("A Framework".into())
+        );
+    }
+
+    #[test]
+    fn years_glued_to_venues() {
+        for (text, short, year) in [
+            ("In: SC22", "SC", 2022),
+            ("OSDI22", "OSDI", 2022),
+            ("EuroSys24", "EuroSys", 2024),
+            ("NeurIPS2023", "NeurIPS", 2023),
+        ] {
+            match kind(text) {
+                FieldKind::Venue(found) => {
+                    assert_eq!(
+                        (found.short, found.year),
+                        (Some(short), Some(year)),
+                        "{text}"
+                    );
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+        assert_eq!(kind("ResNet50"), FieldKind::Title);
     }
 
     #[test]

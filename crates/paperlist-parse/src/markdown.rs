@@ -314,7 +314,8 @@ impl Lowering<'_> {
                     .open
                     .last()
                     .is_some_and(|open| open.current.text.trim().is_empty());
-                if at_start && crate::fields::is_tag(&code) {
+                let bracketed = code.starts_with(['[', '(']);
+                if at_start && !bracketed && crate::fields::is_tag(&code) {
                     self.text(&format!("[{code}]"), &range);
                 } else {
                     self.text(&code, &range);
