@@ -1065,10 +1065,17 @@ pub fn resolve(text: &str) -> Option<&'static Venue> {
 /// ```
 pub fn unglue_year(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    // Quick refusal: no letter is followed by a digit.
-    if !bytes
-        .windows(2)
-        .any(|pair| pair[0].is_ascii_alphabetic() && pair[1].is_ascii_digit())
+    // Quick refusal: no word ends in two or four digits after a letter.
+    let glued_at = |i: usize| {
+        let digits = bytes[i + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let after = bytes.get(i + 1 + digits);
+        (digits == 2 || digits == 4) && after.is_none_or(|b| !b.is_ascii_alphanumeric())
+    };
+    if !(0..bytes.len().saturating_sub(1))
+        .any(|i| bytes[i].is_ascii_alphabetic() && bytes[i + 1].is_ascii_digit() && glued_at(i))
     {
         return None;
     }

@@ -834,10 +834,14 @@ fn publisher_of(tag: &str) -> Option<&str> {
     };
     // Harvard and Chicago put the place first: `New York: ACM`,
     // `Cambridge, MA: MIT Press`.
-    if let Some((place, publisher)) = tag.split_once(": ")
-        && is_publisher(publisher.trim_end_matches('.'))
+    // `find(':')` is a byte search, cheaper than a string search on titles.
+    if let Some(colon) = tag.find(':')
+        && let Some(publisher) = tag[colon + 1..].strip_prefix(' ')
+        && let place = &tag[..colon]
         && place.split(", ").count() <= 2
         && place.split(", ").all(is_place)
+        && words_up_to(publisher, 6) <= 5
+        && is_publisher(publisher.trim_end_matches('.'))
     {
         return Some(publisher.trim_end_matches('.'));
     }
@@ -1813,9 +1817,6 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     if body.is_empty() {
         return None;
     }
-    // `SC22`, `OSDI'22` alike.
-    let unglued = venue::unglue_year(body);
-    let body = unglued.as_deref().unwrap_or(body);
     // Counted up to 21: every reading below needs 20 words or fewer.
     let words = words_up_to(body, 21);
     if words > 20 {
@@ -1845,7 +1846,11 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
             .any(|word| word.parse::<ArxivId>().is_ok());
     // Every other reading needs a year, a status or an identifier.
     if year.is_none() && status_prefix == 0 && !preprint {
-        return None;
+        // `SC22` is `SC 2022`, as `SC'22` is (short texts only: a venue tag).
+        return (words <= 6)
+            .then(|| venue::unglue_year(body))
+            .flatten()
+            .and_then(|unglued| venue_text(piece, &unglued));
     }
     let detected = if words <= 12 && (year.is_some() || preprint) {
         venue::detect(body)
@@ -1861,6 +1866,12 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
             year,
             status,
         });
+    }
+    // `In: SC22; 2022`: the registry venue with its year glued on.
+    if words <= 6
+        && let Some(unglued) = venue::unglue_year(body)
+    {
+        return venue_text(piece, &unglued);
     }
     let names_a_venue = || VENUE_WORDS.is_match(body);
     let italic = || piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
