@@ -202,9 +202,9 @@ fn is_publisher(tag: &str) -> bool {
 
 static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // `[12]`, `(12)`, `12.`, `12)`, a bullet, and a CV's kind-and-number
-    // labels: `[C3]`, `[J1]`, `(W2)`, dblp's `[c340]`.
+    // labels: `[C3]`, `[J1]`, `(W2)`, `J2.`, dblp's `[c340]`.
     Regex::new(
-        r"^\s*(?:\[[A-Za-z]{0,3}\d{1,4}\]|\([A-Za-z]{0,3}\d{1,4}\)|\d{1,4}[.)]|[•◦▪‣–—-])\s*",
+        r"^\s*(?:\[[A-Za-z]{0,3}\d{1,4}\]|\([A-Za-z]{0,3}\d{1,4}\)|\d{1,4}[.)]|[A-Z]{1,2}\d{1,3}\.\s|[•◦▪‣–—-])\s*",
     )
     .expect("valid label regex")
 });
@@ -1056,8 +1056,9 @@ fn split_pages(text: Styled) -> Cut {
     if !ends_in_digit || ISSUE.is_match(text.text.trim()) {
         return Cut::Whole(text);
     }
-    // Labelled pages after any stop, or dblp's bare `Venue Year: 561-577`.
-    let Some(captures) = PAGES.captures(&text.text) else {
+    // Labelled pages after any stop, or dblp's bare `Venue Year: 561-577`;
+    // what a cut-out `(Best Paper Award)` left at the end is no part of it.
+    let Some(captures) = PAGES.captures(text.text.trim_end()) else {
         return Cut::Whole(text);
     };
     let found = captures.get(1).or_else(|| captures.get(2));
@@ -1598,8 +1599,13 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
         .filter(|y| (1900..=2099).contains(y))
         .or_else(|| year_of_date(bare))
         .or_else(|| year_of_month(bare))
+        .or_else(|| year_of_place_date(bare))
     {
         return FieldKind::Year(year);
+    }
+    // `Acceptance rate: 17%`: a statistic about the venue, no field of the entry.
+    if plain.ends_with(['%', ')']) && tag.to_ascii_lowercase().starts_with("acceptance rate") {
+        return FieldKind::Links;
     }
     // An award unless it reads as names; then a venue; then names; else a title.
     // Reading names is the costly step, so it is done only where it decides.
@@ -1678,6 +1684,37 @@ pub(crate) fn year_of_date(text: &str) -> Option<i32> {
         }
     }
     year.filter(|_| month)
+}
+
+/// Where and when a conference met, as CVs write it after the venue:
+/// `Austin, TX, November 2024`, `Boston, MA, July 10-12, 2023`. Gives the year.
+fn year_of_place_date(text: &str) -> Option<i32> {
+    let ends_in_year = text.len() > 6
+        && text.as_bytes()[text.len() - 4..]
+            .iter()
+            .all(u8::is_ascii_digit);
+    if !ends_in_year || !text.contains(", ") {
+        return None;
+    }
+    let elements: Vec<&str> = text.split(", ").collect();
+    // The date is the last element (`November 2024`) or the last two
+    // (`July 10-12`, `2023`); the places before it are one to three.
+    (1..=2).find_map(|date_len| {
+        let split = elements.len().checked_sub(date_len)?;
+        let (places, date) = elements.split_at(split);
+        let is_place = |element: &&str| {
+            (1..=3).contains(&words_up_to(element, 4))
+                && element.starts_with(|c: char| c.is_uppercase())
+                && !element.bytes().any(|b| b.is_ascii_digit())
+        };
+        if places.is_empty() || places.len() > 3 || !places.iter().all(is_place) {
+            return None;
+        }
+        let date = date.join(", ");
+        // Day ranges (`10-12`) read as one day.
+        let date = date.replace(['-', '\u{2013}'], " ");
+        year_of_date(&date)
+    })
 }
 
 /// `2023/12`, `2023.12`, `2023-12`, `12/2023`: a year and a month, as awesome
