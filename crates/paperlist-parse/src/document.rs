@@ -637,6 +637,22 @@ impl<'a> Reader<'a> {
                     ));
                     self.steps.push(Step::Diagnostic);
                 }
+                BlockKind::Paragraph
+                    if block.lines.iter().all(|l| is_page_furniture(&l.text.text)) =>
+                {
+                    self.finish_group(pending.take());
+                    let line = block.first_line();
+                    self.step_diagnostics.push(Diagnostic::info(
+                        self.file,
+                        Some(line),
+                        "page-furniture",
+                        format!(
+                            "line {line}: the page's own notice ({:?}), not an entry",
+                            block.lines[0].text.text.trim()
+                        ),
+                    ));
+                    self.steps.push(Step::Diagnostic);
+                }
                 // A row of link buttons under an entry (`<p><a>PDF</a> <a>Code</a></p>`
                 // after a Hugo theme's entry) is the entry's.
                 BlockKind::Paragraph if pending.is_none() && self.attach_links(&block.lines) => {}
@@ -1289,6 +1305,32 @@ fn looks_like_title(parts: &[&Styled]) -> bool {
         })
         .count();
     !words.is_empty() && capitalised * 10 >= words.len() * 7 && !text.contains(", ")
+}
+
+/// What a page says of itself at its end: `Last updated: Jan 2024`,
+/// `© 2024 Jane Doe`, `Powered by Jekyll`.
+fn is_page_furniture(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "last updated",
+        "last modified",
+        "last update",
+        "updated on",
+        "page updated",
+        "copyright",
+        "©",
+        "(c) ",
+        "powered by",
+        "built with",
+        "this page was",
+        "page generated",
+        "site generated",
+    ];
+    let text = text.trim_start();
+    if text.len() > 200 {
+        return false;
+    }
+    let head: String = text.chars().take(16).collect::<String>().to_lowercase();
+    OPENINGS.iter().any(|opening| head.starts_with(opening))
 }
 
 /// `(* equal contribution)`, `† corresponding author`, `^ student author`:

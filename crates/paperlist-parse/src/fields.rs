@@ -127,6 +127,13 @@ const LINK_LABELS: &[&str] = &[
     "dblp",
     "google scholar",
     "semantic scholar",
+    "details",
+    "more",
+    "recording",
+    "youtube",
+    "project page",
+    "webpage",
+    "homepage",
 ];
 
 /// Abbreviations after which a period does not end a sentence.

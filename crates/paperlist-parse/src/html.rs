@@ -212,7 +212,14 @@ impl Walker {
                     self.current = Styled::default();
                     return;
                 }
-                if cell_lines.iter().any(|lines| lines.len() > 1) {
+                // `<tr><td>[1]</td><td>Title. Authors. Venue 2023.</td></tr>`
+                // under no header: a numbered entry, not a row of fields.
+                let words = |cell: &Styled| crate::fields::words_up_to(&cell.text, 9);
+                let one_long_cell = self.header.is_empty()
+                    && cells.len() <= 3
+                    && cells.iter().filter(|c| words(c) >= 8).count() == 1
+                    && cells.iter().all(|c| words(c) >= 8 || words(c) <= 2);
+                if one_long_cell || cell_lines.iter().any(|lines| lines.len() > 1) {
                     self.push_entry_row(cells, cell_lines);
                     return;
                 }
@@ -436,10 +443,11 @@ fn number_lines(source: &str, start: usize, index: &LineIndex, blocks: &mut [Blo
     for block in blocks.iter_mut() {
         for line in &mut block.lines {
             let text = collapse_whitespace(&line.text.text);
+            // A line with no such word (`[2]`, a row's number) is searched whole.
             let word = text
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| w.chars().count() >= 3)
-                .unwrap_or_default();
+                .unwrap_or(text.trim());
             if !word.is_empty()
                 && let Some(found) = source[cursor..].find(word)
             {
