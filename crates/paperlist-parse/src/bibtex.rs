@@ -162,7 +162,100 @@ pub(crate) fn parse(text: &std::sync::Arc<str>, file: &str) -> (Vec<Entry>, Vec<
             }
         }
     }
+    resolve_crossrefs(&mut entries, file, &mut diagnostics);
     (entries, diagnostics)
+}
+
+/// dblp's BibTeX with cross-references: `crossref = {DBLP:conf/sosp/2023}`
+/// points at a `@proceedings` whose title is the paper's venue and which holds
+/// the year, publisher and editors. Each entry takes what it lacks from the
+/// entry it points at (as BibTeX does); a proceedings that only serves as such
+/// a target is the venue of papers, not an entry of the list. The `crossref`
+/// field goes: what it held is now in the entry. Written by hand: entries are
+/// read one at a time (one bad entry must not stop the rest), so the biblatex
+/// crate never sees the pair.
+fn resolve_crossrefs(entries: &mut Vec<Entry>, file: &str, diagnostics: &mut Vec<Diagnostic>) {
+    if !entries
+        .iter()
+        .any(|e| e.details.extra.contains_key("crossref"))
+    {
+        return;
+    }
+    let by_key: std::collections::HashMap<String, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.key.as_str().to_lowercase(), i))
+        .collect();
+    let mut targets = vec![false; entries.len()];
+    for i in 0..entries.len() {
+        let Some(target) = entries[i].details.extra.remove("crossref") else {
+            continue;
+        };
+        let Some(&parent) = by_key.get(&target.to_lowercase()).filter(|&&p| p != i) else {
+            diagnostics.push(
+                Diagnostic::info(
+                    file,
+                    Some(entries[i].source.line),
+                    "bibtex-crossref",
+                    format!("crossref {target:?} is not in the file: the entry keeps only its own fields"),
+                )
+                .with_entry(entries[i].key.as_str()),
+            );
+            continue;
+        };
+        targets[parent] = true;
+        let (venue, year, publisher, editors) = {
+            let parent = &entries[parent];
+            let container = (parent.kind == EntryKind::Book).then(|| parent.title.to_string());
+            let venue = container
+                .map(|title| venue::resolve(&title).map_or(title, |known| known.short.to_owned()));
+            (
+                venue.or_else(|| parent.venue.clone()),
+                parent.year,
+                parent.details.publisher.clone(),
+                parent.details.editors.clone(),
+            )
+        };
+        let entry = &mut entries[i];
+        if entry.venue.is_none() && venue.is_some() {
+            entry.venue = venue;
+            entry.set_origin("venue", Origin::Input);
+            if entry.kind == EntryKind::Misc {
+                entry.kind = EntryKind::Inproceedings;
+            }
+        }
+        if entry.year.is_none() && year.is_some() {
+            entry.year = year;
+            entry.set_origin("year", Origin::Input);
+        }
+        if entry.details.publisher.is_none() {
+            entry.details.publisher = publisher;
+        }
+        if entry.details.editors.is_empty() {
+            entry.details.editors = editors;
+        }
+    }
+    // A proceedings with no authors that entries point at is their venue.
+    let mut index = 0;
+    entries.retain(|entry| {
+        let keep = !(targets[index] && entry.kind == EntryKind::Book && entry.authors.is_empty());
+        if !keep {
+            diagnostics.push(
+                Diagnostic::info(
+                    file,
+                    Some(entry.source.line),
+                    "bibtex-crossref",
+                    format!(
+                        "{:?} is the proceedings other entries point at (crossref), read as their venue, not as an entry",
+                        entry.key
+                    ),
+                )
+                .with_entry(entry.key.as_str()),
+            );
+        }
+        index += 1;
+        keep
+    });
 }
 
 fn guard_ids(raw: &str) -> std::borrow::Cow<'_, str> {
@@ -359,6 +452,14 @@ fn convert(
     if entry.venue.is_some() {
         entry.set_origin("venue", Origin::Input);
     }
+    // dblp's `booktitle = {... OSDI 2018, Carlsbad, ...}` with the year in a
+    // crossref'd proceedings: the booktitle dates the paper.
+    if entry.year.is_none()
+        && let Some(year) = container.as_deref().and_then(venue::year_in)
+    {
+        entry.year = Some(year);
+        entry.set_origin("year", Origin::Derived);
+    }
     entry.details.pages = text_of(parsed, "pages").map(|p| MaybeTyped::parse(&p));
     entry.details.volume = text_of(parsed, "volume");
     entry.details.number = text_of(parsed, "number").or_else(|| text_of(parsed, "issue"));
@@ -383,7 +484,9 @@ fn convert(
     entry.details.note = text_of(parsed, "note");
     read_note(&mut entry);
     if let Some(doi) = parsed.get("doi").map(|c| c.format_verbatim()) {
-        entry.doi = Some(MaybeTyped::parse(doi.trim()));
+        // dblp writes `10.1007/11880561\_13`: the backslash only escapes for TeX.
+        let doi = unescape_tex_specials(doi.trim());
+        entry.doi = Some(MaybeTyped::parse(&doi));
         entry.set_origin("doi", Origin::Input);
     }
     // arXiv: eprint with archivePrefix/eprinttype arXiv, or "CoRR abs/..." / "arXiv:..." in the container.
@@ -492,6 +595,23 @@ fn convert(
         }
     }
     entry
+}
+
+/// `\_`, `\%`, `\&`, `\#`, `\$` as TeX escapes them in verbatim fields
+/// (dblp's `doi = {10.1007/11880561\_13}`): the characters themselves.
+fn unescape_tex_specials(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+            && matches!(next, '_' | '%' | '&' | '#' | '$')
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The address a field holds when it is only an address (`\url{...}`,
@@ -614,6 +734,39 @@ mod tests {
         assert_eq!(
             e.details.extra.get("primaryclass").map(String::as_str),
             Some("cs.CL")
+        );
+    }
+
+    #[test]
+    fn crossrefs_give_venue_and_year_and_their_target_is_no_entry() {
+        let bib = concat!(
+            "@inproceedings{DBLP:conf/sosp/KwonLZSZYGZS23, author={Woosuk Kwon}, title={PagedAttention}, pages={611--626}, crossref={DBLP:conf/sosp/2023}, doi={10.1145/3600006\\_3613165}}\n",
+            "@inproceedings{lost, author={Jane Doe}, title={Lost}, booktitle={13th USENIX Symposium on Operating Systems Design and Implementation, OSDI 2018, Carlsbad}, crossref={DBLP:conf/osdi/2018}}\n",
+            "@proceedings{DBLP:conf/sosp/2023, editor={Jason Flinn}, title={Proceedings of the 29th Symposium on Operating Systems Principles, SOSP 2023, Koblenz, Germany}, publisher={ACM}, year={2023}}\n",
+        );
+        let (entries, diagnostics) = parse(&std::sync::Arc::from(bib), "x.bib");
+        assert_eq!(entries.len(), 2, "{diagnostics:?}");
+        let kwon = &entries[0];
+        assert_eq!(kwon.venue.as_deref(), Some("SOSP"));
+        assert_eq!(kwon.year, Some(2023));
+        assert_eq!(kwon.details.publisher.as_deref(), Some("ACM"));
+        assert_eq!(kwon.details.editors.len(), 1);
+        assert!(!kwon.details.extra.contains_key("crossref"));
+        assert_eq!(
+            kwon.doi().map(ToString::to_string).as_deref(),
+            Some("10.1145/3600006_3613165")
+        );
+        // The target is missing: the booktitle dates the entry.
+        assert_eq!(entries[1].year, Some(2018));
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.code == "bibtex-crossref" && d.message.contains("not in the file"))
+        );
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.code == "bibtex-crossref" && d.message.contains("DBLP:conf/sosp/2023"))
         );
     }
 

@@ -1430,7 +1430,7 @@ pub(crate) fn is_tag(inner: &str) -> bool {
         || venue::lookup(&cleaned).is_some()
         || (VENUE_WORDS.is_match(&cleaned)
             && year_in(&cleaned).is_some()
-            && words_up_to(&cleaned, 17) <= 16)
+            && words_up_to(&cleaned, 25) <= 24)
 }
 
 /// A tag without emphasis markers, HTML and brackets.
@@ -1861,9 +1861,11 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     if body.is_empty() {
         return None;
     }
-    // Counted up to 21: every reading below needs 20 words or fewer.
-    let words = words_up_to(body, 21);
-    if words > 20 {
+    // Counted up to 25: every reading below needs 24 words or fewer (dblp's
+    // full booktitles run to 20: `String Processing and Information
+    // Retrieval, 13th International Conference, SPIRE 2006, Glasgow, UK, ...`).
+    let words = words_up_to(body, 25);
+    if words > 24 {
         return None;
     }
     let year = year_in(body);
@@ -1950,8 +1952,11 @@ fn written_venue(text: &str) -> String {
         )
         .expect("valid regex")
     });
+    // The year that dates the mention (`OSDI 2018`, `2018 OSDI`, `ATC '21`);
+    // years inside a long official name (`SPIRE 2006, Glasgow, UK, October
+    // 11-13, 2006, Proceedings`) are part of it.
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(?:,\s*)?(?:'|’)?(?-u:\b)(?:19|20)\d{2}(?-u:\b)|\s*['’]\d{2}(?-u:\b)")
+        Regex::new(r"^(?:19|20)\d{2}(?-u:\b)\s*|\s*(?:,\s*)?(?:'|’)?(?-u:\b)(?:19|20)\d{2}\s*$|\s*['’]\d{2}(?-u:\b)")
             .expect("valid regex")
     });
     let without_lead = LEADING.replace(text, "");
