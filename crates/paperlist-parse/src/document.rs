@@ -1203,8 +1203,12 @@ impl Reader<'_> {
         if let Some(kind) = written_kind {
             entry.kind = kind;
         }
-        if venue_kind == Some(VenueKind::Preprint) && entry.status == Status::Published {
-            entry.status = Status::Preprint;
+        if venue_kind == Some(VenueKind::Preprint) {
+            // Zotero files arXiv papers as `journalArticle` in `arXiv preprint`.
+            entry.kind = EntryKind::Preprint;
+            if entry.status == Status::Published {
+                entry.status = Status::Preprint;
+            }
         }
 
         // Links and identifiers.
@@ -1226,6 +1230,17 @@ impl Reader<'_> {
                 entry.url = Some(url);
             }
         }
+        // A spreadsheet's `URL` column is the paper's address.
+        if let BlockKind::TableRow { header } = &group.kind
+            && entry.url.is_none()
+            && let Some(url) = header
+                .iter()
+                .zip(&group.cells)
+                .filter(|(name, _)| matches!(fold(name).as_str(), "url" | "link" | "paper url"))
+                .find_map(|(_, cell)| fields::bare_url(&cell.text))
+        {
+            entry.url = Some(url.to_owned());
+        }
         for (piece, kind, _) in &fields {
             identifiers_in_text(&piece.text, &mut entry);
             // An address written out in the text is a link too.
@@ -1244,7 +1259,10 @@ impl Reader<'_> {
         }
         // A paper known only by its arXiv address appeared on arXiv (as the
         // BibTeX, CSL-JSON and RIS readers say of an eprint with no venue).
-        if entry.kind == EntryKind::Misc && entry.arxiv.is_some() && entry.venue.is_none() {
+        if matches!(entry.kind, EntryKind::Misc | EntryKind::Preprint)
+            && entry.arxiv.is_some()
+            && entry.venue.is_none()
+        {
             entry.kind = EntryKind::Preprint;
             entry.venue = Some("arXiv".to_owned());
             entry.set_origin("venue", Origin::Derived);
@@ -1662,6 +1680,14 @@ fn clean_title(title: &str) -> Cow<'_, str> {
             .filter(|t| !t.is_empty())
             .map_or(title, |t| t.trim_end_matches(['.', ',']))
     }
+    // Google Scholar's CSV keeps BibTeX's case braces: `emerging {AI} applications`.
+    if title.contains('{')
+        && !title.contains('\\')
+        && title.matches('{').count() == title.matches('}').count()
+    {
+        let unbraced = title.replace(['{', '}'], "");
+        return Cow::Owned(clean_title(&unbraced).into_owned());
+    }
     match repair_diacritics(title) {
         Cow::Borrowed(title) => collapsed(trim(title)),
         Cow::Owned(title) => Cow::Owned(collapse_whitespace(trim(&title))),
@@ -1695,7 +1721,15 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
     if let Some(kind) = spreadsheet_role(&has, cell) {
         return kind;
     }
-    if has("title") || has("paper") || has("name") {
+    // `Publication Title`, `Journal Title`, `Conference Name` name the venue.
+    let venue_column = has("venue")
+        || has("conference")
+        || has("journal")
+        || has("booktitle")
+        || has("publication")
+        || has("proceedings")
+        || has("container");
+    if (has("title") || has("paper") || has("name")) && !venue_column {
         return FieldKind::Title;
     }
     if has("author") || has("authors") {
@@ -1707,10 +1741,11 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
             return FieldKind::Year(year);
         }
     }
-    if has("venue") || has("conference") || has("journal") || has("booktitle") || has("publication")
-    {
+    if venue_column {
         let written = collapse_whitespace(&cell.text);
-        let known = venue::lookup(&written);
+        // The cell is a venue: a registry name inside it counts
+        // (`13th USENIX symposium on ... (OSDI 18)`).
+        let known = venue::lookup(&written).or_else(|| venue::detect(&written));
         return FieldKind::Venue(VenueText {
             short: known.map(|v| v.short),
             kind: known.map(|v| v.kind),
@@ -1768,6 +1803,28 @@ fn spreadsheet_role(has: &dyn Fn(&str) -> bool, cell: &Styled) -> Option<FieldKi
         "organisation",
         "company",
         "stars",
+        // Zotero's CSV export: what a reference manager keeps besides the
+        // entry (`Date Added`, `Short Title`, `ISBN`, `Library Catalog`).
+        "added",
+        "modified",
+        "access",
+        "short",
+        "abbreviation",
+        "isbn",
+        "issn",
+        "place",
+        "language",
+        "rights",
+        "archive",
+        "catalog",
+        "call",
+        "abstract",
+        "attachments",
+        "series",
+        "meeting",
+        "editor",
+        "translator",
+        "contributor",
     ];
     if NO_FIELD.iter().any(|w| has(w)) {
         return Some(FieldKind::Links);
@@ -1775,7 +1832,9 @@ fn spreadsheet_role(has: &dyn Fn(&str) -> bool, cell: &Styled) -> Option<FieldKi
     let named =
         |value: &str| serde_json::Value::String(value.to_ascii_lowercase().replace(' ', "-"));
     if has("kind") || has("type") {
-        let kind = serde_json::from_value::<EntryKind>(named(text)).ok();
+        let kind = serde_json::from_value::<EntryKind>(named(text))
+            .ok()
+            .or_else(|| kind_named(text));
         return Some(kind.map_or(FieldKind::Links, FieldKind::Kind));
     }
     if has("status") {
@@ -1817,6 +1876,26 @@ fn spreadsheet_role(has: &dyn Fn(&str) -> bool, cell: &Styled) -> Option<FieldKi
         });
     }
     None
+}
+
+/// The kinds reference managers name (Zotero's `conferencePaper`, CSL's
+/// `paper-conference`, BibTeX's `inproceedings`).
+fn kind_named(text: &str) -> Option<EntryKind> {
+    let folded: String = text
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    Some(match folded.as_str() {
+        "conferencepaper" | "paperconference" | "inproceedings" | "conference" => {
+            EntryKind::Inproceedings
+        }
+        "journalarticle" | "articlejournal" | "journal" | "magazinearticle" => EntryKind::Article,
+        "preprint" | "eprint" => EntryKind::Preprint,
+        "booksection" | "incollection" | "inbook" | "chapter" => EntryKind::Chapter,
+        "phdthesis" | "mastersthesis" | "dissertation" => EntryKind::Thesis,
+        _ => return None,
+    })
 }
 
 /// Adds the links of a line (except authors' profile links) to the entry.
