@@ -134,6 +134,15 @@ const LINK_LABELS: &[&str] = &[
     "project page",
     "webpage",
     "homepage",
+    // bibtex2html's `[ bib | http | .pdf | .ps.gz ]`.
+    "http",
+    "https",
+    "www",
+    "web",
+    "online",
+    "ps",
+    "ps.gz",
+    "postscript",
 ];
 
 /// Abbreviations after which a period does not end a sentence.

@@ -441,8 +441,11 @@ fn number_lines(source: &str, start: usize, index: &LineIndex, blocks: &mut [Blo
     let mut cursor = start;
     let mut last_line = index.line_of(start);
     for block in blocks.iter_mut() {
-        for line in &mut block.lines {
-            let text = collapse_whitespace(&line.text.text);
+        // Lines whose text is not found as written (`[1]` from
+        // `[<a name="x">1</a>]`) take the number of the next line found.
+        let mut unplaced: Vec<usize> = Vec::new();
+        for i in 0..block.lines.len() {
+            let text = collapse_whitespace(&block.lines[i].text.text);
             // A line with no such word (`[2]`, a row's number) is searched whole.
             let word = text
                 .split(|c: char| !c.is_alphanumeric())
@@ -454,8 +457,13 @@ fn number_lines(source: &str, start: usize, index: &LineIndex, blocks: &mut [Blo
                 cursor += found;
                 last_line = index.line_of(cursor);
                 cursor += word.len();
+                for j in unplaced.drain(..) {
+                    block.lines[j].number = last_line;
+                }
+            } else {
+                unplaced.push(i);
             }
-            line.number = last_line;
+            block.lines[i].number = last_line;
         }
         if let (Some(first), Some(last)) = (block.lines.first(), block.lines.last()) {
             block.span = first.number as usize..last.number as usize;
