@@ -957,6 +957,38 @@ impl Reader<'_> {
                 fields.remove(a);
             }
         }
+        // APA's `Title. Journal of Systems Research, 1(1).`: a second title-like
+        // piece that names a venue, set in italics or followed by its volume,
+        // is the journal (its year was written after the authors).
+        if !fields
+            .iter()
+            .any(|(_, k, _)| matches!(k, FieldKind::Venue(_)))
+            && let Some(first) = fields.iter().position(|(_, k, _)| *k == FieldKind::Title)
+        {
+            let at = (first + 1..fields.len()).find(|&i| {
+                let (piece, kind, _) = &fields[i];
+                let next_is_issue = fields.get(i + 1).is_some_and(|(_, k, _)| {
+                    matches!(k, FieldKind::Issue(_) | FieldKind::Pages(_))
+                });
+                *kind == FieldKind::Title
+                    && fields::names_a_venue(&piece.text)
+                    && (next_is_issue
+                        || piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis))
+            });
+            if let Some(at) = at {
+                let written = collapse_whitespace(fields[at].0.text.trim());
+                let known = venue::lookup(&written);
+                fields[at].1 = FieldKind::Venue(VenueText {
+                    short: known.map(|v| v.short),
+                    kind: known
+                        .map(|v| v.kind)
+                        .or_else(|| fields::kind_named_in(&written)),
+                    written,
+                    year: None,
+                    status: None,
+                });
+            }
+        }
 
         let mut entry = Entry::default();
         let mut title_parts: Vec<&Styled> = Vec::new();
@@ -1551,11 +1583,16 @@ fn analyze(text: &Styled) -> Analysis {
         .iter()
         .filter(|(_, kind)| matches!(kind, FieldKind::Authors(_)))
         .count();
+    // `Learned Indexes, Revisited — J. Doe and A. Lima`: a first reading of one
+    // "name" with an "affiliation", before a list of names, is the title.
     if authors_count >= 2
         && let Some((first, kind)) = analysis.first_mut()
-        && matches!(kind, FieldKind::Authors(_))
-        && first.links().count() == 1
-        && first.covered_by(0..first.text.len(), |m| matches!(m, Mark::Link(_)))
+        && let FieldKind::Authors(read) = kind
+        && ((first.links().count() == 1
+            && first.covered_by(0..first.text.len(), |m| matches!(m, Mark::Link(_))))
+            || (read.people.len() == 1
+                && read.people[0].affiliation.is_some()
+                && !first.text.contains('(')))
     {
         *kind = FieldKind::Title;
     }

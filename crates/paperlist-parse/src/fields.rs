@@ -1419,6 +1419,19 @@ fn split_leading_labels(text: Styled) -> Cut {
     Cut::Parts(vec![text.slice(0..end), text.slice(cut..total)])
 }
 
+/// Whether a piece is one quoted text: `"Title."`, `“Title,”`.
+fn is_quoted(plain: &str) -> bool {
+    let text = plain.trim().trim_end_matches(['.', ',', ';']);
+    text.strip_prefix(['"', '“'])
+        .and_then(|t| t.strip_suffix(['"', '”']))
+        .is_some_and(|inner| !inner.is_empty() && !inner.contains(['"', '“', '”']))
+}
+
+/// Whether text names a kind of venue (`Journal`, `Proceedings`, `Workshop`).
+pub(crate) fn names_a_venue(text: &str) -> bool {
+    VENUE_WORDS.is_match(text)
+}
+
 /// Whether a parenthesised text is a tag of its own rather than part of the
 /// title or an affiliation.
 pub(crate) fn is_tag(inner: &str) -> bool {
@@ -1622,6 +1635,19 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     // `Acceptance rate: 17%`: a statistic about the venue, no field of the entry.
     if plain.ends_with(['%', ')']) && tag.to_ascii_lowercase().starts_with("acceptance rate") {
         return FieldKind::Links;
+    }
+    // `“Learned Indexes, Revisited.”`: a quoted piece is a title, unless it
+    // is a list of names without affiliations (a quoted author list).
+    if is_quoted(plain) && !plain.contains([';', '(']) {
+        let (score, read) = scored_parse(piece);
+        let names = score >= 0.6
+            && read.people.len() >= 2
+            && read.people.iter().all(|p| p.affiliation.is_none());
+        return if names {
+            FieldKind::Authors(read)
+        } else {
+            FieldKind::Title
+        };
     }
     // An award unless it reads as names; then a venue; then names; else a title.
     // Reading names is the costly step, so it is done only where it decides.
@@ -1931,26 +1957,30 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     let names_a_venue = || VENUE_WORDS.is_match(body);
     let italic = || piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
     if names_a_venue() || (year.is_some() && italic()) {
-        let kind = if body.to_lowercase().contains("workshop") {
-            Some(VenueKind::Workshop)
-        } else if body.to_lowercase().contains("journal")
-            || body.to_lowercase().contains("transactions")
-        {
-            Some(VenueKind::Journal)
-        } else if body.to_lowercase().contains("arxiv") || body.to_lowercase().contains("corr") {
-            Some(VenueKind::Preprint)
-        } else {
-            None
-        };
         return Some(VenueText {
             short: None,
-            kind,
+            kind: kind_named_in(body),
             written: written_venue(body),
             year,
             status,
         });
     }
     None
+}
+
+/// The kind of venue its name says: a workshop, a journal (`Transactions`),
+/// a preprint server.
+pub(crate) fn kind_named_in(venue: &str) -> Option<VenueKind> {
+    let lower = venue.to_lowercase();
+    if lower.contains("workshop") {
+        Some(VenueKind::Workshop)
+    } else if lower.contains("journal") || lower.contains("transactions") {
+        Some(VenueKind::Journal)
+    } else if lower.contains("arxiv") || lower.contains("corr") {
+        Some(VenueKind::Preprint)
+    } else {
+        None
+    }
 }
 
 /// A venue as written, without `In Proceedings of`, the year, and trailing punctuation.
