@@ -173,7 +173,20 @@ fn write_entry(
         fields.push(("pages", text(&pages)));
     }
     if let Some(publisher) = &entry.details.publisher {
-        fields.push(("publisher", protect_capitals(&text(publisher))));
+        // BibLaTeX's data model has a publisher only for books and what is
+        // in them; @online and @misc name an organization, the rest keep it in
+        // the note (biber --validate-datamodel).
+        let field = match (dialect, entry_type) {
+            (Dialect::Bibtex, _) | (_, "book" | "inproceedings" | "incollection") => {
+                Some("publisher")
+            }
+            (_, "online" | "misc") => Some("organization"),
+            _ => None,
+        };
+        match field {
+            Some(field) => fields.push((field, protect_capitals(&text(publisher)))),
+            None => notes_extra.push(publisher.clone()),
+        }
     }
     let written_month = entry.details.extra.get("month");
     match (entry.year, dialect) {
