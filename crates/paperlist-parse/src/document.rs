@@ -905,10 +905,33 @@ impl Reader<'_> {
     fn assemble(&self, mut group: Group, mode: Mode, raw: Range<usize>) -> Result<Assembled, ()> {
         let mut fields: Vec<(Styled, FieldKind, u32)> = Vec::new();
         if let BlockKind::TableRow { header } = &group.kind {
+            let line = group.lines[0].number;
             for (i, cell) in group.cells.iter().enumerate() {
                 let role = header.get(i).map(|h| fold(h)).unwrap_or_default();
                 let kind = table_role(&role, cell);
-                fields.push((cell.clone(), kind, group.lines[0].number));
+                // `**Title** <br> Ying Sheng et al.` in a Paper column: the
+                // title and its authors, when the cell reads as exactly that.
+                if kind == FieldKind::Title && cell.text.contains(", ") {
+                    let pieces = analyze(cell);
+                    let titles = pieces
+                        .iter()
+                        .filter(|(_, k)| *k == FieldKind::Title)
+                        .count();
+                    let names = pieces
+                        .iter()
+                        .filter(|(_, k)| matches!(k, FieldKind::Authors(_)))
+                        .count();
+                    let others = pieces.len() - titles - names;
+                    if titles == 1
+                        && names >= 1
+                        && others == 0
+                        && pieces.first().is_some_and(|(_, k)| *k == FieldKind::Title)
+                    {
+                        fields.extend(pieces.into_iter().map(|(piece, kind)| (piece, kind, line)));
+                        continue;
+                    }
+                }
+                fields.push((cell.clone(), kind, line));
             }
         } else if group.analyses.len() == group.lines.len() {
             let analyses = std::mem::take(&mut group.analyses);
