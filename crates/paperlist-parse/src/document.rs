@@ -1606,18 +1606,35 @@ fn analyze(text: &Styled) -> Analysis {
         .iter()
         .filter(|(_, kind)| matches!(kind, FieldKind::Authors(_)))
         .count();
-    // `Learned Indexes, Revisited — J. Doe and A. Lima`: a first reading of one
-    // "name" with an "affiliation", before a list of names, is the title.
     if authors_count >= 2
         && let Some((first, kind)) = analysis.first_mut()
-        && let FieldKind::Authors(read) = kind
-        && ((first.links().count() == 1
-            && first.covered_by(0..first.text.len(), |m| matches!(m, Mark::Link(_))))
-            || (read.people.len() == 1
-                && read.people[0].affiliation.is_some()
-                && !first.text.contains('(')))
+        && matches!(kind, FieldKind::Authors(_))
+        && first.links().count() == 1
+        && first.covered_by(0..first.text.len(), |m| matches!(m, Mark::Link(_)))
     {
         *kind = FieldKind::Title;
+    }
+    // `Learned Indexes, Revisited — J. Doe and A. Lima`, `Ana Lima, Jane Doe.
+    // Learned Indexes, Revisited.`: with no title on the line, a reading of one
+    // "name" whose "affiliation" is no organisation (one or two words, not
+    // `Google` or `MIT`) beside another list of names is the title.
+    if authors_count >= 2 && !analysis.iter().any(|(_, kind)| *kind == FieldKind::Title) {
+        let title_like = |piece: &Styled, kind: &FieldKind| {
+            matches!(kind, FieldKind::Authors(read)
+            if read.people.len() == 1
+                && !piece.text.contains('(')
+                && read.people[0].affiliation.as_deref().is_some_and(|affiliation| {
+                    fields::words_up_to(affiliation, 3) <= 2
+                        && affiliation.chars().any(char::is_lowercase)
+                        && !paperlist_model::looks_like_organization(affiliation)
+                }))
+        };
+        if let Some(at) = analysis
+            .iter()
+            .position(|(piece, kind)| title_like(piece, kind))
+        {
+            analysis[at].1 = FieldKind::Title;
+        }
     }
     analysis
 }

@@ -337,6 +337,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                                     for piece in split_pages(piece)
                                         .into_iter()
                                         .flat_map(split_journal_volume)
+                                        .flat_map(split_status_year)
                                     {
                                         for piece in split_leading_labels(piece) {
                                             pieces.extend(split_trailing_labels(piece));
@@ -1112,6 +1113,33 @@ fn split_pages(text: Styled) -> Cut {
         pieces.push(text.slice(found.end()..end));
     }
     Cut::Parts(pieces)
+}
+
+/// `Under submission, 2025`, `To appear 2024`: a status and the year it was
+/// written in, two fields.
+fn split_status_year(text: Styled) -> Cut {
+    let plain = text.text.trim_end().trim_end_matches('.');
+    let Some(head) = plain
+        .get(..plain.len().saturating_sub(4))
+        .filter(|_| plain.len() > 6)
+        .filter(|_| is_year_only_text(&plain[plain.len() - 4..]))
+    else {
+        return Cut::Whole(text);
+    };
+    let status = head.trim_end().trim_end_matches([',', '.']).trim_end();
+    if status.len() == head.len() || !STATUS.is_match(status.trim_start()) {
+        return Cut::Whole(text);
+    }
+    let year_at = plain.len() - 4;
+    Cut::Parts(vec![
+        text.slice(0..status.len()),
+        text.slice(year_at..plain.len()),
+    ])
+}
+
+fn is_year_only_text(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit())
+        && (1900..=2099).contains(&text.parse::<i32>().unwrap_or(0))
 }
 
 /// Drops a dash that separates a field from the one before (`[Title](url) - Authors`).
