@@ -2162,6 +2162,33 @@ mod tests {
     }
 
     #[test]
+    fn status_then_year() {
+        assert_eq!(
+            pieces("Under submission, 2025."),
+            ["Under submission", "2025"]
+        );
+        assert_eq!(pieces("To appear 2024"), ["To appear", "2024"]);
+        assert_eq!(
+            kind("Under submission"),
+            FieldKind::Status(Status::UnderReview)
+        );
+        // A title that ends in a year is no status.
+        assert_eq!(
+            pieces("Systems Research in 2024"),
+            ["Systems Research in 2024"]
+        );
+    }
+
+    #[test]
+    fn quoted_titles_and_quoted_names() {
+        assert_eq!(kind("“Learned Indexes, Revisited.”"), FieldKind::Title);
+        assert!(matches!(
+            kind("\"Jane Doe, John Roe and Ana Lima\""),
+            FieldKind::Authors(_)
+        ));
+    }
+
+    #[test]
     fn place_then_publisher() {
         assert_eq!(kind("Heraklion: ACM"), FieldKind::Publisher("ACM".into()));
         assert_eq!(
