@@ -439,6 +439,27 @@ impl ArxivId {
         &self.id
     }
 
+    /// The year the paper was first submitted: new-style ids start with it
+    /// (`2309.06180` is 2023), old-style ones carry it after the archive
+    /// (`cs/0112017` is 2001).
+    ///
+    /// ```
+    /// use paperlist_model::ArxivId;
+    /// let id: ArxivId = "2309.06180".parse().unwrap();
+    /// assert_eq!(id.year(), 2023);
+    /// let old: ArxivId = "cs/0112017".parse().unwrap();
+    /// assert_eq!(old.year(), 2001);
+    /// ```
+    pub fn year(&self) -> i32 {
+        let digits = match self.id.split_once('/') {
+            Some((_, number)) => number,
+            None => &self.id,
+        };
+        let yy: i32 = digits.get(..2).and_then(|y| y.parse().ok()).unwrap_or(0);
+        // arXiv began in 1991; two-digit years below 91 are this century.
+        if yy >= 91 { 1900 + yy } else { 2000 + yy }
+    }
+
     /// The version number, if one was given.
     pub fn version(&self) -> Option<u32> {
         self.version

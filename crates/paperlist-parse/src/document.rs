@@ -1189,13 +1189,22 @@ impl Reader<'_> {
                     .lines
                     .iter()
                     .any(|line| line.text.links().next().is_some());
-                title_words >= 2
+                // A title linked to a paper's own address (an arXiv or DOI
+                // link) names a paper, dated or not.
+                let paper_link = title_link.as_deref().is_some_and(|url| {
+                    ArxivId::from_url(url).is_some() || Doi::from_url(url).is_some()
+                });
+                title_words >= 3
+                    && paper_link
                     && !looks_like_date(&title)
                     && !is_first_person(&title)
-                    && (dated && people_count > 0
-                        || clear_authors
-                        || dated && linked && venue.is_some()
-                        || dated && has_context && title.contains(':'))
+                    || title_words >= 2
+                        && !looks_like_date(&title)
+                        && !is_first_person(&title)
+                        && (dated && people_count > 0
+                            || clear_authors
+                            || dated && linked && venue.is_some()
+                            || dated && has_context && title.contains(':'))
             }
             Mode::Skip => false,
         };
@@ -1323,6 +1332,13 @@ impl Reader<'_> {
             entry.set_origin("venue", Origin::Derived);
             if entry.status == Status::Published {
                 entry.status = Status::Preprint;
+            }
+            // Its identifier dates it.
+            if entry.year.is_none()
+                && let Some(id) = entry.arxiv()
+            {
+                entry.year = Some(id.year());
+                entry.set_origin("year", Origin::Derived);
             }
         }
 

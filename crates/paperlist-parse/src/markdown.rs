@@ -178,7 +178,93 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
     }
     let mut blocks = lowering.blocks;
     blocks.sort_by_key(|b| b.span.start);
+    merge_field_items(&mut blocks);
     (blocks, lowering.runs_to_end)
+}
+
+/// `- **Title**` with nested `- Authors`, `- OSDI 2022`, `- Note: ...` items:
+/// the nested items are fields of the entry, so their lines join it. Nested
+/// items stay entries of their own when any reads as one (a title with names
+/// or a venue), or when only notes are nested: `- Serving` over `- [Orca](url)
+/// ...` is a category over entries.
+fn merge_field_items(blocks: &mut Vec<Block>) {
+    use crate::fields::{FieldKind, classify, split_line};
+    if !blocks.windows(2).any(|pair| {
+        pair[0].kind == BlockKind::ListItem
+            && pair[1].kind == BlockKind::ListItem
+            && pair[1].span.start < pair[0].span.end
+    }) {
+        return;
+    }
+    #[derive(PartialEq)]
+    enum Child {
+        Field,
+        Note,
+        Entry,
+    }
+    let child_kind = |block: &Block| {
+        if block.lines.len() > 2 {
+            return Child::Entry;
+        }
+        let kinds: Vec<FieldKind> = block
+            .lines
+            .iter()
+            .flat_map(|line| split_line(&line.text))
+            .map(|piece| classify(&piece))
+            .collect();
+        let has_title = kinds.contains(&FieldKind::Title);
+        let labelled = block.lines.first().is_some_and(|line| {
+            line.text
+                .text
+                .split_once(": ")
+                .is_some_and(|(label, _)| crate::fields::words_up_to(label, 3) <= 2)
+        });
+        match (has_title, labelled) {
+            (false, _) => Child::Field,
+            (true, true) if kinds.len() == 1 => Child::Note,
+            _ => Child::Entry,
+        }
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let parent = &blocks[i];
+        let nested = blocks[i + 1..]
+            .iter()
+            .take_while(|b| b.kind == BlockKind::ListItem && b.span.start < parent.span.end)
+            .count();
+        let parent_is_title = parent.kind == BlockKind::ListItem
+            && parent.lines.len() <= 2
+            && parent
+                .lines
+                .iter()
+                .flat_map(|line| split_line(&line.text))
+                .any(|piece| classify(&piece) == FieldKind::Title);
+        let mut merged = false;
+        if nested > 0 && parent_is_title {
+            let kinds: Vec<Child> = blocks[i + 1..=i + nested].iter().map(child_kind).collect();
+            merged = kinds.contains(&Child::Field) && kinds.iter().all(|k| *k != Child::Entry);
+            if merged {
+                let children: Vec<Block> = blocks.drain(i + 1..=i + nested).collect();
+                let parent = &mut blocks[i];
+                for child in children {
+                    parent.lines.extend(child.lines);
+                }
+                parent.lines.sort_by_key(|line| line.number);
+            }
+        }
+        // `- Scheduling` over entries: a category, read as a heading (the
+        // deepest level, so the next category replaces it).
+        if nested > 0 && !merged && blocks[i].kind == BlockKind::ListItem {
+            let parent = &mut blocks[i];
+            let category = parent.lines.len() == 1
+                && parent.lines[0].text.links().next().is_none()
+                && crate::fields::words_up_to(&parent.lines[0].text.text, 7) <= 6;
+            if category {
+                parent.kind = BlockKind::Heading(6);
+            }
+        }
+        i += 1;
+    }
 }
 
 impl Lowering<'_> {
