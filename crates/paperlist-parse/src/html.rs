@@ -56,6 +56,8 @@ struct Walker {
     marks: Vec<(usize, Mark)>,
     /// How many list items (`li`, `dt`, `dd`) the walk is inside.
     item_depth: usize,
+    /// How deep in lists each block of `blocks` is.
+    depths: Vec<u8>,
     /// How many table cells the walk is inside.
     cell_depth: usize,
     /// The lines of each cell of the current row.
@@ -114,6 +116,11 @@ impl Walker {
     }
 
     fn flush_block(&mut self) {
+        self.flush_block_at(self.item_depth);
+    }
+
+    /// Ends the block being read, `depth` lists deep.
+    fn flush_block_at(&mut self, depth: usize) {
         self.break_line();
         let lines = std::mem::take(&mut self.lines);
         let cells = std::mem::take(&mut self.cells);
@@ -131,6 +138,7 @@ impl Walker {
             cells,
             span: 0..0,
         });
+        self.depths.push(u8::try_from(depth).unwrap_or(u8::MAX));
     }
 
     fn text(&mut self, text: &str) {
@@ -306,7 +314,8 @@ impl Walker {
             }
         }
         if is_block || is_container {
-            self.flush_block();
+            // An item's own text is as deep as the item.
+            self.flush_block_at(self.item_depth + usize::from(is_item));
             self.term_open = is_block && (name == "dt" || continues_term);
         }
     }
@@ -422,6 +431,7 @@ fn lower_document(document: &Html, source: &str, start: usize, index: &LineIndex
         header: Vec::new(),
         marks: Vec::new(),
         item_depth: 0,
+        depths: Vec::new(),
         cell_depth: 0,
         cell_lines: Vec::new(),
         term_open: false,
@@ -431,6 +441,8 @@ fn lower_document(document: &Html, source: &str, start: usize, index: &LineIndex
     walker.flush_block();
     let mut blocks = walker.blocks;
     number_lines(source, start, index, &mut blocks);
+    // `<li><b>Title</b><ul><li>Authors</li><li>OSDI 2022</li></ul></li>`.
+    crate::markdown::merge_nested_items(&mut blocks, &mut walker.depths);
     blocks
 }
 

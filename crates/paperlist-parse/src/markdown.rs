@@ -182,13 +182,26 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
     (blocks, lowering.runs_to_end)
 }
 
-/// `- **Title**` with nested `- Authors`, `- OSDI 2022`, `- Note: ...` items:
-/// the nested items are fields of the entry, so their lines join it. Nested
-/// items stay entries of their own when any reads as one (a title with names
-/// or a venue), or when only notes are nested: `- Serving` over `- [Orca](url)
-/// ...` is a category over entries.
+/// How deep in lists each block is, from the byte ranges of Markdown's
+/// blocks: a list item inside another item's range is nested in it.
+fn item_depths(blocks: &[Block]) -> Vec<u8> {
+    let mut open: Vec<usize> = Vec::new();
+    blocks
+        .iter()
+        .map(|block| {
+            while open.last().is_some_and(|&end| end <= block.span.start) {
+                open.pop();
+            }
+            let depth = u8::try_from(open.len()).unwrap_or(u8::MAX);
+            if block.kind == BlockKind::ListItem {
+                open.push(block.span.end);
+            }
+            depth
+        })
+        .collect()
+}
+
 fn merge_field_items(blocks: &mut Vec<Block>) {
-    use crate::fields::{FieldKind, classify, split_line};
     if !blocks.windows(2).any(|pair| {
         pair[0].kind == BlockKind::ListItem
             && pair[1].kind == BlockKind::ListItem
@@ -196,6 +209,18 @@ fn merge_field_items(blocks: &mut Vec<Block>) {
     }) {
         return;
     }
+    let mut depths = item_depths(blocks);
+    merge_nested_items(blocks, &mut depths);
+}
+
+/// `- **Title**` with nested `- Authors`, `- OSDI 2022`, `- Note: ...` items
+/// (`depths` says how deep in lists each block is): the nested items are
+/// fields of the entry, so their lines join it. Nested items stay entries of
+/// their own when any reads as one (a title with names or a venue), or when
+/// only notes are nested; a short item over them (`- Serving` over `-
+/// [Orca](url) ...`) is then a category, read as a heading.
+pub(crate) fn merge_nested_items(blocks: &mut Vec<Block>, depths: &mut Vec<u8>) {
+    use crate::fields::{FieldKind, classify, split_line};
     #[derive(PartialEq)]
     enum Child {
         Field,
@@ -227,41 +252,43 @@ fn merge_field_items(blocks: &mut Vec<Block>) {
     };
     let mut i = 0;
     while i < blocks.len() {
-        let parent = &blocks[i];
-        let nested = blocks[i + 1..]
-            .iter()
-            .take_while(|b| b.kind == BlockKind::ListItem && b.span.start < parent.span.end)
+        let depth = depths[i];
+        let nested = (i + 1..blocks.len())
+            .take_while(|&j| blocks[j].kind == BlockKind::ListItem && depths[j] > depth)
             .count();
-        let parent_is_title = parent.kind == BlockKind::ListItem
-            && parent.lines.len() <= 2
-            && parent
+        if nested == 0 || blocks[i].kind != BlockKind::ListItem {
+            i += 1;
+            continue;
+        }
+        let parent_is_title = blocks[i].lines.len() <= 2
+            && blocks[i]
                 .lines
                 .iter()
                 .flat_map(|line| split_line(&line.text))
                 .any(|piece| classify(&piece) == FieldKind::Title);
         let mut merged = false;
-        if nested > 0 && parent_is_title {
+        if parent_is_title {
             let kinds: Vec<Child> = blocks[i + 1..=i + nested].iter().map(child_kind).collect();
             merged = kinds.contains(&Child::Field) && kinds.iter().all(|k| *k != Child::Entry);
             if merged {
                 let children: Vec<Block> = blocks.drain(i + 1..=i + nested).collect();
+                depths.drain(i + 1..=i + nested);
                 let parent = &mut blocks[i];
                 for child in children {
                     parent.lines.extend(child.lines);
+                    parent.span.end = parent.span.end.max(child.span.end);
                 }
                 parent.lines.sort_by_key(|line| line.number);
             }
         }
-        // `- Scheduling` over entries: a category, read as a heading (the
-        // deepest level, so the next category replaces it).
-        if nested > 0 && !merged && blocks[i].kind == BlockKind::ListItem {
-            let parent = &mut blocks[i];
-            let category = parent.lines.len() == 1
-                && parent.lines[0].text.links().next().is_none()
-                && crate::fields::words_up_to(&parent.lines[0].text.text, 7) <= 6;
-            if category {
-                parent.kind = BlockKind::Heading(6);
-            }
+        let parent = &mut blocks[i];
+        let category = !merged
+            && parent.lines.len() == 1
+            && parent.lines[0].text.links().next().is_none()
+            && crate::fields::words_up_to(&parent.lines[0].text.text, 7) <= 6;
+        if category {
+            // The deepest level, so the next category replaces it.
+            parent.kind = BlockKind::Heading(6);
         }
         i += 1;
     }
