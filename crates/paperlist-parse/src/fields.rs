@@ -837,6 +837,14 @@ fn split_publisher_address(text: Styled) -> Cut {
     Cut::Parts(vec![text.slice(0..last), text.slice(last + 2..end)])
 }
 
+/// A place in an address or a conference's location: one to three
+/// capitalised words without digits (`Carlsbad`, `CA`, `New York`).
+fn is_place(element: &str) -> bool {
+    (1..=3).contains(&words_up_to(element, 4))
+        && element.starts_with(|c: char| c.is_uppercase())
+        && !element.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// The publisher a piece names: the piece itself, or its first element when
 /// an address follows (ACM's `USENIX Association, Berkeley, CA, USA`, maybe
 /// with an article number: `USENIX Association, USA, 2`).
@@ -844,11 +852,6 @@ fn publisher_of(tag: &str) -> Option<&str> {
     if is_publisher(tag) {
         return Some(tag);
     }
-    let is_place = |element: &str| {
-        words_up_to(element, 4) <= 3
-            && element.starts_with(|c: char| c.is_uppercase())
-            && !element.bytes().any(|b| b.is_ascii_digit())
-    };
     // Harvard and Chicago put the place first: `New York: ACM`,
     // `Cambridge, MA: MIT Press`.
     // `find(':')` is a byte search, cheaper than a string search on titles.
@@ -1772,12 +1775,7 @@ fn year_of_place_date(text: &str) -> Option<i32> {
     (1..=2).find_map(|date_len| {
         let split = elements.len().checked_sub(date_len)?;
         let (places, date) = elements.split_at(split);
-        let is_place = |element: &&str| {
-            (1..=3).contains(&words_up_to(element, 4))
-                && element.starts_with(|c: char| c.is_uppercase())
-                && !element.bytes().any(|b| b.is_ascii_digit())
-        };
-        if places.is_empty() || places.len() > 3 || !places.iter().all(is_place) {
+        if places.is_empty() || places.len() > 3 || !places.iter().all(|p| is_place(p)) {
             return None;
         }
         let date = date.join(", ");
