@@ -73,31 +73,7 @@ pub fn month(entry: &Entry) -> Option<u8> {
     if let Ok(number) = written.parse::<u8>() {
         return (1..=12).contains(&number).then_some(number);
     }
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let lower = written.to_lowercase();
-    // `Sept` is a common abbreviation of its own.
-    let lower = if lower == "sept" {
-        "sep".to_owned()
-    } else {
-        lower
-    };
-    NAMES
-        .iter()
-        .position(|name| lower.len() >= 3 && name.starts_with(lower.as_str()))
-        .and_then(|i| u8::try_from(i + 1).ok())
+    paperlist_model::normalize::month_number(written)
 }
 
 #[cfg(test)]

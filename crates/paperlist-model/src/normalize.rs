@@ -478,6 +478,45 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
+/// The month a word names, 1 to 12: the English name, its first three
+/// letters, or `Sept`, in any case (`July`, `jul`, `SEP`, `Sept`).
+///
+/// ```
+/// use paperlist_model::normalize::month_number;
+/// assert_eq!(month_number("July"), Some(7));
+/// assert_eq!(month_number("sept"), Some(9));
+/// assert_eq!(month_number("Ju"), None);
+/// ```
+pub fn month_number(word: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    let lower = if lower == "sept" {
+        "sep"
+    } else {
+        lower.as_str()
+    };
+    NAMES
+        .iter()
+        .position(|name| *name == lower || (lower.len() == 3 && name.starts_with(lower)))
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1715,32 +1715,6 @@ pub(crate) fn status_or_award(text: &str) -> Option<FieldKind> {
 /// APA's `(2023, October)`, `(2021, June 3)`, and `October 2023`, `Oct. 3, 2023`:
 /// a date that names a month and one year. Gives the year.
 pub(crate) fn year_of_date(text: &str) -> Option<i32> {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
     // Dates are short, and start with a digit or a month's capital.
     if text.len() > 24 || !text.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()) {
         return None;
@@ -1752,7 +1726,9 @@ pub(crate) fn year_of_date(text: &str) -> Option<i32> {
             Ok(y) if (1900..=2099).contains(&y) && year.is_none() => year = Some(y),
             Ok(day) if (1..=31).contains(&day) => {}
             Ok(_) => return None,
-            Err(_) if !month && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word)) => month = true,
+            Err(_) if !month && paperlist_model::normalize::month_number(word).is_some() => {
+                month = true;
+            }
             Err(_) => return None,
         }
     }
