@@ -263,10 +263,6 @@ fn strip_field_label(text: Styled) -> Styled {
         "appeared in",
         "year",
     ];
-    const LINK_LABELS: &[&str] = &[
-        "paper", "pdf", "code", "link", "links", "url", "project", "slides", "video", "website",
-        "arxiv",
-    ];
     let plain = &text.text;
     let Some(colon) = plain.get(..24).unwrap_or(plain).find(": ") else {
         return text;
@@ -1585,8 +1581,16 @@ fn split_sentences(text: Styled) -> Cut {
                     && (ends_inverted_names(&plain[..i])
                         || ends_vancouver_names(&plain[..i])
                         || (cuts.is_empty() && lone_vancouver_name(&plain[..i], after)));
-                if (is_initial || is_abbreviation(letters))
-                    && !year_follows
+                // IEEE's `pp. 400–415, Feb. 2023`: a month after pages or a
+                // number dates the paper (not ACM's `Doe, Jan. 2018.`).
+                let dated_month = year_follows
+                    && paperlist_model::normalize::month_number(letters).is_some()
+                    && before[..word_start]
+                        .trim_end()
+                        .strip_suffix(',')
+                        .is_some_and(|head| head.ends_with(|c: char| c.is_ascii_digit()));
+                if (is_initial || is_abbreviation(letters) || dated_month)
+                    && (!year_follows || dated_month)
                     && !ends_et_al
                     && !ends_inverted_list
                 {
@@ -1625,7 +1629,11 @@ pub(crate) fn words_up_to(text: &str, limit: usize) -> usize {
 pub(crate) fn classify(piece: &Styled) -> FieldKind {
     let plain = piece.text.trim();
     let tag = clean_tag(plain);
-    if is_links_only(piece) || bare_url(plain).is_some() || labelled_doi(plain) {
+    if is_links_only(piece)
+        || bare_url(plain).is_some()
+        || labelled_doi(plain)
+        || is_unlinked_labels(plain)
+    {
         return FieldKind::Links;
     }
     if STATUS.is_match(&tag) {
@@ -1856,6 +1864,19 @@ pub(crate) fn is_links_only(piece: &Styled) -> bool {
             .any(|label| label.split(' ').any(|part| part.eq_ignore_ascii_case(word)))
     };
     words.peek().is_some() && words.all(is_label_word)
+}
+
+/// `[pdf]`, `[slides | video]` with no address behind them (a CV pasted as
+/// text): link labels, no field of the entry.
+fn is_unlinked_labels(plain: &str) -> bool {
+    let text = plain.trim();
+    text.starts_with('[')
+        && text.ends_with(']')
+        && text
+            .split(['[', ']', '|', ','])
+            .map(str::trim)
+            .filter(|label| !label.is_empty())
+            .all(|label| LINK_LABELS.contains(&label.to_ascii_lowercase().as_str()))
 }
 
 /// Whether a piece is only links whose text is in brackets, and separators.
