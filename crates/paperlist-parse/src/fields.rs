@@ -2157,6 +2157,22 @@ mod tests {
     }
 
     #[test]
+    fn a_month_after_pages_ends_no_sentence() {
+        let ieee = pieces("J. Doe, \"Serving,\" IEEE TPDS, vol. 34, pp. 400–415, Feb. 2023.");
+        assert!(ieee.iter().any(|p| p.ends_with("Feb. 2023")), "{ieee:?}");
+        // ACM's given name `Jan` before the year still ends the author list.
+        let acm = pieces("Doe, Jan. 2018. Learned Indexes at Scale. In OSDI.");
+        assert_eq!(acm[0], "Doe, Jan");
+    }
+
+    #[test]
+    fn unlinked_labels_are_no_field() {
+        assert_eq!(kind("[pdf]"), FieldKind::Links);
+        assert_eq!(kind("[slides | video]"), FieldKind::Links);
+        assert_eq!(kind("[Learned Indexes]"), FieldKind::Title);
+    }
+
+    #[test]
     fn status_then_year() {
         assert_eq!(
             pieces("Under submission, 2025."),
