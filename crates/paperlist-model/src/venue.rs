@@ -639,6 +639,13 @@ static VENUES: &[Venue] = &[
         ["journals/tpds"]
     ),
     venue!(
+        "CSUR",
+        J,
+        "ACM Computing Surveys",
+        ["ACM Comput. Surv."],
+        ["journals/csur"]
+    ),
+    venue!(
         "TOCS",
         J,
         "ACM Transactions on Computer Systems",

@@ -707,7 +707,10 @@ impl<'a> Reader<'a> {
             .iter()
             .any(|k| matches!(k, LineKind::Authors | LineKind::Complete));
         let has_more_than_title = kinds.iter().any(|k| *k != LineKind::Title);
+        // `[C4] ...` then `[C3] ...`: a numbered line starts an entry of its own.
+        let labelled = || starts_with_label(&line.text.text);
         let starts_new = match kind {
+            _ if labelled() => true,
             LineKind::Title | LineKind::Complete => {
                 if has_more_than_title || has_authors {
                     true
@@ -990,13 +993,33 @@ impl Reader<'_> {
         {
             let at = (first + 1..fields.len()).find(|&i| {
                 let (piece, kind, _) = &fields[i];
-                let next_is_issue = fields.get(i + 1).is_some_and(|(_, k, _)| {
-                    matches!(k, FieldKind::Issue(_) | FieldKind::Pages(_))
-                });
+                let next_is_issue = || {
+                    fields
+                        .get(i + 1)
+                        .is_some_and(|(_, k, _)| matches!(k, FieldKind::Issue(_)))
+                };
+                let next_is_pages = || {
+                    fields
+                        .get(i + 1)
+                        .is_some_and(|(_, k, _)| matches!(k, FieldKind::Pages(_)))
+                };
+                let italic = || piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
+                // `ACM Computing Surveys, 56(3), 2024`: what stands before a
+                // volume and number is the journal, whatever its words.
+                // A journal's name: a few capitalised words, no digits, no address.
+                let journal_like = || {
+                    let text = piece.text.trim();
+                    fields::words_up_to(text, 9) <= 8
+                        && !text.contains("://")
+                        && !text.bytes().any(|b| b.is_ascii_digit() || b == b'(')
+                        && text
+                            .split_whitespace()
+                            .filter(|w| w.len() > 3)
+                            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                };
                 *kind == FieldKind::Title
-                    && fields::names_a_venue(&piece.text)
-                    && (next_is_issue
-                        || piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis))
+                    && (next_is_issue() && journal_like()
+                        || fields::names_a_venue(&piece.text) && (next_is_pages() || italic()))
             });
             if let Some(at) = at {
                 let written = collapse_whitespace(fields[at].0.text.trim());

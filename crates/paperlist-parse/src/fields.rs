@@ -166,6 +166,12 @@ fn is_abbreviation(word: &str) -> bool {
     SET.contains(word.to_lowercase().as_str())
 }
 
+/// Rankings CVs put after a venue: impact factors, CCF and CORE ranks, JCR
+/// and CAS quartiles.
+static RANKING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:if|impact factor)\s*[:=]?\s*\d+(?:\.\d+)?|ccf[- ]?[abc](?: class)?|core[- ]?a\*?|(?:jcr|cas|sci)(?:[- ]?q[1-4])?|q[1-4])$")
+        .expect("valid ranking regex")
+});
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(under review|under submission|in submission|submitted|accepted|to appear|in press|forthcoming|preprint|working paper|conditionally accepted|major revision|minor revision)$")
         .expect("valid status regex")
@@ -1670,6 +1676,10 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
         .or_else(|| year_of_place_date(bare))
     {
         return FieldKind::Year(year);
+    }
+    // `(IF: 16.6)`, `(CCF-A)`, `JCR Q1`: a ranking of the venue, no field of the entry.
+    if RANKING.is_match(&tag) {
+        return FieldKind::Links;
     }
     // `Acceptance rate: 17%`: a statistic about the venue, no field of the entry.
     if plain.ends_with(['%', ')']) && tag.to_ascii_lowercase().starts_with("acceptance rate") {
