@@ -161,7 +161,13 @@ fn write_entry(
                 entry_type,
                 "article" | "inproceedings" | "incollection" | "book"
             );
-        if !pseudo && !not_integer && !no_such_field {
+        // plain.bst cannot print both for a paper in proceedings ("can't use
+        // both volume and number fields"): the volume is kept.
+        let bst_clash = dialect == Dialect::Bibtex
+            && name == "number"
+            && matches!(entry_type, "inproceedings" | "incollection")
+            && entry.details.volume.is_some();
+        if !pseudo && !not_integer && !no_such_field && !bst_clash {
             fields.push((name, text(value)));
         }
     }
@@ -170,7 +176,17 @@ fn write_entry(
             Some(range) => range.with_separator("--"),
             None => pages.to_string(),
         };
-        fields.push(("pages", text(&pages)));
+        // BibLaTeX's @misc, @online and @thesis have no pages: the note says them.
+        let has_pages = dialect == Dialect::Bibtex
+            || matches!(
+                entry_type,
+                "article" | "inproceedings" | "incollection" | "book"
+            );
+        if has_pages {
+            fields.push(("pages", text(&pages)));
+        } else {
+            notes_extra.push(format!("pages {pages}"));
+        }
     }
     if let Some(publisher) = &entry.details.publisher {
         // BibLaTeX's data model has a publisher only for books and what is

@@ -331,6 +331,17 @@ fn read_note(entry: &mut Entry) {
                 entry.details.awards.push(award);
                 taken = true;
             }
+            // BibLaTeX's @misc has no pages field: paperlist writes them in the note.
+            _ if entry.details.pages.is_none()
+                && let Some(pages) = part.strip_prefix("pages ").and_then(|p| {
+                    p.trim_end_matches('.')
+                        .parse::<paperlist_model::PageRange>()
+                        .ok()
+                }) =>
+            {
+                entry.details.pages = Some(MaybeTyped::Typed(pages));
+                taken = true;
+            }
             _ => rest.push(part),
         }
     }
