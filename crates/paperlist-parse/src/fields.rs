@@ -1678,7 +1678,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
         return FieldKind::Year(year);
     }
     // `(IF: 16.6)`, `(CCF-A)`, `JCR Q1`: a ranking of the venue, no field of the entry.
-    if RANKING.is_match(&tag) {
+    if tag.len() <= 24 && RANKING.is_match(&tag) {
         return FieldKind::Links;
     }
     // `Acceptance rate: 17%`: a statistic about the venue, no field of the entry.
