@@ -84,7 +84,11 @@ pub fn to_csl_json(library: &Library, options: &CslOptions) -> String {
                 };
                 item.insert("issued".into(), json!({ "date-parts": parts }));
             }
-            if entry.kind != EntryKind::Preprint
+            // CSL names a thesis's university as its publisher.
+            let school = entry.kind == EntryKind::Thesis && entry.details.publisher.is_none();
+            if school && let Some(container) = container_title(entry) {
+                item.insert("publisher".into(), json!(container));
+            } else if entry.kind != EntryKind::Preprint
                 && let Some(container) = container_title(entry)
             {
                 item.insert("container-title".into(), json!(container));

@@ -53,6 +53,8 @@ pub fn to_ris(library: &Library, options: &RisOptions) -> String {
             .filter(|_| entry.kind != EntryKind::Preprint || entry.arxiv().is_none())
         {
             match entry.kind {
+                // RIS names a thesis's university as its publisher.
+                EntryKind::Thesis if entry.details.publisher.is_none() => tag("PB", &container),
                 EntryKind::Article => {
                     tag("JO", &container);
                     tag("T2", &container);

@@ -530,6 +530,21 @@ impl Entry {
         self.details.pages.as_ref().and_then(MaybeTyped::typed)
     }
 
+    /// A thesis's publisher is the university that granted it, which is
+    /// where it appeared: its venue (BibTeX `school`), when it has no other.
+    /// CSL and RIS name the university as the publisher.
+    pub fn publisher_as_school(&mut self) {
+        if self.kind == EntryKind::Thesis
+            && (self.venue.is_none() || self.origin("venue") == Some(Origin::Context))
+            && let Some(school) = self.details.publisher.take()
+        {
+            self.venue = Some(school);
+            let origin = self.origin("publisher").unwrap_or(Origin::Input);
+            self.set_origin("venue", origin);
+            self.provenance.remove("publisher");
+        }
+    }
+
     /// Records where a field's value came from.
     pub fn set_origin(&mut self, field: &str, origin: Origin) {
         self.provenance.set(field, origin);
@@ -618,6 +633,20 @@ impl Provenance {
                 match other.binary_search_by(|(name, _)| name.as_ref().cmp(field)) {
                     Ok(i) => other[i].1 = origin,
                     Err(i) => other.insert(i, (field.into(), origin)),
+                }
+            }
+        }
+    }
+
+    /// Forgets where `field`'s value came from (the value was moved or dropped).
+    pub fn remove(&mut self, field: &str) {
+        match KNOWN_FIELDS.binary_search(&field) {
+            Ok(slot) => self.known &= !(0b111 << (slot * 3)),
+            Err(_) => {
+                if let Some(other) = self.other.as_mut()
+                    && let Ok(i) = other.binary_search_by(|(name, _)| name.as_ref().cmp(field))
+                {
+                    other.remove(i);
                 }
             }
         }
@@ -753,5 +782,11 @@ mod tests {
         );
         let back: Provenance = serde_json::from_str(&json).expect("parses");
         assert_eq!(back, provenance);
+        provenance.remove("doi");
+        provenance.remove("x-custom");
+        provenance.remove("title");
+        let names: Vec<&str> = provenance.iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["a-custom", "year"]);
+        assert_eq!(provenance.get("year"), Some(Origin::Context));
     }
 }

@@ -379,6 +379,12 @@ pub(crate) fn name_score(text: &str) -> f32 {
     }) {
         return 0.0;
     }
+    // Names written in Han characters: a Chinese surname and a given name
+    // of one or two characters, no spaces (`李国杰`, `欧阳修`). Other runs are
+    // words (`软件学报`, a journal).
+    if !cleaned.is_ascii() && cleaned.chars().any(is_han) {
+        return if is_han_name(cleaned) { 0.9 } else { 0.0 };
+    }
     if looks_like_organization(cleaned) {
         return 0.0;
     }
@@ -456,6 +462,37 @@ pub(crate) fn name_score(text: &str) -> f32 {
     score
 }
 
+/// A CJK unified ideograph (Han character), as Chinese and Japanese names are written.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2a6df}')
+}
+
+/// Chinese surnames, the common single-character ones (they cover nearly
+/// everyone) and the compound ones. Written out by hand: no crate lists them.
+const HAN_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由凤";
+const HAN_COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "夏侯", "长孙",
+    "宇文", "司徒", "端木", "西门", "南宫", "独孤", "钟离", "轩辕",
+];
+
+/// A Chinese name in Han characters: a surname, then one or two characters
+/// (a compound surname, then one or two).
+fn is_han_name(text: &str) -> bool {
+    let count = text.chars().count();
+    if !(2..=4).contains(&count) || !text.chars().all(is_han) {
+        return false;
+    }
+    let compound = HAN_COMPOUND_SURNAMES.iter().any(|s| text.starts_with(s));
+    if compound {
+        return count >= 3;
+    }
+    count <= 3
+        && text
+            .chars()
+            .next()
+            .is_some_and(|first| HAN_SURNAMES.contains(first))
+}
+
 /// `J.`, `J`, `H.T.`, `C.M.`: an initial or run of initials.
 fn is_initial(token: &str) -> bool {
     let mut count = 0;
@@ -497,7 +534,7 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
         .strip_suffix(" et al")
         .map(|rest| rest.trim_end_matches(',').trim_end());
     let has_separator = before_et_al.is_some()
-        || plain_text.contains([',', ';', '\u{b7}', '&', '('])
+        || plain_text.contains([',', ';', '\u{b7}', '&', '(', '，', '、'])
         || plain_text.contains(" and ");
     if !has_separator && text.links().next().is_none() && name_score(trimmed) < 0.5 {
         return (0.0, Authors::default());
@@ -612,6 +649,10 @@ pub(crate) fn parse(text: &Styled) -> Authors {
     }
     if plain.contains('·') {
         readings.push(simple_list(plain, &['·']));
+    }
+    // Chinese lists separate names with full-width commas or `、`.
+    if plain.contains(['，', '、']) {
+        readings.push(simple_list(plain, &['，', '、', ',']));
     }
     if plain.contains(';') {
         readings.push(usenix_style(plain));
@@ -1356,7 +1397,7 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
             let mut person = match vancouver.then(|| vancouver_name(name)).flatten() {
                 Some((family, initials)) => {
                     let mut given = String::new();
-                    for initial in initials.chars() {
+                    for initial in initials.chars().filter(|c| !c.is_whitespace()) {
                         given.push(initial);
                         given.push_str(". ");
                     }
@@ -1386,9 +1427,23 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
 /// `Vaswani A`, `Gomez AN`, `van der Berg JH`: a family name, then one to three
 /// capitals without periods (Vancouver and PubMed style). Gives the two.
 pub(crate) fn vancouver_name(name: &str) -> Option<(&str, &str)> {
-    let (family, initials) = name.trim().rsplit_once(' ')?;
-    let initials_ok =
-        (1..=3).contains(&initials.chars().count()) && initials.chars().all(char::is_uppercase);
+    let name = name.trim();
+    let (mut family, last) = name.rsplit_once(' ')?;
+    // GB/T 7714 spaces the initials: `Brown T B`.
+    let is_capital = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    };
+    if is_capital(last) {
+        while let Some((rest, word)) = family.rsplit_once(' ')
+            && is_capital(word)
+        {
+            family = rest;
+        }
+    }
+    let initials = name[family.len()..].trim_start();
+    let letters = || initials.chars().filter(|c| !c.is_whitespace());
+    let initials_ok = (1..=3).contains(&letters().count()) && letters().all(char::is_uppercase);
     if !initials_ok {
         return None;
     }
@@ -1846,6 +1901,30 @@ mod tests {
             author_list_score(&Styled::plain(
                 "Serving DNNs like Clockwork: Performance Predictability from the Bottom Up"
             )) < 0.3
+        );
+    }
+
+    #[test]
+    fn han_names_need_a_chinese_surname() {
+        assert!(name_score("李国杰") > 0.8);
+        assert!(name_score("欧阳明") > 0.8);
+        // A journal, a word, a title: no surname first, or too long.
+        assert!(name_score("软件学报") < 0.1);
+        assert!(name_score("综述") < 0.1);
+        assert!(name_score("大模型推理系统综述") < 0.1);
+        assert_eq!(names("张三，李四，王五"), ["张三", "李四", "王五"]);
+        assert_eq!(names("刘洋、赵敏"), ["刘洋", "赵敏"]);
+        assert_eq!(names("欧阳明, 陈伟"), ["欧阳明", "陈伟"]);
+    }
+
+    #[test]
+    fn gbt_spaced_initials_are_vancouver_initials() {
+        assert_eq!(vancouver_name("Brown T B"), Some(("Brown", "T B")));
+        assert_eq!(vancouver_name("Gomez AN"), Some(("Gomez", "AN")));
+        assert_eq!(vancouver_name("Ion Stoica"), None);
+        assert_eq!(
+            names("Brown T B, Mann B, Ryder N, et al."),
+            ["T. B. Brown", "B. Mann", "N. Ryder"]
         );
     }
 }

@@ -448,7 +448,10 @@ fn convert(
     let container = text_of(parsed, "booktitle")
         .or_else(|| text_of(parsed, "journal"))
         .or_else(|| text_of(parsed, "journaltitle"))
-        .or_else(|| text_of(parsed, "howpublished").filter(|h| !h.contains("://")));
+        .or_else(|| text_of(parsed, "howpublished").filter(|h| !h.contains("://")))
+        // A thesis appeared at its university, a report at its institution.
+        .or_else(|| text_of(parsed, "school"))
+        .or_else(|| text_of(parsed, "institution"));
     // `booktitle = {Under review}`: a status, not a venue.
     let container = match container.as_deref().map(crate::fields::status_or_award) {
         Some(Some(FieldKind::Status(status))) => {

@@ -313,6 +313,7 @@ fn convert(item: &Value) -> Entry {
         _ if known.is_some_and(|v| v.kind == VenueKind::Preprint) => EntryKind::Preprint,
         _ => EntryKind::Misc,
     };
+    entry.publisher_as_school();
     if entry.kind == EntryKind::Preprint {
         entry.status = Status::Preprint;
         if entry.venue.is_none() {

@@ -151,6 +151,35 @@ fn section_mode(text: &str) -> Option<Mode> {
     if words().any(|w| PUBLICATION_WORDS.contains(&w)) || folded.contains("under review") {
         return Some(Mode::Publications);
     }
+    // Chinese CVs: 论文 (papers), 期刊 (journals), 会议 (conferences),
+    // 发表 (published), 著作 (books), 参考文献 (references), 预印本 (preprints);
+    // 教学 (teaching), 获奖 (awards), 教育 (education), 经历 (experience) are not.
+    if !text.is_ascii() {
+        if [
+            "教学", "获奖", "奖励", "荣誉", "教育", "经历", "项目", "专利", "服务", "简介", "联系",
+        ]
+        .iter()
+        .any(|word| text.contains(word))
+        {
+            return Some(Mode::Skip);
+        }
+        if [
+            "论文",
+            "期刊",
+            "会议",
+            "发表",
+            "著作",
+            "参考文献",
+            "文献",
+            "预印本",
+            "成果",
+        ]
+        .iter()
+        .any(|word| text.contains(word))
+        {
+            return Some(Mode::Publications);
+        }
+    }
     None
 }
 
@@ -1052,6 +1081,8 @@ impl Reader<'_> {
         let mut extra_text: Vec<String> = Vec::new();
         let mut title_link: Option<String> = None;
         let mut status_written = false;
+        // ACM's `Article 12 (August 2024), 28 pages`: the pages once both are read.
+        let (mut article, mut page_count) = (None, None);
         for (index, (piece, kind, line)) in fields.iter().enumerate() {
             match kind {
                 FieldKind::Title => {
@@ -1112,6 +1143,8 @@ impl Reader<'_> {
                 }
                 FieldKind::Issue(issue) => {
                     year = year.or(issue.year);
+                    article = article.or(issue.article.as_deref());
+                    page_count = page_count.or(issue.page_count);
                     let details = &mut *entry.details;
                     for (field, value, slot) in [
                         ("volume", &issue.volume, &mut details.volume),
@@ -1135,6 +1168,19 @@ impl Reader<'_> {
                         entry.set_origin("pages", Origin::Input);
                     }
                 }
+            }
+        }
+        // dblp writes an article's pages as `12:1-12:28`, and `12` without a count.
+        if entry.details.pages.is_none()
+            && let Some(article) = article
+        {
+            let pages = match page_count {
+                Some(count) => format!("{article}:1-{article}:{count}"),
+                None => article.to_owned(),
+            };
+            if let Ok(pages) = pages.parse() {
+                entry.details.pages = Some(MaybeTyped::Typed(pages));
+                entry.set_origin("pages", Origin::Input);
             }
         }
         // `## Under Review`: the heading's status, unless the entry says its own.
@@ -1287,9 +1333,22 @@ impl Reader<'_> {
         }
         let venue_kind = venue.as_ref().and_then(|v| v.kind);
         entry.kind = kind_of_venue(venue_kind, venue.is_some());
+        // `(Carnegie Mellon University 2017)`: a university alone is where a
+        // thesis appeared, never a conference.
+        if venue_kind.is_none()
+            && venue.as_ref().is_some_and(|v| {
+                fields::is_institution(v.written.trim_end_matches(|c: char| {
+                    c.is_ascii_digit() || c.is_whitespace() || c == ','
+                }))
+            })
+        {
+            entry.kind = EntryKind::Thesis;
+        }
         if let Some(kind) = written_kind {
             entry.kind = kind;
         }
+        // `[D]. Pittsburgh: Carnegie Mellon University, 2017`.
+        entry.publisher_as_school();
         if venue_kind == Some(VenueKind::Preprint) {
             // Zotero files arXiv papers as `journalArticle` in `arXiv preprint`.
             entry.kind = EntryKind::Preprint;
@@ -1674,6 +1733,34 @@ fn analyze(text: &Styled) -> Analysis {
         {
             analysis[at].1 = FieldKind::Title;
         }
+    }
+    // GB/T 7714's `Title[J]. 计算机学报, 2023, 46(2)`: after the type code that
+    // ends the title comes the container, in whatever words.
+    if let Some(at) = analysis
+        .iter()
+        .position(|(_, kind)| matches!(kind, FieldKind::Kind(_)))
+        && at > 0
+        && analysis[at - 1].1 == FieldKind::Title
+        && let Some((piece, kind)) = analysis.get_mut(at + 1)
+        && *kind == FieldKind::Title
+    {
+        *kind = FieldKind::Venue(fields::container_venue(&piece.text));
+    }
+    // ACM's `Jane Doe and Ana Lima. 2024. Learned Caches. ACM Trans. Storage
+    // ...`: with the names first and no title, a later lone "name" with a venue
+    // after it is a short title.
+    if authors_count >= 2
+        && matches!(analysis.first(), Some((_, FieldKind::Authors(_))))
+        && !analysis.iter().any(|(_, kind)| *kind == FieldKind::Title)
+        && let Some(at) = analysis.iter().skip(1).position(|(_, kind)| {
+            matches!(kind, FieldKind::Authors(read)
+                if read.people.len() == 1 && !read.cut_short && read.people[0].affiliation.is_none())
+        })
+        && analysis[at + 2..]
+            .iter()
+            .any(|(_, kind)| matches!(kind, FieldKind::Venue(_)))
+    {
+        analysis[at + 1].1 = FieldKind::Title;
     }
     analysis
 }

@@ -16,7 +16,7 @@ use paperlist_model::venue::{self, VenueKind, year_in};
 use paperlist_model::{ArxivId, EntryKind, PageRange, Status, looks_like_organization};
 use regex::Regex;
 
-use crate::authors::{Authors, name_score, scored_parse};
+use crate::authors::{Authors, is_han, name_score, scored_parse};
 use crate::styled::{Cut, Mark, Styled, split_at_ranges};
 
 /// What a field of an entry is.
@@ -50,6 +50,12 @@ pub(crate) struct Issue {
     pub pages: Option<PageRange>,
     /// Vancouver style dates the issue: `2017;30(1):1-10`.
     pub year: Option<i32>,
+    /// ACM numbers the articles of its journals and proceedings instead of
+    /// paging them: `Article 12`.
+    pub article: Option<String>,
+    /// How long the paper is, as ACM writes it after the article number:
+    /// `28 pages`.
+    pub page_count: Option<u32>,
 }
 
 /// `vol. 51`, `Volume 3`, `no. 1`, `Issue 2`, a journal's `17(1):1-5`
@@ -65,7 +71,10 @@ static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<av>[0-9]{1,4}),\s*(?P<an>[0-9]{1,2})",
         r"|(?P<vy>(?:19|20)[0-9]{2})(?:\s+[A-Za-z]{3,9}\.?(?:\s+[0-9]{1,2})?)?\s*;\s*(?P<vv>[0-9]+[A-Za-z]?)",
         r"(?:\s*\((?P<vn>[0-9]{1,5}(?:[-\u{2013}/][0-9]{1,5})?)\))?",
-        r"(?:\s*:\s*(?P<vp>[A-Za-z]?[0-9]+(?:\s*[-\u{2010}-\u{2015}]+\s*[A-Za-z]?[0-9]+)?))?)$",
+        r"(?:\s*:\s*(?P<vp>[A-Za-z]?[0-9]+(?:\s*[-\u{2010}-\u{2015}]+\s*[A-Za-z]?[0-9]+)?))?",
+        // ACM's `Article 12` and `28 pages` (a count, not a page: `pages 28` is one).
+        r"|article\s+(?:no\.?\s*)?(?P<article>[0-9]{1,6})",
+        r"|(?P<count>[0-9]{1,4})\s+pages)$",
     ))
     .expect("valid issue regex")
 });
@@ -147,13 +156,139 @@ const LINK_LABELS: &[&str] = &[
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "proc", "inf", "sci", "endow", "int", "intl", "conf", "trans", "syst", "comput", "mach",
-    "learn", "res", "manag", "eng", "knowl", "archit", "optim", "distrib", "j", "vol", "no", "pp",
-    "inc", "corp", "ltd", "co", "dept", "univ", "lab", "st", "dr", "prof", "mr", "mrs", "ms", "jr",
-    "sr", "vs", "et", "al", "fig", "eq", "sec", "ch", "ed", "eds", "commun", "symp", "ann", "annu",
-    "rev", "lett", "phys", "math", "stat", "natl", "acad", "soc", "assoc", "comp", "sys", "tech",
-    "rep", "nat", "am", "eur", "appl", "inform", "softw", "netw", "secur", "oper", "adv", "neural",
-    "process", "mag", "bull", "theor", "found", "e.g", "i.e", "cf",
+    "proc",
+    "inf",
+    "sci",
+    "endow",
+    "int",
+    "intl",
+    "conf",
+    "trans",
+    "syst",
+    "comput",
+    "mach",
+    "learn",
+    "res",
+    "manag",
+    "eng",
+    "knowl",
+    "archit",
+    "optim",
+    "distrib",
+    "j",
+    "vol",
+    "no",
+    "pp",
+    "inc",
+    "corp",
+    "ltd",
+    "co",
+    "dept",
+    "univ",
+    "lab",
+    "st",
+    "dr",
+    "prof",
+    "mr",
+    "mrs",
+    "ms",
+    "jr",
+    "sr",
+    "vs",
+    "et",
+    "al",
+    "fig",
+    "eq",
+    "sec",
+    "ch",
+    "ed",
+    "eds",
+    "commun",
+    "symp",
+    "ann",
+    "annu",
+    "rev",
+    "lett",
+    "phys",
+    "math",
+    "stat",
+    "natl",
+    "acad",
+    "soc",
+    "assoc",
+    "comp",
+    "sys",
+    "tech",
+    "rep",
+    "nat",
+    "am",
+    "eur",
+    "appl",
+    "inform",
+    "softw",
+    "netw",
+    "secur",
+    "oper",
+    "adv",
+    "neural",
+    "process",
+    "mag",
+    "bull",
+    "theor",
+    "found",
+    "e.g",
+    "i.e",
+    "cf",
+    // IEEE's abbreviations of the words in venue names (`Proc. IEEE Conf.
+    // Comput. Vis. Pattern Recognit.`, `Symp. Operating Syst. Princ.`).
+    "princ",
+    "vis",
+    "recognit",
+    "des",
+    "implement",
+    "lang",
+    "technol",
+    "electron",
+    "intell",
+    "artif",
+    "anal",
+    "autom",
+    "cybern",
+    "graph",
+    "robot",
+    "acoust",
+    "imag",
+    "instrum",
+    "meas",
+    "veh",
+    "aerosp",
+    "serv",
+    "manage",
+    "reliab",
+    "perform",
+    "eval",
+    "simul",
+    "wkshp",
+    "retr",
+    "discov",
+    "interact",
+    "embed",
+    "emerg",
+    "sel",
+    "sustain",
+    "photon",
+    "electr",
+    "sens",
+    "transp",
+    "evol",
+    "dig",
+    "dev",
+    "mater",
+    "mob",
+    "priv",
+    "program",
+    "depend",
+    "coop",
 ];
 
 /// Whether a word (without its period) is one of [`ABBREVIATIONS`], in any case.
@@ -231,11 +366,11 @@ static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid label regex")
 });
 static VENUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(proceedings|proc\.|conference|workshop|symposium|journal|transactions|letters|arxiv|corr|preprint|meeting|colloquium|congress|forum)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:proceedings|conference|workshop|symposium|journal|transactions|letters|arxiv|corr|preprint|meeting|colloquium|congress|forum)(?-u:\b)|(?:proc|conf|symp|trans|wkshp)\.)")
         .expect("valid venue words regex")
 });
 static VENUE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?P<accepted>to appear (?:in|at)|accepted (?:at|to|by|in|for))|(?P<review>under review (?:at|in|for|by)|(?:under|in) submission (?:to|at)|submitted (?:to|at))|appeared in|published in|presented at|in\s*:|in)\s+")
+    Regex::new(r"(?i)^(?:(?:(?P<accepted>to appear (?:in|at)|accepted (?:at|to|by|in|for))|(?P<review>under review (?:at|in|for|by)|(?:under|in) submission (?:to|at)|submitted (?:to|at))|appeared in|published in|presented at|in\s*:|in)\s+|//\s*)")
         .expect("valid venue prefix regex")
 });
 static GLUED_PROCEEDINGS: LazyLock<Regex> = LazyLock::new(|| {
@@ -298,6 +433,22 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
         return Vec::new();
     }
     let text = strip_field_label(strip_list_label(text).into_trimmed(&[]));
+    // GB/T 7714 lines are cut at their type code, and their `Place:
+    // Publisher, Year` in two; other lines are not looked at for either.
+    let gbt = has_gbt_code(&text.text);
+    let gbt_cut = |piece: Styled| -> Vec<Styled> {
+        if !gbt {
+            return vec![piece];
+        }
+        split_gbt_code(piece).into_iter().collect()
+    };
+    let gbt_publisher_cut = |piece: Styled| -> Cut {
+        if gbt {
+            split_gbt_publisher_year(piece)
+        } else {
+            Cut::Whole(piece)
+        }
+    };
     let mut pieces = Vec::new();
     let rest = match split_glued_venue_prefix(&text) {
         Some((tag, rest)) => {
@@ -318,8 +469,9 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
             for piece in split_quoted(piece) {
                 for piece in split_glued_proceedings(piece) {
                     for piece in split_sentences(piece) {
-                        for piece in split_dblp_authors(piece)
+                        for piece in gbt_cut(piece)
                             .into_iter()
+                            .flat_map(split_dblp_authors)
                             .flat_map(split_author_year)
                             .flat_map(split_comma_authors)
                             .flat_map(split_in_venue)
@@ -340,6 +492,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                                         .into_iter()
                                         .flat_map(split_journal_volume)
                                         .flat_map(split_status_year)
+                                        .flat_map(gbt_publisher_cut)
                                     {
                                         for piece in split_leading_labels(piece) {
                                             pieces.extend(split_trailing_labels(piece));
@@ -580,7 +733,9 @@ fn lone_vancouver_name(head: &str, after: &str) -> bool {
     let Some((family, _)) = crate::authors::vancouver_name(head) else {
         return false;
     };
-    if !after.contains(';') || !VANCOUVER_DATE.is_match(after) {
+    // GB/T 7714 writes names so too (`Li M. Title[D]. ...`).
+    let gbt = has_gbt_code(after);
+    if !gbt && (!after.contains(';') || !VANCOUVER_DATE.is_match(after)) {
         return false;
     }
     let next = after.split(". ").next().unwrap_or(after);
@@ -603,6 +758,81 @@ fn ends_vancouver_names(text: &str) -> bool {
         count += 1;
     }
     count >= 2
+}
+
+/// GB/T 7714 (the Chinese national reference standard) marks what a work is
+/// with a code glued to its title: `[J]` journal, `[C]` proceedings, `[D]`
+/// thesis, `[M]` book, `[EB/OL]` online, ...; `//` then opens the container
+/// (`Title[C]//Proceedings of ...`).
+static GBT_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[(?:J|C|M|D|R|P|S|N|A|G|Z|K|DB|CP|EB)(?:/OL)?\](?://)?")
+        .expect("valid GB/T code regex")
+});
+
+/// Whether a line is written in GB/T 7714 style: a type code after a word.
+pub(crate) fn has_gbt_code(text: &str) -> bool {
+    text.contains("]") && GBT_CODE.find_iter(text).any(|found| found.start() > 0)
+}
+
+/// The kind a GB/T 7714 type code (`[J]`, `[C]`, `[EB/OL]`) says.
+fn gbt_kind(code: &str) -> Option<EntryKind> {
+    let inner = code.strip_prefix('[')?.strip_suffix(']')?;
+    let inner = inner.strip_suffix("/OL").unwrap_or(inner);
+    Some(match inner {
+        "J" | "N" => EntryKind::Article,
+        "C" => EntryKind::Inproceedings,
+        "D" => EntryKind::Thesis,
+        "M" | "G" => EntryKind::Book,
+        "A" => EntryKind::Chapter,
+        "R" => EntryKind::Preprint,
+        "P" | "S" | "Z" | "K" | "DB" | "CP" | "EB" => EntryKind::Misc,
+        _ => return None,
+    })
+}
+
+/// `Title[C]//Proceedings of X`, `Title[J]`: GB/T 7714's type code ends the
+/// title and is a field of its own; what follows `//` is the container,
+/// kept with the `//` that says so ([`venue_text`] reads it as a venue).
+fn split_gbt_code(text: Styled) -> Cut {
+    let plain = &text.text;
+    let Some(found) = GBT_CODE.find_iter(plain).find(|found| found.start() > 0) else {
+        return Cut::Whole(text);
+    };
+    let end = plain.len();
+    let code_end = found
+        .as_str()
+        .find(']')
+        .map_or(found.end(), |at| found.start() + at + 1);
+    let mut pieces = vec![
+        text.slice(0..found.start()),
+        text.slice(found.start()..code_end),
+    ];
+    if code_end < end {
+        pieces.push(text.slice(code_end..end));
+    }
+    Cut::Parts(pieces)
+}
+
+/// GB/T 7714's `New York: ACM, 2023` and `Pittsburgh: Carnegie Mellon
+/// University, 2017`: the place and publisher, then the year, a field of its own.
+fn split_gbt_publisher_year(text: Styled) -> Cut {
+    let plain = text.text.trim_end().trim_end_matches('.');
+    let Some((head, year)) = plain.rsplit_once(", ") else {
+        return Cut::Whole(text);
+    };
+    let is_year = year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&year[..2], "19" | "20");
+    // `北京, 2021`, `Beijing, 2021`: the place a proceedings was published.
+    let head_trimmed = head.trim();
+    let is_place_alone = is_place(head_trimmed)
+        || (head_trimmed.chars().count() <= 4 && head_trimmed.chars().all(is_han));
+    if !is_year || (publisher_of(head_trimmed).is_none() && !is_place_alone) {
+        return Cut::Whole(text);
+    }
+    let at = head.len();
+    let end = plain.len();
+    Cut::Parts(vec![text.slice(0..at), text.slice(at + 2..end)])
 }
 
 /// dblp's `A, B, C: Title.`: an author list ends at the first colon. Only a
@@ -847,6 +1077,45 @@ fn is_place(element: &str) -> bool {
         && !element.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// A university or institute named in full, as a thesis or report is
+/// published by one (`Pittsburgh: Carnegie Mellon University`).
+pub(crate) fn is_institution(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "University",
+        "Universität",
+        "Université",
+        "Universidad",
+        "Universidade",
+        "Università",
+        "Universiteit",
+        "Institute",
+        "College",
+        "Academy",
+        "Hochschule",
+    ];
+    let name = name.trim_end_matches('.');
+    name.starts_with(|c: char| c.is_uppercase())
+        && words_up_to(name, 9) <= 8
+        && !VENUE_WORDS.is_match(name)
+        && name
+            .split_whitespace()
+            .any(|word| WORDS.contains(&word.trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// `Carnegie Mellon University 2017`: the university of a thesis and its year,
+/// as the Markdown export writes them.
+fn institution_and_year(text: &str) -> bool {
+    let Some((name, year)) = text.trim().rsplit_once(' ') else {
+        return false;
+    };
+    year.len() == 4
+        && year
+            .parse::<i32>()
+            .is_ok_and(|y| (1900..=2099).contains(&y))
+        && name.contains(' ')
+        && is_institution(name.trim_end_matches(','))
+}
+
 /// The publisher a piece names: the piece itself, or its first element when
 /// an address follows (ACM's `USENIX Association, Berkeley, CA, USA`, maybe
 /// with an article number: `USENIX Association, USA, 2`).
@@ -863,7 +1132,7 @@ fn publisher_of(tag: &str) -> Option<&str> {
         && place.split(", ").count() <= 2
         && place.split(", ").all(is_place)
         && words_up_to(publisher, 6) <= 5
-        && is_publisher(publisher.trim_end_matches('.'))
+        && (is_publisher(publisher.trim_end_matches('.')) || is_institution(publisher))
     {
         return Some(publisher.trim_end_matches('.'));
     }
@@ -941,7 +1210,8 @@ fn split_issue(text: Styled) -> Cut {
     static PARTS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             r"(?i)(?:[,;]\s*|\s)((?:vol(?:ume)?\.?|no\.|num\.?|number|issue)\s*[0-9]+[A-Za-z]?",
-            r"|[0-9]{1,4}\s*\([0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?\)(?:\s*:\s*[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+)?)",
+            r"|[0-9]{1,4}\s*\([0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?\)(?:\s*:\s*[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+)?",
+            r"|article\s+(?:no\.?\s*)?[0-9]{1,6})",
             r"(?:[,;.]|\s*$)",
         ))
         .expect("valid issue parts regex")
@@ -1023,7 +1293,7 @@ fn split_journal_volume(text: Styled) -> Cut {
 }
 
 /// Whether text holds what every issue part starts with (`vol`, `no.`,
-/// `num`, `issue`, or `(` and a digit), in one pass over its bytes: most
+/// `num`, `issue`, `article`, or `(` and a digit), in one pass over its bytes: most
 /// pieces hold none.
 fn has_issue_hint(bytes: &[u8]) -> bool {
     let at = |i: usize, word: &[u8]| {
@@ -1036,6 +1306,7 @@ fn has_issue_hint(bytes: &[u8]) -> bool {
         b'v' | b'V' => at(i + 1, b"ol"),
         b'n' | b'N' => at(i + 1, b"o.") || at(i + 1, b"um"),
         b'i' | b'I' => at(i + 1, b"ssue"),
+        b'a' | b'A' => at(i + 1, b"rticle"),
         _ => false,
     })
 }
@@ -1058,6 +1329,8 @@ fn issue_of(plain: &str) -> Option<Issue> {
             .or_else(|| captures.name("vp"))
             .and_then(|m| m.as_str().parse().ok()),
         year: captures.name("vy").and_then(|m| m.as_str().parse().ok()),
+        article: text("article"),
+        page_count: captures.name("count").and_then(|m| m.as_str().parse().ok()),
     })
 }
 
@@ -1483,9 +1756,39 @@ pub(crate) fn is_tag(inner: &str) -> bool {
         || STATUS.is_match(&cleaned)
         || (AWARD.is_match(&cleaned) && words_up_to(&cleaned, 15) <= 14)
         || venue::lookup(&cleaned).is_some()
-        || (VENUE_WORDS.is_match(&cleaned)
+        || ((VENUE_WORDS.is_match(&cleaned) || names_chinese_venue(&cleaned))
             && year_in(&cleaned).is_some()
             && words_up_to(&cleaned, 25) <= 24)
+        || institution_and_year(&cleaned)
+}
+
+/// A venue named in Chinese: Han text (no Latin letters) with the word for
+/// journal, proceedings or conference (`软件学报`, `全国数据库学术会议论文集`),
+/// or a field's name as Chinese journals are named (`计算机研究与发展`,
+/// `中国科学`). Callers also want a year or a `//` before it.
+fn names_chinese_venue(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "学报",
+        "通讯",
+        "杂志",
+        "期刊",
+        "会议",
+        "大会",
+        "论文集",
+        "会刊",
+        "学刊",
+        "年会",
+        "研究与发展",
+        "科学",
+        "工程",
+        "计算机",
+        "电子",
+        "通信",
+        "自动化",
+    ];
+    !text.is_ascii()
+        && !text.bytes().any(|b| b.is_ascii_alphabetic())
+        && WORDS.iter().any(|word| text.contains(word))
 }
 
 /// A tag without emphasis markers, HTML and brackets.
@@ -1559,6 +1862,7 @@ fn split_sentences(text: Styled) -> Cut {
                     || first.is_ascii_digit()
                     || preprint_server
                     || icon
+                    || is_han(first)
                     || matches!(first, '[' | '"' | '“' | '*' | '(' | '\''))
                 {
                     continue;
@@ -1589,12 +1893,17 @@ fn split_sentences(text: Styled) -> Cut {
                         || (cuts.is_empty() && lone_vancouver_name(&plain[..i], after)));
                 // IEEE's `pp. 400–415, Feb. 2023`: a month after pages or a
                 // number dates the paper (not ACM's `Doe, Jan. 2018.`).
+                // So does a month before a year that a comma follows (`(CVPR),
+                // Jun. 2016, pp. 770–778`): ACM ends its year with a period.
                 let dated_month = year_follows
                     && paperlist_model::normalize::month_number(letters).is_some()
                     && before[..word_start]
                         .trim_end()
                         .strip_suffix(',')
-                        .is_some_and(|head| head.ends_with(|c: char| c.is_ascii_digit()));
+                        .is_some_and(|head| {
+                            head.ends_with(|c: char| c.is_ascii_digit() || c == ')')
+                                || after.as_bytes().get(4) == Some(&b',')
+                        });
                 if (is_initial || is_abbreviation(letters) || dated_month)
                     && (!year_follows || dated_month)
                     && !ends_et_al
@@ -1644,6 +1953,11 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     }
     if STATUS.is_match(&tag) {
         return FieldKind::Status(status_of(&tag));
+    }
+    if plain.starts_with('[')
+        && let Some(kind) = gbt_kind(plain)
+    {
+        return FieldKind::Kind(kind);
     }
     if let Some(publisher) = publisher_of(&tag) {
         return FieldKind::Publisher(publisher.to_owned());
@@ -1764,6 +2078,17 @@ fn year_of_place_date(text: &str) -> Option<i32> {
         return None;
     }
     let elements: Vec<&str> = text.split(", ").collect();
+    // IEEE's `Koblenz, Germany, 2023`: a bare year after a place that ends
+    // in a country or a US state, with a city before it (`SC, 2021` is a venue).
+    if let [places @ .., last_place, year] = elements.as_slice()
+        && (1..=2).contains(&places.len())
+        && is_country_or_state(last_place)
+        && places.iter().all(|p| is_place(p))
+        && let Ok(year) = year.parse::<i32>()
+        && (1900..=2099).contains(&year)
+    {
+        return Some(year);
+    }
     // The date is the last element (`November 2024`) or the last two
     // (`July 10-12`, `2023`); the places before it are one to three.
     (1..=2).find_map(|date_len| {
@@ -1777,6 +2102,94 @@ fn year_of_place_date(text: &str) -> Option<i32> {
         let date = date.replace(['-', '\u{2013}'], " ");
         year_of_date(&date)
     })
+}
+
+/// The countries conferences meet in and the US states, as the last element
+/// of a conference's location (`Koblenz, Germany`, `Carlsbad, CA`).
+fn is_country_or_state(place: &str) -> bool {
+    const COUNTRIES: &[&str] = &[
+        "USA",
+        "U.S.A.",
+        "US",
+        "United States",
+        "Canada",
+        "Mexico",
+        "Brazil",
+        "Chile",
+        "Argentina",
+        "UK",
+        "U.K.",
+        "United Kingdom",
+        "England",
+        "Scotland",
+        "Ireland",
+        "France",
+        "Germany",
+        "Italy",
+        "Spain",
+        "Portugal",
+        "Netherlands",
+        "The Netherlands",
+        "Belgium",
+        "Switzerland",
+        "Austria",
+        "Sweden",
+        "Norway",
+        "Denmark",
+        "Finland",
+        "Iceland",
+        "Poland",
+        "Czech Republic",
+        "Czechia",
+        "Hungary",
+        "Greece",
+        "Cyprus",
+        "Malta",
+        "Croatia",
+        "Slovenia",
+        "Romania",
+        "Bulgaria",
+        "Serbia",
+        "Estonia",
+        "Latvia",
+        "Lithuania",
+        "Luxembourg",
+        "Turkey",
+        "Türkiye",
+        "Israel",
+        "UAE",
+        "United Arab Emirates",
+        "Qatar",
+        "Saudi Arabia",
+        "Egypt",
+        "Morocco",
+        "South Africa",
+        "Kenya",
+        "Nigeria",
+        "India",
+        "China",
+        "P.R. China",
+        "PR China",
+        "Hong Kong",
+        "Macau",
+        "Macao",
+        "Taiwan",
+        "Japan",
+        "Korea",
+        "South Korea",
+        "Republic of Korea",
+        "Singapore",
+        "Malaysia",
+        "Thailand",
+        "Vietnam",
+        "Indonesia",
+        "Philippines",
+        "Australia",
+        "New Zealand",
+        "Russia",
+    ];
+    let is_state_code = place.len() == 2 && place.bytes().all(|b| b.is_ascii_uppercase());
+    is_state_code || COUNTRIES.contains(&place)
 }
 
 /// `2023/12`, `2023.12`, `2023-12`, `12/2023`: a year and a month, as awesome
@@ -1987,9 +2400,9 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     {
         return venue_text(piece, &unglued);
     }
-    let names_a_venue = || VENUE_WORDS.is_match(body);
+    let names_a_venue = || VENUE_WORDS.is_match(body) || names_chinese_venue(body);
     let italic = || piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
-    if names_a_venue() || (year.is_some() && italic()) {
+    if names_a_venue() || (year.is_some() && (italic() || institution_and_year(body))) {
         return Some(VenueText {
             short: None,
             kind: kind_named_in(body),
@@ -2001,13 +2414,36 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     None
 }
 
+/// A piece the line's structure says is the venue (GB/T 7714's journal after
+/// `[J].`), read as written whatever words it has.
+pub(crate) fn container_venue(text: &str) -> VenueText {
+    let body = text.trim();
+    let known = if words_up_to(body, 17) <= 16 {
+        venue::lookup(body)
+    } else {
+        None
+    };
+    VenueText {
+        short: known.map(|k| k.short),
+        kind: known.map(|k| k.kind).or_else(|| kind_named_in(body)),
+        written: written_venue(body),
+        year: year_in(body),
+        status: None,
+    }
+}
+
 /// The kind of venue its name says: a workshop, a journal (`Transactions`),
 /// a preprint server.
 pub(crate) fn kind_named_in(venue: &str) -> Option<VenueKind> {
     let lower = venue.to_lowercase();
     if lower.contains("workshop") {
         Some(VenueKind::Workshop)
-    } else if lower.contains("journal") || lower.contains("transactions") {
+    } else if lower.contains("journal")
+        || lower.contains("transactions")
+        || ["学报", "期刊", "杂志"]
+            .iter()
+            .any(|word| venue.contains(word))
+    {
         Some(VenueKind::Journal)
     } else if lower.contains("arxiv") || lower.contains("corr") {
         Some(VenueKind::Preprint)
@@ -2989,5 +3425,108 @@ mod tests {
             ))
             .is_none()
         );
+    }
+
+    #[test]
+    fn acm_article_numbers_and_page_counts() {
+        assert_eq!(
+            pieces("ACM Trans. Storage 20, 3, Article 12 (August 2024), 28 pages."),
+            [
+                "ACM Trans. Storage",
+                "20, 3",
+                "Article 12",
+                "August 2024",
+                "28 pages"
+            ]
+        );
+        assert!(matches!(kind("Article 12"),
+            FieldKind::Issue(Issue { article: Some(a), .. }) if a == "12"));
+        assert!(matches!(
+            kind("28 pages"),
+            FieldKind::Issue(Issue {
+                page_count: Some(28),
+                ..
+            })
+        ));
+        // Labelled pages stay pages.
+        assert!(matches!(kind("pages 28"), FieldKind::Pages(_)));
+    }
+
+    #[test]
+    fn ieee_abbreviated_venues_are_one_field() {
+        assert_eq!(
+            pieces(
+                "in Proc. IEEE Conf. Comput. Vis. Pattern Recognit. (CVPR), Jun. 2016, pp. 770–778."
+            ),
+            [
+                "in Proc. IEEE Conf. Comput. Vis. Pattern Recognit",
+                "CVPR",
+                "Jun. 2016",
+                "pp. 770–778"
+            ]
+        );
+        assert!(matches!(
+            kind("in Proc. 29th Symp. Operating Syst. Princ"),
+            FieldKind::Venue(_)
+        ));
+        // A conference's place with a bare year gives the year; `SC, 2021` is a venue.
+        assert_eq!(kind("Koblenz, Germany, 2023"), FieldKind::Year(2023));
+        assert_eq!(kind("Savannah, GA, USA, 2016"), FieldKind::Year(2016));
+        assert_ne!(kind("SC, 2021"), FieldKind::Year(2021));
+    }
+
+    #[test]
+    fn a_university_and_a_year_are_a_thesis_tag() {
+        assert!(is_tag("(Carnegie Mellon University 2017)"));
+        assert!(is_tag("Massachusetts Institute of Technology, 2019"));
+        assert!(!is_tag("(Carnegie Mellon University)"), "an affiliation");
+        assert!(!is_tag("(University 2017)"), "no name");
+        assert!(!is_tag("(Google 2017)"));
+        assert!(is_tag("(Universität München 2020)"));
+        assert!(!is_institution("Conference of the University Association"));
+    }
+
+    #[test]
+    fn gbt7714_codes_cut_the_title_from_its_container() {
+        assert_eq!(
+            pieces(
+                "Kwon W, Li Z, Zhuang S, et al. Efficient memory management[C]//Proceedings of the 29th Symposium on Operating Systems Principles. New York: ACM, 2023: 611-626."
+            ),
+            [
+                "Kwon W, Li Z, Zhuang S, et al",
+                "Efficient memory management",
+                "[C]",
+                "//Proceedings of the 29th Symposium on Operating Systems Principles",
+                "New York: ACM",
+                "2023",
+                "611-626"
+            ]
+        );
+        assert_eq!(kind("[J]"), FieldKind::Kind(EntryKind::Article));
+        assert_eq!(kind("[EB/OL]"), FieldKind::Kind(EntryKind::Misc));
+        assert!(matches!(
+            kind("//Proceedings of the 29th Symposium on Operating Systems Principles"),
+            FieldKind::Venue(_)
+        ));
+        assert_eq!(
+            kind("Pittsburgh: Carnegie Mellon University"),
+            FieldKind::Publisher("Carnegie Mellon University".to_owned())
+        );
+        // `Li M. Title[D].`: a lone Vancouver name before a GB/T title.
+        assert_eq!(
+            pieces(
+                "Li M. Scaling distributed machine learning[D]. Pittsburgh: Carnegie Mellon University, 2017."
+            ),
+            [
+                "Li M",
+                "Scaling distributed machine learning",
+                "[D]",
+                "Pittsburgh: Carnegie Mellon University",
+                "2017"
+            ]
+        );
+        // Without a code after a word, nothing of this applies.
+        assert!(!has_gbt_code("[J] Title. Authors."));
+        assert!(matches!(kind("软件学报, 2023"), FieldKind::Venue(v) if v.year == Some(2023)));
     }
 }

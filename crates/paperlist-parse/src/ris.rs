@@ -254,6 +254,7 @@ fn convert(record: &Record) -> Entry {
         }
         _ => EntryKind::Misc,
     };
+    entry.publisher_as_school();
     if known.is_some_and(|v| v.kind == VenueKind::Preprint) || entry.kind == EntryKind::Preprint {
         entry.kind = EntryKind::Preprint;
         if !status_written {
