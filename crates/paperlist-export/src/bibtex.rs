@@ -285,7 +285,13 @@ fn write_entry(
     }
     for (name, value) in &entry.details.extra {
         let taken = fields.iter().any(|(f, _)| f.eq_ignore_ascii_case(name));
-        let folded = name == "howpublished" && entry_type == "online";
+        // A thesis's university is written once, as `school` or `institution`
+        // (BibLaTeX knows only the latter).
+        let university = matches!(name.as_str(), "school" | "institution")
+            && fields
+                .iter()
+                .any(|(f, _)| matches!(*f, "school" | "institution"));
+        let folded = (name == "howpublished" && entry_type == "online") || university;
         if !taken && !folded && !matches!(name.as_str(), "month" | "primaryclass") {
             fields.push((name.as_str(), text(value)));
         }

@@ -211,11 +211,14 @@ fn may_be_title_heading(heading: &Block) -> bool {
 /// with an author list (`### Title` / `A, B, C` / `*OSDI 2018*`): the heading
 /// is the entry's title. Gives the block back otherwise.
 fn titled_block(heading: &Block, block: Block) -> Result<Block, Block> {
+    // The author line must hold no title of its own: `Names. Title. In CVPR,
+    // 2016.` under `## BibTeX alpha style` is a whole entry.
     let opens_with_authors = matches!(block.kind, BlockKind::Paragraph)
-        && block
-            .lines
-            .first()
-            .is_some_and(|line| line_kind(&analyze(&line.text)) == LineKind::Authors);
+        && block.lines.first().is_some_and(|line| {
+            let analysis = analyze(&line.text);
+            line_kind(&analysis) == LineKind::Authors
+                && !analysis.iter().any(|(_, kind)| *kind == FieldKind::Title)
+        });
     if !opens_with_authors {
         return Err(block);
     }
@@ -1598,8 +1601,21 @@ fn starts_with_label(text: &str) -> bool {
             && (1..=3).contains(&digits.len())
             && digits.bytes().all(|b| b.is_ascii_digit())
     };
+    // BibTeX's alpha style: `[DG08]`, `[HZRS16]`, `[VSP+17]`, `[Lam98a]`.
+    let alpha = |inner: &str| {
+        let year = inner.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        let letters = year.trim_end_matches(|c: char| c.is_ascii_digit());
+        let letters = letters.strip_suffix('+').unwrap_or(letters);
+        year.len() - letters.len() >= 2
+            && year.len() - year.trim_end_matches(|c: char| c.is_ascii_digit()).len() == 2
+            && (1..=8).contains(&letters.len())
+            && letters.starts_with(|c: char| c.is_ascii_uppercase())
+            && letters.chars().all(|c| c.is_ascii_alphabetic())
+    };
     if let Some(rest) = text.strip_prefix('[') {
-        return rest.split_once(']').is_some_and(|(inner, _)| label(inner));
+        return rest
+            .split_once(']')
+            .is_some_and(|(inner, _)| label(inner) || alpha(inner));
     }
     if let Some(rest) = text.strip_prefix('(') {
         return rest.split_once(')').is_some_and(|(inner, _)| label(inner));

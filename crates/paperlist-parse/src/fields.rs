@@ -359,9 +359,10 @@ fn is_publisher(tag: &str) -> bool {
 
 static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // `[12]`, `(12)`, `12.`, `12)`, a bullet, and a CV's kind-and-number
-    // labels: `[C3]`, `[J1]`, `(W2)`, `J2.`, dblp's `[c340]`.
+    // labels: `[C3]`, `[J1]`, `(W2)`, `J2.`, dblp's `[c340]`; BibTeX's alpha
+    // style: `[DG08]`, `[HZRS16]`, `[VSP+17]`, `[Lam98a]`.
     Regex::new(
-        r"^\s*(?:\[[A-Za-z]{0,3}\d{1,4}\]|\([A-Za-z]{0,3}\d{1,4}\)|\d{1,4}[.)]|[A-Z]{1,2}\d{1,3}\.\s|[•◦▪‣–—-])\s*",
+        r"^\s*(?:\[[A-Za-z]{0,3}\d{1,4}\]|\[[A-Z][A-Za-z]{0,7}\+?\d{2}[a-z]?\]|\([A-Za-z]{0,3}\d{1,4}\)|\d{1,4}[.)]|[A-Z]{1,2}\d{1,3}\.\s|[•◦▪‣–—-])\s*",
     )
     .expect("valid label regex")
 });
@@ -705,7 +706,33 @@ fn ends_inverted_names(text: &str) -> bool {
     let Some(semicolon) = text.rfind(';') else {
         return false;
     };
-    let Some((family, initials)) = text[semicolon + 1..].trim().split_once(", ") else {
+    is_inverted_initials(&text[semicolon + 1..])
+}
+
+/// `LeCun, Y., Bengio, Y. & Hinton, G. Deep learning.` (Nature, and APA
+/// without a year): the initials of the name after the final `&` or `and` end
+/// the author list, when the names before it are inverted too.
+fn ends_joined_inverted_names(text: &str) -> bool {
+    let Some((at, len)) = [" & ", " and "]
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|at| (at, sep.len())))
+        .max()
+    else {
+        return false;
+    };
+    let before = text[..at].trim_end().trim_end_matches(',');
+    let last_word = before.rsplit(' ').next().unwrap_or_default();
+    let initial_before = last_word.ends_with('.')
+        && (1..=3).contains(&last_word.chars().filter(|c| c.is_alphabetic()).count())
+        && last_word
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '-'));
+    initial_before && before.contains(", ") && is_inverted_initials(&text[at + len..])
+}
+
+/// `Hinton, G`, `Yu, C.H`: a family name, a comma and initials only.
+fn is_inverted_initials(text: &str) -> bool {
+    let Some((family, initials)) = text.trim().split_once(", ") else {
         return false;
     };
     let family_ok = family
@@ -1889,6 +1916,7 @@ fn split_sentences(text: Styled) -> Cut {
                 // `;`-separated inverted names end the author list.
                 let ends_inverted_list = is_initial
                     && (ends_inverted_names(&plain[..i])
+                        || ends_joined_inverted_names(&plain[..i])
                         || ends_vancouver_names(&plain[..i])
                         || (cuts.is_empty() && lone_vancouver_name(&plain[..i], after)));
                 // IEEE's `pp. 400–415, Feb. 2023`: a month after pages or a
@@ -3473,6 +3501,34 @@ mod tests {
         assert_eq!(kind("Koblenz, Germany, 2023"), FieldKind::Year(2023));
         assert_eq!(kind("Savannah, GA, USA, 2016"), FieldKind::Year(2016));
         assert_ne!(kind("SC, 2021"), FieldKind::Year(2021));
+    }
+
+    #[test]
+    fn alpha_labels_and_joined_inverted_names() {
+        // BibTeX's alpha style labels go like numbers do.
+        for label in ["[DG08]", "[HZRS16]", "[VSP+17]", "[Lam98a]"] {
+            let line = format!("{label} Leslie Lamport. The part-time parliament. TOCS, 1998.");
+            assert_eq!(
+                pieces(&line)[0],
+                "Leslie Lamport",
+                "{label} is a label, not a field"
+            );
+        }
+        assert_eq!(
+            pieces("[Ray] A distributed framework. 2018.")[0],
+            "[Ray] A distributed framework"
+        );
+        // Nature: the initials after `&` end the list.
+        assert_eq!(
+            pieces("LeCun, Y., Bengio, Y. & Hinton, G. Deep learning. Nature 521, 436–444 (2015).")
+                [..2],
+            ["LeCun, Y., Bengio, Y. & Hinton, G", "Deep learning"]
+        );
+        // An initial after `and` with no inverted names before it is a middle initial.
+        assert_eq!(
+            pieces("Ana Lima and John Q. Public. A title. In OSDI, 2020.")[0],
+            "Ana Lima and John Q. Public"
+        );
     }
 
     #[test]
