@@ -325,6 +325,8 @@ fn display_name(name: &str, dialect: Dialect) -> &str {
     match (name, dialect) {
         ("archiveprefix", _) => "archivePrefix",
         ("primaryclass", _) => "primaryClass",
+        // BibLaTeX's name for BibTeX's `address`.
+        ("address", Dialect::Biblatex) => "location",
         _ => name,
     }
 }

@@ -116,6 +116,14 @@ pub fn to_csl_json(library: &Library, options: &CslOptions) -> String {
             if let Some(publisher) = &entry.details.publisher {
                 item.insert("publisher".into(), json!(publisher));
             }
+            // Where a conference was held, or where a publisher is.
+            if let Some(address) = entry.details.extra.get("address") {
+                let field = match entry.kind {
+                    EntryKind::Inproceedings => "event-place",
+                    _ => "publisher-place",
+                };
+                item.insert(field.into(), json!(address));
+            }
             if let Some(doi) = &entry.doi {
                 item.insert("DOI".into(), json!(doi.to_string()));
             }

@@ -85,6 +85,9 @@ pub fn to_ris(library: &Library, options: &RisOptions) -> String {
         if let Some(publisher) = &entry.details.publisher {
             tag("PB", publisher);
         }
+        if let Some(address) = entry.details.extra.get("address") {
+            tag("CY", address);
+        }
         if let Some(doi) = &entry.doi {
             tag("DO", &doi.to_string());
         }

@@ -876,6 +876,29 @@ fn fold_word(word: &str, out: &mut String) -> bool {
 }
 
 /// The registry key of a venue string: folded words without noise.
+/// ACL's `Annual Meeting of the ... Linguistics (Volume 1: Long Papers)`: the
+/// venue without the part of its proceedings.
+pub fn without_part(text: &str) -> &str {
+    let trimmed = text.trim_end().trim_end_matches('.');
+    // The closing parenthesis may have gone with the tag's brackets.
+    let head = trimmed.strip_suffix(')').unwrap_or(trimmed);
+    if let Some(open) = head.rfind(" (")
+        && !head[open..].contains(')')
+        && let inner = &head[open + 2..]
+        && (inner.starts_with("Volume ") || inner.ends_with(" Papers"))
+    {
+        // NAACL's `..., Volume 1 (Long and Short Papers)`.
+        let head = &text[..open];
+        if let Some(comma) = head.rfind(", Volume ")
+            && head[comma + 9..].bytes().all(|b| b.is_ascii_digit())
+        {
+            return &head[..comma];
+        }
+        return head;
+    }
+    text
+}
+
 fn venue_key(text: &str, drop_organisations: bool) -> String {
     let mut key = String::with_capacity(text.len());
     let mut folded = String::new();
@@ -938,6 +961,7 @@ static LONGEST_KEY: LazyLock<usize> = LazyLock::new(|| {
 /// assert_eq!(venue::lookup("ICML Workshop on Hardware Aware Efficient Training"), None);
 /// ```
 pub fn lookup(text: &str) -> Option<&'static Venue> {
+    let text = without_part(text);
     // A registry key starts with one of few words: text whose first word (or
     // first word after the publisher words) is none of them is no venue, and
     // most text asked about (titles, author lists) is told apart that way.
@@ -1188,6 +1212,32 @@ mod tests {
 
     fn short(text: &str) -> Option<&'static str> {
         lookup(text).map(|v| v.short)
+    }
+
+    #[test]
+    fn a_part_of_the_proceedings_is_no_part_of_the_name() {
+        assert_eq!(
+            short(
+                "Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)"
+            ),
+            Some("ACL")
+        );
+        assert_eq!(
+            short("Annual Meeting of the Association for Computational Linguistics (Short Papers)"),
+            Some("ACL")
+        );
+        assert_eq!(short("Annual Meeting of the Association (Meta)"), None);
+        assert_eq!(
+            without_part("Proceedings of NAACL-HLT, Volume 1 (Long and Short Papers)"),
+            "Proceedings of NAACL-HLT"
+        );
+        assert_eq!(
+            short(
+                "Annual Meeting of the Association for Computational Linguistics (Volume 2: Short Papers"
+            ),
+            Some("ACL"),
+            "a tag's closing parenthesis trimmed"
+        );
     }
 
     #[test]

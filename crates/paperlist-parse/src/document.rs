@@ -1103,6 +1103,16 @@ impl Reader<'_> {
                         }
                         title_parts.push(piece);
                         title_lines.push(*line);
+                    } else if venue.is_some()
+                        && fields::is_address(piece.text.trim())
+                        && !entry.details.extra.contains_key("address")
+                    {
+                        // ACL's `..., pages 1–10, Toronto, Canada.`: where the
+                        // conference was held.
+                        entry
+                            .details
+                            .extra
+                            .insert("address".into(), piece.text.trim().to_owned());
                     } else if !is_marker_legend(&piece.text) {
                         // `(* equal contribution)` after the names says what
                         // their marks mean: read, not lost.
@@ -1706,10 +1716,18 @@ fn analyze(text: &Styled) -> Analysis {
         })
         .collect();
     // Chicago and MLA put a single author first, family name first, before a
-    // quoted title: `Lamport, Leslie. "The Part-Time Parliament." ...`.
-    if let [(first, first_kind), (second, FieldKind::Title), ..] = analysis.as_mut_slice()
+    // quoted title: `Lamport, Leslie. "The Part-Time Parliament." ...`, and
+    // Chicago's author-date style the year between: `Lamport, Leslie. 1998. "..."`.
+    let quoted = |piece: &Styled| piece.text.trim_start().starts_with(['"', '\u{201c}']);
+    if let [(first, first_kind), (second, second_kind), rest @ ..] = analysis.as_mut_slice()
         && *first_kind == FieldKind::Title
-        && second.text.trim_start().starts_with(['"', '\u{201c}'])
+        && match second_kind {
+            FieldKind::Title => quoted(second),
+            FieldKind::Year(_) => {
+                matches!(rest.first(), Some((third, FieldKind::Title)) if quoted(third))
+            }
+            _ => false,
+        }
         && let Some(authors) = authors::lone_inverted_name(first)
     {
         *first_kind = FieldKind::Authors(authors);

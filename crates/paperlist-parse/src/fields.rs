@@ -1104,6 +1104,17 @@ fn is_place(element: &str) -> bool {
         && !element.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// A conference's location: one to three places (`Toronto, Canada`,
+/// `Carlsbad, CA, USA`).
+pub(crate) fn is_address(text: &str) -> bool {
+    let text = text.trim_end_matches('.');
+    let elements = text.split(", ").count();
+    (1..=3).contains(&elements)
+        && words_up_to(text, 7) <= 6
+        && text.split(", ").all(is_place)
+        && (elements > 1 || is_country_or_state(text))
+}
+
 /// A university or institute named in full, as a thesis or report is
 /// published by one (`Pittsburgh: Carnegie Mellon University`).
 pub(crate) fn is_institution(name: &str) -> bool {
@@ -1374,8 +1385,15 @@ fn split_pages(text: Styled) -> Cut {
         .trim_end()
         .trim_end_matches('.')
         .ends_with(|c: char| c.is_ascii_digit());
+    // ACL's `In Proceedings of X, pages 1–10, Toronto, Canada`: labelled pages
+    // inside, an address after them.
+    let labelled_inside = || {
+        ["pages ", "pp. "]
+            .iter()
+            .any(|label| text.text.contains(label))
+    };
     // `59(11): 56-65` is a journal issue with its pages: one field.
-    if !ends_in_digit || ISSUE.is_match(text.text.trim()) {
+    if !(ends_in_digit || labelled_inside()) || ISSUE.is_match(text.text.trim()) {
         return Cut::Whole(text);
     }
     // Labelled pages after any stop, or dblp's bare `Venue Year: 561-577`;
@@ -2373,7 +2391,8 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     // Counted up to 25: every reading below needs 24 words or fewer (dblp's
     // full booktitles run to 20: `String Processing and Information
     // Retrieval, 13th International Conference, SPIRE 2006, Glasgow, UK, ...`).
-    let words = words_up_to(body, 25);
+    // `... Linguistics (Volume 1: Long Papers)`: the part adds words, not a venue.
+    let words = words_up_to(venue::without_part(body), 25);
     if words > 24 {
         return None;
     }
@@ -2431,6 +2450,20 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     let names_a_venue = || VENUE_WORDS.is_match(body) || names_chinese_venue(body);
     let italic = || piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
     if names_a_venue() || (year.is_some() && (italic() || institution_and_year(body))) {
+        // A long official name (`Proceedings of the 2019 Conference of the
+        // North American Chapter of the ACL: ...`) names the registry venue
+        // inside it, as a bibliography's booktitle does.
+        if words > 12
+            && let Some(known) = venue::detect(body)
+        {
+            return Some(VenueText {
+                short: Some(known.short),
+                kind: Some(known.kind),
+                written: written_venue(body),
+                year,
+                status,
+            });
+        }
         return Some(VenueText {
             short: None,
             kind: kind_named_in(body),
