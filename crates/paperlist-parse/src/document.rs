@@ -1400,6 +1400,15 @@ impl Reader<'_> {
         {
             entry.url = Some(url.to_owned());
         }
+        // `Title [[paper]](url)`: the paper's own address, when the title has none.
+        if entry.url.is_none()
+            && let Some(link) = entry
+                .links
+                .iter()
+                .find(|l| l.kind == LinkKind::Paper && !l.url.ends_with('#'))
+        {
+            entry.url = Some(link.url.clone());
+        }
         for (piece, kind, _) in &fields {
             identifiers_in_text(&piece.text, &mut entry);
             // An address written out in the text is a link too.

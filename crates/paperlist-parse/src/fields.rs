@@ -1629,7 +1629,9 @@ fn is_short_citation(inner: &str) -> bool {
             && after.bytes().all(|b| b.is_ascii_digit())
             && (1900..=2099).contains(&after.parse::<i32>().unwrap_or(0)));
     let name = &inner[..at];
-    year_ok && (1..=4).contains(&words_up_to(name, 5)) && name_score(name) >= 0.5
+    // `Agrawal et al., OSDI 2024`: the venue too.
+    let venue_ok = || words_up_to(after, 7) <= 6 && venue::detect(after).is_some();
+    (year_ok || venue_ok()) && (1..=4).contains(&words_up_to(name, 5)) && name_score(name) >= 0.5
 }
 
 /// `Splitwise: ..., Patel et al.`: a title, a comma and a short citation. The
@@ -2654,6 +2656,15 @@ mod tests {
             ["Mixtral of Experts", "Jiang et al", "2024"]
         );
         assert!(is_short_citation("Albert Q. Jiang et al. 2024"));
+        assert!(is_short_citation("Agrawal et al., OSDI 2024"));
+        assert_eq!(
+            pieces("Sarathi-Serve: Taming Throughput-Latency Tradeoff (Agrawal et al., OSDI 2024)"),
+            [
+                "Sarathi-Serve: Taming Throughput-Latency Tradeoff",
+                "Agrawal et al",
+                "OSDI 2024"
+            ]
+        );
         assert!(!is_short_citation("Jiang et al., pages 1-5"));
         assert!(!is_short_citation("the work of many et al"));
         // Names before `et al.` are an author list, not a title.
