@@ -741,8 +741,11 @@ impl<'a> Reader<'a> {
         let has_more_than_title = kinds.iter().any(|k| *k != LineKind::Title);
         // `[C4] ...` then `[C3] ...`: a numbered line starts an entry of its own.
         let labelled = || starts_with_label(&line.text.text);
+        // `#. Jane Doe and Ana Lima.` / `Title.` / `Venue.`: the names came first.
+        let names_so_far = kinds.iter().all(|k| *k == LineKind::Authors);
         let starts_new = match kind {
             _ if labelled() => true,
+            LineKind::Title if names_so_far => false,
             LineKind::Title | LineKind::Complete => {
                 if has_more_than_title || has_authors {
                     true
@@ -1614,6 +1617,10 @@ fn breaks_mid_sentence(line: &str, next: &str) -> bool {
 /// line (not a year: `2018. Title` is ACM's year after the authors).
 fn starts_with_label(text: &str) -> bool {
     let text = text.trim_start();
+    // reStructuredText's auto-numbered item.
+    if text.starts_with("#. ") {
+        return true;
+    }
     let label = |inner: &str| {
         let digits = inner.trim_start_matches(|c: char| c.is_ascii_uppercase());
         inner.len() - digits.len() <= 3

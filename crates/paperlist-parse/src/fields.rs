@@ -362,7 +362,7 @@ static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // labels: `[C3]`, `[J1]`, `(W2)`, `J2.`, dblp's `[c340]`; BibTeX's alpha
     // style: `[DG08]`, `[HZRS16]`, `[VSP+17]`, `[Lam98a]`.
     Regex::new(
-        r"^\s*(?:\[[A-Za-z]{0,3}\d{1,4}\]|\[[A-Z][A-Za-z]{0,7}\+?\d{2}[a-z]?\]|\([A-Za-z]{0,3}\d{1,4}\)|\d{1,4}[.)]|[A-Z]{1,2}\d{1,3}\.\s|[•◦▪‣–—-])\s*",
+        r"^\s*(?:\[[A-Za-z]{0,3}\d{1,4}\]|\[[A-Z][A-Za-z]{0,7}\+?\d{2}[a-z]?\]|\([A-Za-z]{0,3}\d{1,4}\)|\d{1,4}[.)]|#\.\s|[A-Z]{1,2}\d{1,3}\.\s|[•◦▪‣–—-])\s*",
     )
     .expect("valid label regex")
 });

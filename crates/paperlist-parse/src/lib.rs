@@ -120,7 +120,9 @@ impl FromStr for Format {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         Ok(match text {
             "auto" => Format::Auto,
-            "markdown" | "md" | "text" | "txt" => Format::Markdown,
+            // reStructuredText is read as Markdown is (its headings are setext
+            // headings; its `` `Title <url>`_ `` links are known).
+            "markdown" | "md" | "text" | "txt" | "rst" | "restructuredtext" => Format::Markdown,
             "homepage" => Format::Homepage,
             "cv" => Format::Cv,
             "html" | "htm" => Format::Html,

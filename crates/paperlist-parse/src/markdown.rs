@@ -73,6 +73,9 @@ struct Lowering<'i> {
     in_image: usize,
     in_metadata: bool,
     in_code_block: bool,
+    /// After reStructuredText's `` `Title <url>`_ ``: the `_` or `__` that
+    /// follows the code span is the link's syntax, not text.
+    skip_underscores: bool,
 }
 
 /// Lowers a Markdown document into blocks, in document order, handing them to
@@ -161,6 +164,7 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
         in_image: 0,
         in_metadata: false,
         in_code_block: false,
+        skip_underscores: false,
     };
     let content_end = part.start + text.trim_end().len();
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
@@ -310,6 +314,14 @@ impl Lowering<'_> {
         if self.in_metadata || self.in_code_block || self.in_image > 0 {
             return;
         }
+        let text = if std::mem::take(&mut self.skip_underscores) {
+            let rest = text.trim_start_matches('_');
+            // `__` may come as two texts.
+            self.skip_underscores = rest.is_empty();
+            rest
+        } else {
+            text
+        };
         let number = self.index.line_of(range.start);
         if let Some(open) = self.innermost() {
             if open.current_line.is_none() {
@@ -421,6 +433,17 @@ impl Lowering<'_> {
             Event::End(tag) => self.end(tag, &range),
             Event::Text(text) => self.text(&text, &range),
             Event::Code(code) => {
+                // reStructuredText's `` `Title <https://...>`_ `` is a link
+                // (CommonMark reads it as code and a `_`).
+                if self.source[range.end..].starts_with('_')
+                    && let Some((label, url)) = rst_link(&code)
+                {
+                    self.start_mark(Mark::Link(url.to_owned()));
+                    self.text(label, &range);
+                    self.end_mark(|m| matches!(m, Mark::Link(_)));
+                    self.skip_underscores = true;
+                    return;
+                }
                 // `` `ICML'23` Title ``: a venue tag in code at the start of
                 // a line is bracketed, as `[ICML'23] Title` would be.
                 let at_start = self
@@ -646,6 +669,17 @@ fn has_html_structure(html: &str) -> bool {
     })
 }
 
+/// `Title <https://...>`: the text of a reStructuredText link, its label and
+/// its address.
+fn rst_link(code: &str) -> Option<(&str, &str)> {
+    let inner = code.trim().strip_suffix('>')?;
+    let open = inner.rfind('<')?;
+    let url = &inner[open + 1..];
+    let label = inner[..open].trim_end();
+    (!label.is_empty() && (url.contains("://") || url.starts_with('/')) && !url.contains(' '))
+        .then_some((label, url))
+}
+
 pub(crate) fn strip_tags(html: &str) -> Cow<'_, str> {
     if !html.contains('<') {
         return Cow::Borrowed(html);
@@ -770,6 +804,26 @@ mod tests {
                 BlockKind::ListItem,
                 vec!["10:Title".to_owned(), "12:Authors".to_owned()]
             )
+        );
+    }
+
+    #[test]
+    fn restructured_text_links() {
+        let blocks = lower_all(
+            "* A. `Title <https://x.org/a>`_. `[pdf] <https://x.org/a.pdf>`__ and `code`_\n",
+        );
+        let line = &blocks[0].lines[0].text;
+        assert_eq!(line.text.trim_end_matches('_'), "A. Title. [pdf] and code");
+        let links: Vec<(&str, &str)> = line
+            .links()
+            .map(|(range, url)| (&line.text[range], url))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("Title", "https://x.org/a"),
+                ("[pdf]", "https://x.org/a.pdf")
+            ]
         );
     }
 
