@@ -40,6 +40,7 @@ mod html;
 mod jsonresume;
 mod latex;
 mod markdown;
+mod org;
 mod ris;
 mod styled;
 
@@ -100,6 +101,8 @@ pub enum Format {
     Html,
     /// A LaTeX document: a CV or a publication list kept in `.tex`.
     Latex,
+    /// An Org-mode document (`* Publications`, `[[url][Title]]`).
+    Org,
     /// CSV or TSV with a header row (a spreadsheet, paperlist's CSV export).
     Csv,
     /// BibTeX or BibLaTeX.
@@ -127,6 +130,7 @@ impl FromStr for Format {
             "cv" => Format::Cv,
             "html" | "htm" => Format::Html,
             "latex" | "tex" => Format::Latex,
+            "org" | "org-mode" => Format::Org,
             "csv" | "tsv" => Format::Csv,
             "bibtex" | "biblatex" | "bib" => Format::Bibtex,
             "csl-json" | "csljson" | "csl" => Format::CslJson,
@@ -147,6 +151,7 @@ impl fmt::Display for Format {
             Format::Cv => "cv",
             Format::Html => "html",
             Format::Latex => "latex",
+            Format::Org => "org",
             Format::Csv => "csv",
             Format::Bibtex => "bibtex",
             Format::CslJson => "csl-json",
@@ -172,6 +177,10 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     }
     if lower.ends_with(".json") {
         return Format::PaperlistJson;
+    }
+    // Before the content checks: an Org page may quote BibTeX in a source block.
+    if lower.ends_with(".org") || (!lower.ends_with(".bib") && org::looks_like_org(head)) {
+        return Format::Org;
     }
     if lower.ends_with(".bib") || lower.ends_with(".bibtex") || bibtex::looks_like_bibtex(text) {
         return Format::Bibtex;
@@ -222,6 +231,7 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
         }
         Format::Html => read_blocks(html::lower, &text, source, false),
         Format::Latex => read_blocks(latex::lower, &text, source, false),
+        Format::Org => read_blocks(org::lower, &text, source, false),
         Format::Csv => read_blocks(delimited::lower, &text, source, true),
     };
     assign_keys(&mut parsed.entries, KeyScheme::AuthorYearTitle, false);
