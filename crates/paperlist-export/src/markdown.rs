@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use paperlist_model::{Entry, Library, LinkKind, Status};
+use paperlist_model::{Entry, EntryKind, Library, LinkKind, Status};
 
 /// How entries are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -106,7 +106,13 @@ fn write_entry(out: &mut String, entry: &Entry) {
         (None, None) => None,
     };
     if let Some(venue_year) = venue_year {
-        let _ = write!(out, " ({venue_year})");
+        // A chapter's book is a title of its own, set in italics as every
+        // style does (and as the Markdown reader knows it).
+        if entry.kind == EntryKind::Chapter && entry.venue.is_some() {
+            let _ = write!(out, " (*{venue_year}*)");
+        } else {
+            let _ = write!(out, " ({venue_year})");
+        }
     }
     match entry.status {
         Status::UnderReview => out.push_str(" (Under Review)"),

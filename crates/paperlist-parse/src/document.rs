@@ -1149,6 +1149,12 @@ impl Reader<'_> {
                     status_written = true;
                 }
                 FieldKind::Award(award) => entry.details.awards.push(award.clone()),
+                FieldKind::Editors(editors) => {
+                    if entry.details.editors.is_empty() {
+                        entry.details.editors = editors.people.clone();
+                        entry.set_origin("editors", Origin::Input);
+                    }
+                }
                 FieldKind::Links => {}
                 FieldKind::Kind(kind) => written_kind = Some(*kind),
                 FieldKind::Publisher(publisher) => {
@@ -1359,6 +1365,16 @@ impl Reader<'_> {
             })
         {
             entry.kind = EntryKind::Thesis;
+        }
+        // An edited book that is no known venue nor named as proceedings:
+        // a chapter of it.
+        if !entry.details.editors.is_empty()
+            && venue_kind.is_none()
+            && venue
+                .as_ref()
+                .is_some_and(|v| !fields::names_a_venue(&v.written))
+        {
+            entry.kind = EntryKind::Chapter;
         }
         if let Some(kind) = written_kind {
             entry.kind = kind;
@@ -1783,6 +1799,16 @@ fn analyze(text: &Styled) -> Analysis {
         {
             analysis[at].1 = FieldKind::Title;
         }
+    }
+    // APA's `In A. Smith & B. Jones (Eds.), Handbook of Data Systems`: the
+    // editors' book, in whatever words.
+    if let Some(at) = analysis
+        .iter()
+        .position(|(_, kind)| matches!(kind, FieldKind::Editors(_)))
+        && let Some((piece, kind)) = analysis.get_mut(at + 1)
+        && *kind == FieldKind::Title
+    {
+        *kind = FieldKind::Venue(fields::container_venue(&piece.text));
     }
     // GB/T 7714's `Title[J]. 计算机学报, 2023, 46(2)`: after the type code that
     // ends the title comes the container, in whatever words.

@@ -29,6 +29,8 @@ pub(crate) enum FieldKind {
     Publisher(String),
     /// An author list, already read.
     Authors(Authors),
+    /// The editors of the book or proceedings: APA's `In A. Smith & B. Jones (Eds.),`.
+    Editors(Authors),
     Venue(VenueText),
     Year(i32),
     Status(Status),
@@ -371,7 +373,7 @@ static VENUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid venue words regex")
 });
 static VENUE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:(?P<accepted>to appear (?:in|at)|accepted (?:at|to|by|in|for))|(?P<review>under review (?:at|in|for|by)|(?:under|in) submission (?:to|at)|submitted (?:to|at))|appeared in|published in|presented at|in\s*:|in)\s+|//\s*)")
+    Regex::new(r"(?i)^(?:(?:(?P<accepted>to appear (?:in|at)|accepted (?:at|to|by|in|for))|(?P<review>under review (?:at|in|for|by)|(?:under|in) submission (?:to|at)|submitted (?:to|at))|appeared in|published in|(?:(?:paper|poster|talk)\s+)?presented at|in\s*:|in)\s+|//\s*)")
         .expect("valid venue prefix regex")
 });
 static GLUED_PROCEEDINGS: LazyLock<Regex> = LazyLock::new(|| {
@@ -472,6 +474,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                     for piece in split_sentences(piece) {
                         for piece in gbt_cut(piece)
                             .into_iter()
+                            .flat_map(split_editors)
                             .flat_map(split_dblp_authors)
                             .flat_map(split_author_year)
                             .flat_map(split_comma_authors)
@@ -479,6 +482,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                             .flat_map(split_names_venue)
                             .flat_map(split_publisher_address)
                             .flat_map(split_doi)
+                            .flat_map(split_thesis)
                         {
                             for piece in split_trailing_venue(piece)
                                 .into_iter()
@@ -1187,6 +1191,92 @@ fn publisher_of(tag: &str) -> Option<&str> {
     address_ok.then_some(publisher)
 }
 
+/// APA's `In A. Smith & B. Jones (Eds.), Handbook of Data Systems`: the
+/// editors and the book, two fields.
+fn split_editors(text: Styled) -> Cut {
+    static EDITORS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*In:?\s+(.+?\((?:Eds?|eds?|Hrsg)\.?\)),?\s+(\S.*)$")
+            .expect("valid editors regex")
+    });
+    if !["(Ed", "(ed", "(Hrsg"]
+        .iter()
+        .any(|mark| text.text.contains(mark))
+    {
+        return Cut::Whole(text);
+    }
+    let Some(captures) = EDITORS.captures(&text.text) else {
+        return Cut::Whole(text);
+    };
+    let (Some(editors), Some(book)) = (captures.get(1), captures.get(2)) else {
+        return Cut::Whole(text);
+    };
+    Cut::Parts(vec![text.slice(editors.range()), text.slice(book.range())])
+}
+
+/// The editors a piece names: `A. Smith & B. Jones (Eds.)`, `J. Doe (Ed.)`.
+fn editors_of(piece: &Styled) -> Option<Authors> {
+    let plain = piece.text.trim_end();
+    let names = [
+        "(Eds.)", "(Ed.)", "(eds.)", "(ed.)", "(Eds)", "(Ed)", "(Hrsg.)",
+    ]
+    .iter()
+    .find_map(|suffix| plain.strip_suffix(suffix))?;
+    let names = piece.slice(0..names.trim_end().len());
+    let authors = crate::authors::parse(&names);
+    (!authors.people.is_empty()).then_some(authors)
+}
+
+/// What a thesis is called: `PhD thesis`, `Doctoral dissertation`,
+/// `M.S. thesis`, `Master's thesis`, `Dissertation`.
+const THESIS_KIND: &str = r"(?:(?:doctoral|ph\.?\s?d\.?|master'?s?|m\.?\s?s\.?c?\.?|m\.?\s?eng\.?|bachelor'?s?|diploma|habilitation)\s+(?:dissertation|thesis)|dissertation|thesis)";
+
+/// A piece that only says it is a thesis (`[Doctoral dissertation]`, `PhD thesis`).
+static THESIS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\[?{THESIS_KIND}\]?\.?$")).expect("valid thesis regex")
+});
+
+/// APA's `Title [Doctoral dissertation, Carnegie Mellon University]` and a CV's
+/// `PhD thesis, Carnegie Mellon University`: the kind and the university, two
+/// fields (the piece after a kind that follows the title is its container).
+fn split_thesis(text: Styled) -> Cut {
+    static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^(.*\S)\s*\[({THESIS_KIND})(?:,\s*([^\]]+))?\]\.?$"
+        ))
+        .expect("valid thesis regex")
+    });
+    static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)^\s*({THESIS_KIND}),\s*(\S.*)$")).expect("valid thesis regex")
+    });
+    let plain = &text.text;
+    // Cheap refusal: most pieces name no thesis.
+    let lower_has = |word: &str| {
+        plain
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if !(lower_has("thesis") || lower_has("dissertation")) {
+        return Cut::Whole(text);
+    }
+    let groups: Vec<Range<usize>> = if let Some(c) = AFTER_TITLE.captures(plain) {
+        [c.get(1), c.get(2), c.get(3)]
+            .into_iter()
+            .flatten()
+            .map(|m| m.range())
+            .collect()
+    } else if let Some(c) = LEADING.captures(plain) {
+        [c.get(1), c.get(2)]
+            .into_iter()
+            .flatten()
+            .map(|m| m.range())
+            .collect()
+    } else {
+        return Cut::Whole(text);
+    };
+    Cut::Parts(groups.into_iter().map(|range| text.slice(range)).collect())
+}
+
 /// IEEE's `..., 2016, doi: 10.1145/2934664.`: the DOI written after the
 /// other fields is a field of its own (the entry reads it from the text).
 fn split_doi(text: Styled) -> Cut {
@@ -1689,7 +1779,17 @@ fn split_parentheticals(text: Styled) -> Cut {
                 depth -= 1;
                 if depth == 0 {
                     let inner = &plain[open + 1..i];
-                    if is_tag(inner) || is_with_names(inner) || is_short_citation(inner) {
+                    // `(*Handbook of Data Systems 2020*)`: an italic title and
+                    // a year, a book's.
+                    let italic_dated = || {
+                        year_in(inner).is_some()
+                            && text.covered_by(open + 1..i, |m| *m == Mark::Emphasis)
+                    };
+                    if is_tag(inner)
+                        || is_with_names(inner)
+                        || is_short_citation(inner)
+                        || italic_dated()
+                    {
                         cuts.push(open..i + 1);
                     }
                 }
@@ -2006,6 +2106,14 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
         && let Some(kind) = gbt_kind(plain)
     {
         return FieldKind::Kind(kind);
+    }
+    if plain.len() <= 30 && THESIS_ONLY.is_match(plain) {
+        return FieldKind::Kind(EntryKind::Thesis);
+    }
+    if plain.ends_with(')')
+        && let Some(editors) = editors_of(piece)
+    {
+        return FieldKind::Editors(editors);
     }
     if let Some(publisher) = publisher_of(&tag) {
         return FieldKind::Publisher(publisher.to_owned());
@@ -2453,9 +2561,10 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     let italic = || piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
     if names_a_venue() || (year.is_some() && (italic() || institution_and_year(body))) {
         // A long official name (`Proceedings of the 2019 Conference of the
-        // North American Chapter of the ACL: ...`) names the registry venue
-        // inside it, as a bibliography's booktitle does.
-        if words > 12
+        // North American Chapter of the ACL: ...`), or one with a place and no
+        // year (`Paper presented at the 17th USENIX Symposium on ..., Boston,
+        // MA`), names the registry venue inside it, as a booktitle does.
+        if (words > 12 || year.is_none())
             && let Some(known) = venue::detect(body)
         {
             return Some(VenueText {
@@ -3573,6 +3682,42 @@ mod tests {
             pieces("Ana Lima and John Q. Public. A title. In OSDI, 2020.")[0],
             "Ana Lima and John Q. Public"
         );
+    }
+
+    #[test]
+    fn theses_and_edited_books() {
+        assert_eq!(
+            pieces(
+                "Doe, J. (2019). Learned structures [Doctoral dissertation, Carnegie Mellon University]."
+            ),
+            [
+                "Doe, J.",
+                "2019",
+                "Learned structures",
+                "Doctoral dissertation",
+                "Carnegie Mellon University"
+            ]
+        );
+        assert_eq!(kind("PhD thesis"), FieldKind::Kind(EntryKind::Thesis));
+        assert_eq!(kind("M.S. thesis"), FieldKind::Kind(EntryKind::Thesis));
+        assert_eq!(
+            pieces("J. Doe. Learned structures. PhD thesis, Carnegie Mellon University, 2019.")
+                [2..],
+            ["PhD thesis", "Carnegie Mellon University, 2019"]
+        );
+        // A title that names a thesis is no kind.
+        assert_eq!(kind("The Church-Turing Thesis"), FieldKind::Title);
+        let cut = pieces(
+            "Doe, J. (2020). Storage. In A. Smith & B. Jones (Eds.), Handbook of Data Systems (pp. 45–67). Springer.",
+        );
+        assert_eq!(
+            cut[3..5],
+            ["A. Smith & B. Jones (Eds.)", "Handbook of Data Systems"]
+        );
+        let FieldKind::Editors(editors) = kind("A. Smith & B. Jones (Eds.)") else {
+            panic!("editors");
+        };
+        assert_eq!(editors.people.len(), 2);
     }
 
     #[test]
