@@ -1198,10 +1198,12 @@ fn split_editors(text: Styled) -> Cut {
         Regex::new(r"^\s*In:?\s+(.+?\((?:Eds?|eds?|Hrsg)\.?\)),?\s+(\S.*)$")
             .expect("valid editors regex")
     });
-    if !["(Ed", "(ed", "(Hrsg"]
-        .iter()
-        .any(|mark| text.text.contains(mark))
-    {
+    // `(Eds.)`, `(ed.)`, `(Hrsg.)`: found by the parenthesis, a byte search.
+    let marked = text
+        .text
+        .match_indices('(')
+        .any(|(at, _)| matches!(text.text.as_bytes().get(at + 1), Some(b'E' | b'e' | b'H')));
+    if !marked {
         return Cut::Whole(text);
     }
     let Some(captures) = EDITORS.captures(&text.text) else {
@@ -1230,6 +1232,11 @@ fn editors_of(piece: &Styled) -> Option<Authors> {
 /// `M.S. thesis`, `Master's thesis`, `Dissertation`.
 const THESIS_KIND: &str = r"(?:(?:doctoral|ph\.?\s?d\.?|master'?s?|m\.?\s?s\.?c?\.?|m\.?\s?eng\.?|bachelor'?s?|diploma|habilitation)\s+(?:dissertation|thesis)|dissertation|thesis)";
 
+/// Cheap refusal before the thesis regexes: most pieces name no thesis.
+fn names_thesis(text: &str) -> bool {
+    text.contains("hesis") || text.contains("ssertation") || text.contains("HESIS")
+}
+
 /// A piece that only says it is a thesis (`[Doctoral dissertation]`, `PhD thesis`).
 static THESIS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^\[?{THESIS_KIND}\]?\.?$")).expect("valid thesis regex")
@@ -1249,14 +1256,7 @@ fn split_thesis(text: Styled) -> Cut {
         Regex::new(&format!(r"(?i)^\s*({THESIS_KIND}),\s*(\S.*)$")).expect("valid thesis regex")
     });
     let plain = &text.text;
-    // Cheap refusal: most pieces name no thesis.
-    let lower_has = |word: &str| {
-        plain
-            .as_bytes()
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-    };
-    if !(lower_has("thesis") || lower_has("dissertation")) {
+    if !names_thesis(plain) {
         return Cut::Whole(text);
     }
     let groups: Vec<Range<usize>> = if let Some(c) = AFTER_TITLE.captures(plain) {
@@ -1478,9 +1478,10 @@ fn split_pages(text: Styled) -> Cut {
     // ACL's `In Proceedings of X, pages 1–10, Toronto, Canada`: labelled pages
     // inside, an address after them.
     let labelled_inside = || {
-        ["pages ", "pp. "]
-            .iter()
-            .any(|label| text.text.contains(label))
+        text.text.bytes().any(|b| b.is_ascii_digit())
+            && ["pages ", "pp. "]
+                .iter()
+                .any(|label| text.text.contains(label))
     };
     // `59(11): 56-65` is a journal issue with its pages: one field.
     if !(ends_in_digit || labelled_inside()) || ISSUE.is_match(text.text.trim()) {
@@ -2107,7 +2108,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     {
         return FieldKind::Kind(kind);
     }
-    if plain.len() <= 30 && THESIS_ONLY.is_match(plain) {
+    if plain.len() <= 30 && names_thesis(plain) && THESIS_ONLY.is_match(plain) {
         return FieldKind::Kind(EntryKind::Thesis);
     }
     if plain.ends_with(')')
