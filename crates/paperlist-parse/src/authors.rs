@@ -1394,7 +1394,11 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
                     .notes
                     .push(format!("{name:?} does not look like a person's name"));
             }
-            let mut person = match vancouver.then(|| vancouver_name(name)).flatten() {
+            // `Doe J., Chen W.`: the list was found Vancouver without the final periods.
+            let vancouver_person = vancouver
+                .then(|| vancouver_name(name.trim_end_matches('.')))
+                .flatten();
+            let mut person = match vancouver_person {
                 Some((family, initials)) => {
                     let mut given = String::new();
                     for initial in initials.chars().filter(|c| !c.is_whitespace()) {
@@ -1823,6 +1827,12 @@ mod tests {
         let people = parse(&text).people;
         assert!(people[0].highlighted && people[0].equal_contribution);
         assert!(!people[1].highlighted && people[1].equal_contribution);
+    }
+
+    #[test]
+    fn vancouver_initials_with_periods() {
+        assert_eq!(names("Doe J., Chen W."), ["J. Doe", "W. Chen"]);
+        assert_eq!(names("Doe J, Chen W"), ["J. Doe", "W. Chen"]);
     }
 
     #[test]
