@@ -1075,6 +1075,31 @@ pub fn detect(text: &str) -> Option<&'static Venue> {
     None
 }
 
+/// `17th USENIX Symposium on Operating Systems Design and …`, `Advances in
+/// neural …`: a name Google Scholar cut short, completed when exactly one
+/// registry venue's name (or alias) begins with the words written (three
+/// at least, publisher words kept).
+pub fn complete_prefix(text: &str) -> Option<&'static Venue> {
+    let written = text
+        .trim()
+        .strip_suffix('\u{2026}')
+        .or_else(|| text.trim().strip_suffix("..."))?;
+    let key = venue_key(written, false);
+    if written.split_whitespace().count() < 3 || key.split(' ').count() < 2 {
+        return None;
+    }
+    let mut found: Option<usize> = None;
+    for (name, &i) in INDEX.iter() {
+        if name.starts_with(&key) && name.as_bytes().get(key.len()) == Some(&b' ') {
+            match found {
+                Some(other) if other != i => return None,
+                _ => found = Some(i),
+            }
+        }
+    }
+    found.map(|i| &VENUES[i])
+}
+
 /// Resolves a container name as bibliographies write it: the whole string
 /// ([`lookup`]), else a venue named inside it ([`detect`]), so
 /// `13th USENIX Symposium on Operating Systems Design and Implementation (OSDI 18)`
@@ -1212,6 +1237,19 @@ mod tests {
 
     fn short(text: &str) -> Option<&'static str> {
         lookup(text).map(|v| v.short)
+    }
+
+    #[test]
+    fn names_cut_short_are_completed_when_unique() {
+        let short = |text| complete_prefix(text).map(|v| v.short);
+        assert_eq!(
+            short("17th USENIX Symposium on Operating Systems Design and …"),
+            Some("OSDI")
+        );
+        assert_eq!(short("Advances in neural …"), Some("NeurIPS"));
+        assert_eq!(short("Proceedings of the ACM …"), None, "many venues");
+        assert_eq!(short("Advances …"), None, "too short");
+        assert_eq!(short("Advances in neural"), None, "not cut short");
     }
 
     #[test]

@@ -436,6 +436,9 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
         return Vec::new();
     }
     let text = strip_field_label(strip_list_label(text).into_trimmed(&[]));
+    if let Some(pieces) = split_scholar_result(&text) {
+        return pieces;
+    }
     // GB/T 7714 lines are cut at their type code, and their `Place:
     // Publisher, Year` in two; other lines are not looked at for either.
     let gbt = has_gbt_code(&text.text);
@@ -1189,6 +1192,29 @@ fn publisher_of(tag: &str) -> Option<&str> {
         && (is_place(last)
             || (!places.is_empty() && last.len() <= 5 && last.bytes().all(|b| b.is_ascii_digit())));
     address_ok.then_some(publisher)
+}
+
+/// A Google Scholar search result's line under the title: `J Doe, W Chen, I
+/// Stoica - Proceedings of the ... Systems, 2023 - dl.acm.org`: the names and
+/// the venue with its year; the site it was found on is no field.
+fn split_scholar_result(text: &Styled) -> Option<Vec<Styled>> {
+    static RESULT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(.+?)\s+[-\u{2013}\u{2014}]\s+((?:.+?,\s*)?(?:19|20)\d{2})\s+[-\u{2013}\u{2014}]\s+[a-z0-9][a-z0-9.-]*\.[a-z]{2,}\s*$")
+            .expect("valid Scholar result regex")
+    });
+    // Cheap refusal: the line ends in a domain name.
+    let plain = text.text.trim_end();
+    let last_word = plain.rsplit(' ').next().unwrap_or_default();
+    if !last_word.contains('.')
+        || !last_word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-'))
+    {
+        return None;
+    }
+    let captures = RESULT.captures(plain)?;
+    let (names, venue) = (captures.get(1)?, captures.get(2)?);
+    Some(vec![text.slice(names.range()), text.slice(venue.range())])
 }
 
 /// APA's `In A. Smith & B. Jones (Eds.), Handbook of Data Systems`: the
@@ -2557,6 +2583,20 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         && let Some(unglued) = venue::unglue_year(body)
     {
         return venue_text(piece, &unglued);
+    }
+    // Google Scholar's `Advances in neural …, 2017`: a name cut short.
+    if body.contains('\u{2026}') || body.contains("...") {
+        let cut =
+            body.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == ',');
+        if let Some(known) = venue::complete_prefix(cut) {
+            return Some(VenueText {
+                short: Some(known.short),
+                kind: Some(known.kind),
+                written: written_venue(body),
+                year,
+                status,
+            });
+        }
     }
     let names_a_venue = || VENUE_WORDS.is_match(body) || names_chinese_venue(body);
     let italic = || piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
