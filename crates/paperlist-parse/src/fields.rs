@@ -2540,13 +2540,7 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         None
     };
     if let Some(known) = known {
-        return Some(VenueText {
-            short: Some(known.short),
-            kind: Some(known.kind),
-            written: written_venue(body),
-            year,
-            status,
-        });
+        return Some(registry_venue(known, body, year, status));
     }
     // `arXiv preprint arXiv:2001.08361`, `CoRR abs/2001.08361`: a preprint
     // named with its identifier needs no year.
@@ -2570,13 +2564,7 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     };
     if let Some(known) = detected {
         // "SIGMOD 2022 Demo", "NeurIPS 2020 (Spotlight)": the registry venue.
-        return Some(VenueText {
-            short: Some(known.short),
-            kind: Some(known.kind),
-            written: written_venue(body),
-            year,
-            status,
-        });
+        return Some(registry_venue(known, body, year, status));
     }
     // `In: SC22; 2022`: the registry venue with its year glued on.
     if words <= 6
@@ -2589,13 +2577,7 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         let cut =
             body.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == ',');
         if let Some(known) = venue::complete_prefix(cut) {
-            return Some(VenueText {
-                short: Some(known.short),
-                kind: Some(known.kind),
-                written: written_venue(body),
-                year,
-                status,
-            });
+            return Some(registry_venue(known, body, year, status));
         }
     }
     let names_a_venue = || VENUE_WORDS.is_match(body) || names_chinese_venue(body);
@@ -2608,13 +2590,7 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         if (words > 12 || year.is_none())
             && let Some(known) = venue::detect(body)
         {
-            return Some(VenueText {
-                short: Some(known.short),
-                kind: Some(known.kind),
-                written: written_venue(body),
-                year,
-                status,
-            });
+            return Some(registry_venue(known, body, year, status));
         }
         return Some(VenueText {
             short: None,
@@ -2625,6 +2601,22 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         });
     }
     None
+}
+
+/// A venue of the registry as written in `body`.
+fn registry_venue(
+    known: &'static venue::Venue,
+    body: &str,
+    year: Option<i32>,
+    status: Option<Status>,
+) -> VenueText {
+    VenueText {
+        short: Some(known.short),
+        kind: Some(known.kind),
+        written: written_venue(body),
+        year,
+        status,
+    }
 }
 
 /// A piece the line's structure says is the venue (GB/T 7714's journal after
