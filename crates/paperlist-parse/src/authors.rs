@@ -1019,6 +1019,47 @@ fn simple_list(text: &str, seps: &[char]) -> Vec<Found> {
 /// Family name first: `Moritz, P., Nishihara, R., and Stoica, I.` (ACM and APA
 /// references) or `Moritz, Philipp and Stoica, Ion` (BibTeX).
 fn inverted_style(text: &str) -> Option<Vec<Found>> {
+    // BibBase and Chicago: `Doe, J.; Chen, W.; and Stoica, I.`, one
+    // `Family, Given` per `;`, the last maybe after `and`.
+    if text.contains("; ") {
+        let elements = split_ranges(text, 0..text.len(), &[';']);
+        let pairs: Vec<Range<usize>> = elements
+            .iter()
+            .map(|element| strip_and(text, element.clone()).0)
+            .filter(|element| !element.is_empty())
+            .collect();
+        let inverted = |range: &Range<usize>| {
+            text[range.clone()]
+                .split_once(", ")
+                .is_some_and(|(family, given)| {
+                    !family.contains(',')
+                        && !given.contains(',')
+                        && (1..=3).contains(&family.split_whitespace().count())
+                        && (1..=2).contains(&given.split_whitespace().count())
+                        // `J.`, `W.-K.`, `Jane`: initials or given names, not `UC Berkeley`.
+                        && given.split_whitespace().all(|word| {
+                            is_initial(word)
+                                || (word.starts_with(|c: char| c.is_uppercase())
+                                    && word.chars().skip(1).all(char::is_lowercase))
+                        })
+                })
+        };
+        if pairs.len() >= 2 && pairs.iter().all(inverted) {
+            return Some(
+                pairs
+                    .into_iter()
+                    .map(|range| Found {
+                        range,
+                        affiliation: None,
+                        affiliation_span: None,
+                        dblp_pid: None,
+                        trailing_marker: false,
+                        score: None,
+                    })
+                    .collect(),
+            );
+        }
+    }
     // BibTeX: "Family, Given and Family, Given".
     if text.contains(" and ") && !text.contains(';') {
         let parts: Vec<Range<usize>> = split_on_word(text, "and");

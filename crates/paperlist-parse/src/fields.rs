@@ -739,7 +739,13 @@ fn ends_joined_inverted_names(text: &str) -> bool {
 
 /// `Hinton, G`, `Yu, C.H`: a family name, a comma and initials only.
 fn is_inverted_initials(text: &str) -> bool {
-    let Some((family, initials)) = text.trim().split_once(", ") else {
+    // BibBase's `Doe, J.; Chen, W.; and Stoica, I.`
+    let text = text.trim();
+    let text = text
+        .strip_prefix("and ")
+        .or_else(|| text.strip_prefix("& "))
+        .unwrap_or(text);
+    let Some((family, initials)) = text.split_once(", ") else {
         return false;
     };
     let family_ok = family
@@ -1257,6 +1263,18 @@ fn editors_of(piece: &Styled) -> Option<Authors> {
 /// What a thesis is called: `PhD thesis`, `Doctoral dissertation`,
 /// `M.S. thesis`, `Master's thesis`, `Dissertation`.
 const THESIS_KIND: &str = r"(?:(?:doctoral|ph\.?\s?d\.?|master'?s?|m\.?\s?s\.?c?\.?|m\.?\s?eng\.?|bachelor'?s?|diploma|habilitation)\s+(?:dissertation|thesis)|dissertation|thesis)";
+
+/// A citation count as Google Scholar and BibBase show it: `12 citations`,
+/// `Cited by 40`, `1 citation`.
+fn is_citation_count(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    lower.strip_prefix("cited by ").is_some_and(number)
+        || lower
+            .strip_suffix(" citations")
+            .or_else(|| lower.strip_suffix(" citation"))
+            .is_some_and(number)
+}
 
 /// Cheap refusal before the thesis regexes: most pieces name no thesis.
 fn names_thesis(text: &str) -> bool {
@@ -2128,6 +2146,10 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     }
     if STATUS.is_match(&tag) {
         return FieldKind::Status(status_of(&tag));
+    }
+    if is_citation_count(&tag) {
+        // `12 citations`, `Cited by 40`: about the paper, not of it.
+        return FieldKind::Links;
     }
     if plain.starts_with('[')
         && let Some(kind) = gbt_kind(plain)
@@ -3715,6 +3737,13 @@ mod tests {
             pieces("Ana Lima and John Q. Public. A title. In OSDI, 2020.")[0],
             "Ana Lima and John Q. Public"
         );
+    }
+
+    #[test]
+    fn citation_counts_are_no_field() {
+        assert_eq!(kind("12 citations"), FieldKind::Links);
+        assert_eq!(kind("Cited by 1,024"), FieldKind::Links);
+        assert_eq!(kind("Citations"), FieldKind::Title);
     }
 
     #[test]

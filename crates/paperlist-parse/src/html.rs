@@ -90,6 +90,36 @@ const LINES_IN_ITEM: &[&str] = &[
     "summary",
 ];
 
+/// A `div` or `article` that holds one publication, as BibBase, CSL and
+/// site themes mark one: a class that ends in `paper`, `publication`,
+/// `pub-item`, `entry`, `bib-item` or `citation` (`bibbase_paper`,
+/// `csl-entry`), worn by no element inside it (so the list around the
+/// entries, `bibbase_group_body`, is none).
+fn is_entry_card(element: ElementRef<'_>) -> bool {
+    const ENDINGS: &[&str] = &[
+        "paper",
+        "publication",
+        "pub-item",
+        "entry",
+        "bib-item",
+        "citation",
+    ];
+    if !matches!(element.value().name(), "div" | "article" | "section") {
+        return false;
+    }
+    let Some(class) = element.value().classes().find(|class| {
+        let lower = class.to_ascii_lowercase();
+        ENDINGS.iter().any(|ending| lower.ends_with(ending))
+    }) else {
+        return false;
+    };
+    !element
+        .descendants()
+        .skip(1)
+        .filter_map(ElementRef::wrap)
+        .any(|inner| inner.value().classes().any(|c| c == class))
+}
+
 impl Walker {
     /// A link as the page's reader would follow it: relative addresses
     /// (`/publication/x.pdf`) against the page's own, when the page says it.
@@ -189,13 +219,16 @@ impl Walker {
         }
         // Inside a table cell, blocks only break the cell's lines: a Google
         // Scholar profile writes title, authors and venue as `div`s of one cell.
+        // `<div class="bibbase_paper">` holding divs of author, title and venue:
+        // an entry as a list item holds it.
+        let card = self.item_depth == 0 && self.cell_depth == 0 && is_entry_card(element);
         let line_in_item = (self.item_depth > 0 && LINES_IN_ITEM.contains(&name.as_str()))
             || (self.cell_depth > 0
                 && name != "table"
                 && (BLOCKS.contains(&name.as_str()) || CONTAINERS.contains(&name.as_str())));
-        let is_block = !line_in_item && BLOCKS.contains(&name.as_str());
-        let is_container = !line_in_item && CONTAINERS.contains(&name.as_str());
-        let is_item = matches!(name.as_str(), "li" | "dt" | "dd");
+        let is_block = !line_in_item && (card || BLOCKS.contains(&name.as_str()));
+        let is_container = !line_in_item && !card && CONTAINERS.contains(&name.as_str());
+        let is_item = card || matches!(name.as_str(), "li" | "dt" | "dd");
         match name.as_str() {
             "br" => {
                 self.break_line();
@@ -276,6 +309,7 @@ impl Walker {
         }
         if is_block {
             self.kind = Some(match name.as_str() {
+                _ if card => BlockKind::ListItem,
                 "li" | "dt" | "dd" => BlockKind::ListItem,
                 h if h.len() == 2 && h.starts_with('h') => {
                     BlockKind::Heading(h[1..].parse().unwrap_or(6))
