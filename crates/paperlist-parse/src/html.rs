@@ -113,11 +113,18 @@ fn is_entry_card(element: ElementRef<'_>) -> bool {
     }) else {
         return false;
     };
+    // A `section.publication` around a whole list holds its items, headings
+    // or a table: no card.
     !element
         .descendants()
         .skip(1)
         .filter_map(ElementRef::wrap)
-        .any(|inner| inner.value().classes().any(|c| c == class))
+        .any(|inner| {
+            matches!(
+                inner.value().name(),
+                "li" | "ul" | "ol" | "dl" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            ) || inner.value().classes().any(|c| c == class)
+        })
 }
 
 impl Walker {
@@ -537,6 +544,18 @@ mod tests {
 
     fn lower_all(source: &str) -> Vec<Block> {
         crate::blocks::lower_all(lower, source)
+    }
+
+    #[test]
+    fn entry_cards_are_items_and_lists_around_entries_are_not() {
+        let page = "<section class=\"publication\"><h2>2023</h2><ul><li>A. Title one. OSDI 2023.</li><li>B. Title two. SOSP 2023.</li></ul></section><div class=\"bibbase_paper\"><div>Doe, J.; and Chen, W.</div><div>Title three.</div><div>In NSDI, 2022.</div></div>";
+        let blocks = lower_all(page);
+        let items: Vec<usize> = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::ListItem)
+            .map(|b| b.lines.len())
+            .collect();
+        assert_eq!(items, [1, 1, 3]);
     }
 
     #[test]
