@@ -669,6 +669,22 @@ impl<'a> Reader<'a> {
                     ));
                     self.steps.push(Step::Diagnostic);
                 }
+                _ if !block.lines.is_empty()
+                    && block.lines.iter().all(|l| is_navigation(&l.text)) =>
+                {
+                    self.finish_group(pending.take());
+                    let line = block.first_line();
+                    self.step_diagnostics.push(Diagnostic::info(
+                        self.file,
+                        Some(line),
+                        "page-navigation",
+                        format!(
+                            "line {line}: a link within the site ({:?}), not an entry",
+                            block.lines[0].text.text.trim()
+                        ),
+                    ));
+                    self.steps.push(Step::Diagnostic);
+                }
                 BlockKind::Paragraph
                     if block.lines.iter().all(|l| is_page_furniture(&l.text.text)) =>
                 {
@@ -1136,6 +1152,13 @@ impl Reader<'_> {
                         venue = Some(found);
                     }
                     venue_year = venue_year.or(found.year);
+                    // `ICLR 2024 Oral`, `NeurIPS 2023 Spotlight`: how the paper
+                    // was presented, kept as a distinction.
+                    if let Some(distinction) = fields::presentation_after_venue(&found.written)
+                        && !entry.details.awards.iter().any(|a| a == distinction)
+                    {
+                        entry.details.awards.push(distinction.to_owned());
+                    }
                     if let Some(status) = found.status
                         && !status_written
                     {
@@ -1574,6 +1597,31 @@ fn is_marker_legend(text: &str) -> bool {
 
 /// `[Cloud Computing](url) [Networking](url)`: two links or more and nothing
 /// else but separators.
+/// `[3.1 Eviction / Selection](#31-eviction--selection)`, `[← Back to
+/// README](../README.md)`: a line that is only a link to a place in the page
+/// or back to the list's README (a table of contents, a way back).
+fn is_navigation(text: &Styled) -> bool {
+    let plain = &text.text;
+    let mut links = text.links().peekable();
+    if links.peek().is_none() {
+        return false;
+    }
+    let mut covered = 0;
+    for (range, url) in links {
+        let url = url.trim();
+        // (A link to a note of its own, `notes/attention.md`, may be a paper's.)
+        let within = url.starts_with('#')
+            || (!url.contains("://") && url.to_ascii_lowercase().contains("readme"));
+        if !within {
+            return false;
+        }
+        covered += range.len();
+    }
+    // Nothing else but list marks and arrows beside the links.
+    let other = plain.len() - covered.min(plain.len());
+    other <= 4 && plain.chars().any(char::is_alphabetic)
+}
+
 fn is_link_row(text: &Styled) -> bool {
     text.only_links().is_some_and(|labels| labels.len() >= 2)
 }

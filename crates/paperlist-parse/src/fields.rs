@@ -1264,6 +1264,20 @@ fn editors_of(piece: &Styled) -> Option<Authors> {
 /// `M.S. thesis`, `Master's thesis`, `Dissertation`.
 const THESIS_KIND: &str = r"(?:(?:doctoral|ph\.?\s?d\.?|master'?s?|m\.?\s?s\.?c?\.?|m\.?\s?eng\.?|bachelor'?s?|diploma|habilitation)\s+(?:dissertation|thesis)|dissertation|thesis)";
 
+/// The presentation a venue tag ends with: `ICLR 2024 Oral`, `NeurIPS 2023
+/// Spotlight`, `CVPR 2024 Highlight` (after a year, so `Oral Oncology` is
+/// no such tag).
+pub(crate) fn presentation_after_venue(written: &str) -> Option<&'static str> {
+    const KINDS: &[&str] = &["Oral", "Spotlight", "Highlight"];
+    let (head, last) = written.trim().rsplit_once(' ')?;
+    let kind = KINDS.iter().find(|k| k.eq_ignore_ascii_case(last))?;
+    let year_before = head
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| year_in(w).is_some() || w.starts_with(['\'', '\u{2019}']));
+    year_before.then_some(*kind)
+}
+
 /// A citation count as Google Scholar and BibBase show it: `12 citations`,
 /// `Cited by 40`, `1 citation`.
 fn is_citation_count(text: &str) -> bool {
@@ -3737,6 +3751,17 @@ mod tests {
             pieces("Ana Lima and John Q. Public. A title. In OSDI, 2020.")[0],
             "Ana Lima and John Q. Public"
         );
+    }
+
+    #[test]
+    fn presentations_after_a_venue() {
+        assert_eq!(presentation_after_venue("ICLR 2024 Oral"), Some("Oral"));
+        assert_eq!(
+            presentation_after_venue("NeurIPS'23 spotlight"),
+            Some("Spotlight")
+        );
+        assert_eq!(presentation_after_venue("Oral Oncology"), None);
+        assert_eq!(presentation_after_venue("ICLR 2024"), None);
     }
 
     #[test]
