@@ -1281,7 +1281,12 @@ pub(crate) fn presentation_after_venue(written: &str) -> Option<&'static str> {
 /// A citation count as Google Scholar and BibBase show it: `12 citations`,
 /// `Cited by 40`, `1 citation`.
 fn is_citation_count(text: &str) -> bool {
-    let lower = text.trim().to_ascii_lowercase();
+    let text = text.trim();
+    // Cheap refusal: a count starts with its number or `Cited`, and is short.
+    if text.len() > 24 || !text.starts_with(|c: char| c.is_ascii_digit() || c == 'C' || c == 'c') {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
     let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b',');
     lower.strip_prefix("cited by ").is_some_and(number)
         || lower
