@@ -475,9 +475,227 @@ const HAN_COMPOUND_SURNAMES: &[&str] = &[
     "宇文", "司徒", "端木", "西门", "南宫", "独孤", "钟离", "轩辕",
 ];
 
-/// A Chinese name in Han characters: a surname, then one or two characters
-/// (a compound surname, then one or two).
+/// Japanese surnames, the most common ones (Japanese names are written
+/// family name first, often with a space: `山田太郎`, `佐藤 花子`). Written
+/// out by hand: no crate lists them.
+const JAPANESE_SURNAMES: &[&str] = &[
+    "佐藤",
+    "鈴木",
+    "高橋",
+    "田中",
+    "伊藤",
+    "渡辺",
+    "渡邊",
+    "山本",
+    "中村",
+    "小林",
+    "加藤",
+    "吉田",
+    "山田",
+    "佐々木",
+    "山口",
+    "松本",
+    "井上",
+    "木村",
+    "斎藤",
+    "斉藤",
+    "清水",
+    "山崎",
+    "池田",
+    "橋本",
+    "阿部",
+    "石川",
+    "山下",
+    "中島",
+    "石井",
+    "小川",
+    "前田",
+    "岡田",
+    "長谷川",
+    "藤田",
+    "後藤",
+    "近藤",
+    "村上",
+    "遠藤",
+    "青木",
+    "坂本",
+    "福田",
+    "太田",
+    "西村",
+    "藤井",
+    "金子",
+    "岡本",
+    "藤原",
+    "中野",
+    "三浦",
+    "原田",
+    "中川",
+    "松田",
+    "竹内",
+    "小野",
+    "田村",
+    "中山",
+    "和田",
+    "石田",
+    "森田",
+    "上田",
+    "内田",
+    "柴田",
+    "酒井",
+    "宮崎",
+    "横山",
+    "高木",
+    "安藤",
+    "宮本",
+    "大野",
+    "小島",
+    "谷口",
+    "今井",
+    "工藤",
+    "高田",
+    "増田",
+    "丸山",
+    "杉山",
+    "村田",
+    "大塚",
+    "新井",
+    "小山",
+    "平野",
+    "藤本",
+    "河野",
+    "上野",
+    "野口",
+    "武田",
+    "松井",
+    "千葉",
+    "岩崎",
+    "菅原",
+    "木下",
+    "久保",
+    "佐野",
+    "野村",
+    "松尾",
+    "菊地",
+    "杉本",
+    "市川",
+    "古川",
+    "大西",
+    "島田",
+    "水野",
+    "桜井",
+    "高野",
+    "吉川",
+    "山内",
+    "西田",
+    "飯田",
+    "菊池",
+    "西川",
+    "小松",
+    "北村",
+    "安田",
+    "五十嵐",
+    "川口",
+    "平田",
+    "中田",
+    "久保田",
+    "服部",
+    "岩田",
+    "土屋",
+    "川崎",
+    "福島",
+    "本田",
+    "樋口",
+    "秋山",
+    "田口",
+    "永井",
+    "山中",
+    "中西",
+    "吉村",
+    "川上",
+    "石原",
+    "大橋",
+    "松岡",
+    "馬場",
+    "浅野",
+    "荒木",
+    "大久保",
+    "野田",
+    "田辺",
+    "川村",
+    "星野",
+    "黒田",
+    "尾崎",
+    "望月",
+    "永田",
+    "熊谷",
+    "内藤",
+    "松村",
+    "西山",
+    "大谷",
+    "平井",
+    "大島",
+    "岩本",
+    "片山",
+    "本間",
+    "早川",
+    "横田",
+    "岡崎",
+    "荒井",
+    "大石",
+    "鎌田",
+    "成田",
+    "宮田",
+    "小田",
+    "石橋",
+    "篠原",
+    "須藤",
+    "河合",
+    "大川",
+    "高山",
+    "森",
+    "林",
+    "原",
+    "辻",
+    "堀",
+];
+
+/// `山田太郎`: a known Japanese surname and a given name of one to three
+/// characters, as (family, given).
+fn japanese_surname(text: &str) -> Option<(&str, &str)> {
+    JAPANESE_SURNAMES
+        .iter()
+        .filter_map(|surname| Some((*surname, text.strip_prefix(surname)?)))
+        // The longest surname that fits: `佐々木` before a shorter one.
+        .max_by_key(|(surname, _)| surname.len())
+        .filter(|(_, given)| (1..=3).contains(&given.chars().count()) && given.chars().all(is_han))
+}
+
+/// A name in Han characters: a Chinese surname, then one or two characters
+/// (a compound surname, then one or two), or a Japanese surname, then one to
+/// three characters, maybe after a space (`佐藤 花子`).
 fn is_han_name(text: &str) -> bool {
+    // One space (ASCII or ideographic) between a Japanese family and given name.
+    let spaced = text
+        .split([' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .count()
+        == 2;
+    let joined: String;
+    let text = if spaced {
+        joined = text
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{3000}'))
+            .collect();
+        joined.as_str()
+    } else {
+        text
+    };
+    if japanese_surname(text).is_some() {
+        return true;
+    }
+    if spaced {
+        return false;
+    }
     let count = text.chars().count();
     if !(2..=4).contains(&count) || !text.chars().all(is_han) {
         return false;
@@ -1449,6 +1667,22 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
                     Person::new(&format!("{family}, {}", given.trim_end()))
                 }
                 None if score < 0.5 && looks_like_organization(name) => Person::literal(name),
+                // `佐藤 花子`: family name first, as Han names are written.
+                None if !name.is_ascii() && name.chars().any(is_han) => {
+                    let mut person = Person::new(name);
+                    // Shown as written, family name first: `佐藤 花子`, or
+                    // `山田太郎` with a known Japanese surname.
+                    let parts = name
+                        .split_once([' ', '\u{3000}'])
+                        .map(|(family, given)| (family, given.trim()))
+                        .or_else(|| japanese_surname(name));
+                    if let Some((family, given)) = parts {
+                        person.set_name(name);
+                        person.set_family(Some(family));
+                        person.set_given(Some(given));
+                    }
+                    person
+                }
                 None => Person::new(name),
             };
             person.affiliation = item.affiliation.clone();
@@ -1966,6 +2200,18 @@ mod tests {
         assert_eq!(names("张三，李四，王五"), ["张三", "李四", "王五"]);
         assert_eq!(names("刘洋、赵敏"), ["刘洋", "赵敏"]);
         assert_eq!(names("欧阳明, 陈伟"), ["欧阳明", "陈伟"]);
+        // Japanese names, family name first, with or without a space.
+        assert!(name_score("山田太郎") > 0.8);
+        assert!(name_score("佐藤 花子") > 0.8);
+        assert!(name_score("情報処理学会") < 0.1);
+        assert_eq!(names("山田太郎, 鈴木一郎"), ["山田太郎", "鈴木一郎"]);
+        let people = parse(&Styled::plain("佐藤 花子, 田中 健")).people;
+        assert_eq!(people[0].family(), Some("佐藤"));
+        assert_eq!(people[0].given(), Some("花子"));
+        assert_eq!(people[0].name(), "佐藤 花子");
+        let people = parse(&Styled::plain("山田太郎, 佐々木健")).people;
+        assert_eq!(people[1].family(), Some("佐々木"));
+        assert_eq!(people[1].given(), Some("健"));
     }
 
     #[test]

@@ -154,9 +154,31 @@ fn section_mode(text: &str) -> Option<Mode> {
     // Chinese CVs: 论文 (papers), 期刊 (journals), 会议 (conferences),
     // 发表 (published), 著作 (books), 参考文献 (references), 预印本 (preprints);
     // 教学 (teaching), 获奖 (awards), 教育 (education), 经历 (experience) are not.
+    // Japanese (and traditional Chinese) ones: 論文 (papers), 業績
+    // (achievements), 会議/會議 (conferences), 発表 (presentations), 著書
+    // (books); 受賞 (awards), 学歴 (education), 職歴 (career), 講演 (talks),
+    // 特許 (patents), 資金 (grants) are not.
     if !text.is_ascii() {
         if [
-            "教学", "获奖", "奖励", "荣誉", "教育", "经历", "项目", "专利", "服务", "简介", "联系",
+            "教学",
+            "获奖",
+            "奖励",
+            "荣誉",
+            "教育",
+            "经历",
+            "项目",
+            "专利",
+            "服务",
+            "简介",
+            "联系",
+            "受賞",
+            "学歴",
+            "職歴",
+            "講演",
+            "特許",
+            "資金",
+            "教歴",
+            "社会活動",
         ]
         .iter()
         .any(|word| text.contains(word))
@@ -173,6 +195,12 @@ fn section_mode(text: &str) -> Option<Mode> {
             "文献",
             "预印本",
             "成果",
+            "論文",
+            "業績",
+            "会議",
+            "會議",
+            "発表",
+            "著書",
         ]
         .iter()
         .any(|word| text.contains(word))
@@ -1069,7 +1097,7 @@ impl Reader<'_> {
                             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
                 };
                 *kind == FieldKind::Title
-                    && (next_is_issue() && journal_like()
+                    && (next_is_issue() && (journal_like() || fields::names_a_venue(&piece.text))
                         || fields::names_a_venue(&piece.text) && (next_is_pages() || italic()))
             });
             if let Some(at) = at {

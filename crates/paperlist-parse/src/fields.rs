@@ -498,6 +498,9 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                                 {
                                     for piece in split_pages(piece)
                                         .into_iter()
+                                        // `Title, Proc. of OSDI 2019, pp. 1-10`: the
+                                        // venue was last once the pages went.
+                                        .flat_map(split_trailing_venue)
                                         .flat_map(split_journal_volume)
                                         .flat_map(split_status_year)
                                         .flat_map(gbt_publisher_cut)
@@ -641,11 +644,15 @@ fn split_trailing_venue(text: Styled) -> Cut {
         return Cut::Whole(text);
     };
     let head = &plain[..comma];
-    let reads_as_venue = venue.bytes().any(|b| b.is_ascii_digit())
+    let reads_as_venue = (venue.bytes().any(|b| b.is_ascii_digit())
         && words_up_to(venue, 7) <= 6
         && year_in(venue).is_some()
-        && venue::detect(venue).is_some();
-    if !reads_as_venue || words_up_to(head, 3) < 3 || name_score(head) >= 0.6 {
+        && venue::detect(venue).is_some())
+        // `設計, 情報処理学会論文誌`: a journal named in Japanese or Chinese.
+        || names_chinese_venue(venue);
+    // A title in Han characters has no spaces: its characters count.
+    let long_head = words_up_to(head, 3) >= 3 || (!head.is_ascii() && head.chars().count() >= 4);
+    if !reads_as_venue || !long_head || name_score(head) >= 0.6 {
         return Cut::Whole(text);
     }
     let end = plain.len();
@@ -1946,7 +1953,7 @@ fn is_quoted(plain: &str) -> bool {
 
 /// Whether text names a kind of venue (`Journal`, `Proceedings`, `Workshop`).
 pub(crate) fn names_a_venue(text: &str) -> bool {
-    VENUE_WORDS.is_match(text)
+    VENUE_WORDS.is_match(text) || names_chinese_venue(text)
 }
 
 /// Whether a parenthesised text is a tag of its own rather than part of the
@@ -1996,9 +2003,21 @@ fn names_chinese_venue(text: &str) -> bool {
         "电子",
         "通信",
         "自动化",
+        // Japanese and traditional Chinese: 情報処理学会論文誌, 學報.
+        "論文誌",
+        "学会誌",
+        "論文集",
+        "紀要",
+        "学会",
+        "研究会",
+        "會議",
+        "學報",
+        "シンポジウム",
+        "ワークショップ",
     ];
+    // A letter or two may name a series (`電子情報通信学会論文誌 D`).
     !text.is_ascii()
-        && !text.bytes().any(|b| b.is_ascii_alphabetic())
+        && text.bytes().filter(u8::is_ascii_alphabetic).count() <= 2
         && WORDS.iter().any(|word| text.contains(word))
 }
 
@@ -2686,7 +2705,7 @@ pub(crate) fn kind_named_in(venue: &str) -> Option<VenueKind> {
         Some(VenueKind::Workshop)
     } else if lower.contains("journal")
         || lower.contains("transactions")
-        || ["学报", "期刊", "杂志"]
+        || ["学报", "期刊", "杂志", "論文誌", "学会誌", "學報"]
             .iter()
             .any(|word| venue.contains(word))
     {
