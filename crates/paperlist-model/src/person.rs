@@ -393,7 +393,16 @@ impl Person {
         let (given, family, suffix) = split_name(without_homonym);
         // Where the given and family names are in the name shown.
         let (given_at, family_at);
-        let display = if given.is_some() && family.is_some() && cleaned.contains(',') {
+        let east_asian = family.as_deref().is_some_and(written_family_first)
+            && given.as_deref().is_some_and(written_family_first);
+        let display = if east_asian && cleaned.contains(',') {
+            // `佐藤, 花子`: a Chinese or Japanese name reads family name first.
+            let family = family.as_deref().unwrap_or_default();
+            let given = given.as_deref().unwrap_or_default();
+            family_at = Some(0);
+            given_at = Some(family.len() + 1);
+            CompactString::from(format!("{family} {given}"))
+        } else if given.is_some() && family.is_some() && cleaned.contains(',') {
             // "Family, Given" is shown in reading order.
             let mut display = CompactString::default();
             display.push_str(given.as_deref().unwrap_or_default());
@@ -441,6 +450,10 @@ impl Person {
         let given = given.map(collapse_whitespace).filter(|g| !g.is_empty());
         let family = collapse_whitespace(family);
         let name = match &given {
+            // `佐藤 花子`: family name first.
+            Some(given) if written_family_first(given) && written_family_first(&family) => {
+                format!("{family} {given}")
+            }
             Some(given) => format!("{given} {family}"),
             None => family.clone(),
         };
@@ -713,6 +726,16 @@ fn givens_compatible(a: &[String], b: &[String]) -> bool {
     true
 }
 
+/// A name part in a script whose names are written family name first:
+/// Han characters, kana, Hangul.
+fn written_family_first(part: &str) -> bool {
+    part.chars().next().is_some_and(|c| {
+        matches!(c,
+            '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}'
+            | '\u{3040}'..='\u{30ff}' | '\u{ac00}'..='\u{d7af}')
+    })
+}
+
 /// Whether a written name looks like an organisation rather than a person
 /// (`Microsoft Research`, `University of Washington`, `Google`).
 pub fn looks_like_organization(name: &str) -> bool {
@@ -846,6 +869,16 @@ mod tests {
 
     fn s(text: &str) -> Option<Box<str>> {
         Some(text.into())
+    }
+
+    #[test]
+    fn east_asian_names_read_family_name_first() {
+        let p = Person::new("佐藤, 花子");
+        assert_eq!(p.name(), "佐藤 花子");
+        assert_eq!(p.family(), Some("佐藤"));
+        assert_eq!(p.given(), Some("花子"));
+        assert_eq!(Person::from_parts(Some("花子"), "佐藤").name(), "佐藤 花子");
+        assert_eq!(Person::new("Doe, Jane").name(), "Jane Doe");
     }
 
     #[test]

@@ -1670,12 +1670,12 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
                 // `佐藤 花子`: family name first, as Han names are written.
                 None if !name.is_ascii() && name.chars().any(is_han) => {
                     let mut person = Person::new(name);
-                    // Shown as written, family name first: `佐藤 花子`, or
-                    // `山田太郎` with a known Japanese surname.
+                    // Shown as written, family name first: `佐藤 花子`.
+                    // (`山田太郎` stays whole: written without a space, it is
+                    // kept so wherever it goes, a BibTeX name included.)
                     let parts = name
                         .split_once([' ', '\u{3000}'])
-                        .map(|(family, given)| (family, given.trim()))
-                        .or_else(|| japanese_surname(name));
+                        .map(|(family, given)| (family, given.trim()));
                     if let Some((family, given)) = parts {
                         person.set_name(name);
                         person.set_family(Some(family));
@@ -2209,9 +2209,7 @@ mod tests {
         assert_eq!(people[0].family(), Some("佐藤"));
         assert_eq!(people[0].given(), Some("花子"));
         assert_eq!(people[0].name(), "佐藤 花子");
-        let people = parse(&Styled::plain("山田太郎, 佐々木健")).people;
-        assert_eq!(people[1].family(), Some("佐々木"));
-        assert_eq!(people[1].given(), Some("健"));
+        assert_eq!(japanese_surname("佐々木健"), Some(("佐々木", "健")));
     }
 
     #[test]
