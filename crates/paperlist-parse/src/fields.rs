@@ -1128,6 +1128,10 @@ fn is_place(element: &str) -> bool {
 /// `Carlsbad, CA, USA`).
 pub(crate) fn is_address(text: &str) -> bool {
     let text = text.trim_end_matches('.');
+    // GB/T 7714's `北京, 2021`: a city in Han characters.
+    if !text.is_ascii() && (2..=4).contains(&text.chars().count()) && text.chars().all(is_han) {
+        return true;
+    }
     let elements = text.split(", ").count();
     (1..=3).contains(&elements)
         && words_up_to(text, 7) <= 6
