@@ -65,7 +65,8 @@ pub(crate) struct Issue {
 /// (year, volume, number, pages), written as a field of their own.
 static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^(?:vol(?:ume)?\.?\s*(?P<volume>[0-9]+[A-Za-z]?)",
+        // IEICE's lettered volumes: `Vol. J105-D`, `Vol. E95-D`.
+        r"(?i)^(?:vol(?:ume)?\.?\s*(?P<volume>[A-Z]?[0-9]+(?:-[A-Z]{1,2})?[A-Za-z]?)",
         r"|(?:no|num|number|issue)\.?\s*(?P<number>[0-9]+(?:[-\u{2013}/][0-9]+)?)",
         r"|(?P<v>[0-9]{1,4})\s*\((?P<n>[0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?)\)",
         r"(?:\s*:\s*(?P<pages>[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+))?",
@@ -1411,7 +1412,8 @@ fn trim_leading_by(text: Styled) -> Styled {
 fn split_issue(text: Styled) -> Cut {
     static PARTS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"(?i)(?:[,;]\s*|\s)((?:vol(?:ume)?\.?|no\.|num\.?|number|issue)\s*[0-9]+[A-Za-z]?",
+            r"(?i)(?:[,;]\s*|\s)(vol(?:ume)?\.?\s*[A-Z]?[0-9]+(?:-[A-Z]{1,2})?[A-Za-z]?",
+            r"|(?:no\.|num\.?|number|issue)\s*[0-9]+[A-Za-z]?",
             r"|[0-9]{1,4}\s*\([0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?\)(?:\s*:\s*[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+)?",
             r"|article\s+(?:no\.?\s*)?[0-9]{1,6})",
             r"(?:[,;.]|\s*$)",
