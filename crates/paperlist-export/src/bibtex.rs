@@ -169,6 +169,9 @@ fn write_entry(
             && entry.details.volume.is_some();
         if !pseudo && !not_integer && !no_such_field && !bst_clash {
             fields.push((name, text(value)));
+        } else if not_integer && !pseudo && !no_such_field {
+            // IEICE's `J105-D`: no BibLaTeX volume (an integer), said in the note.
+            notes_extra.push(format!("vol. {value}"));
         }
     }
     if let Some(pages) = &entry.details.pages {
