@@ -1623,8 +1623,6 @@ fn is_marker_legend(text: &str) -> bool {
     MEANINGS.iter().any(|meaning| lower.contains(meaning))
 }
 
-/// `[Cloud Computing](url) [Networking](url)`: two links or more and nothing
-/// else but separators.
 /// `[3.1 Eviction / Selection](#31-eviction--selection)`, `[← Back to
 /// README](../README.md)`: a line that is only a link to a place in the page
 /// or back to the list's README (a table of contents, a way back).
@@ -1650,6 +1648,8 @@ fn is_navigation(text: &Styled) -> bool {
     other <= 4 && plain.chars().any(char::is_alphabetic)
 }
 
+/// `[Cloud Computing](url) [Networking](url)`: two links or more and nothing
+/// else but separators.
 fn is_link_row(text: &Styled) -> bool {
     text.only_links().is_some_and(|labels| labels.len() >= 2)
 }
