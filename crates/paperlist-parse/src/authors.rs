@@ -35,7 +35,15 @@ pub(crate) struct Authors {
     pub cut_short: bool,
     /// The name score of each person's name, in the order of `people`.
     name_scores: Vec<f32>,
+    /// The marks written after each person's name (`*`, `†`, `✉`), in the
+    /// order of `people` (a legend may say what they mean).
+    pub marks: Vec<String>,
 }
+
+/// The marks after names that a legend may explain.
+const MARKS: &[char] = &[
+    '*', '\u{2217}', '\u{2020}', '\u{2021}', '#', '\u{a7}', '\u{2709}',
+];
 
 /// A name found in the text: where it is and its affiliation.
 #[derive(Debug, Clone)]
@@ -1617,6 +1625,10 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
     for item in found {
         let raw = &plain[item.range.clone()];
         let marked_equal = item.trailing_marker || raw.contains(['*', '∗', '†']);
+        let mut marks: String = raw.chars().filter(|c| MARKS.contains(c)).collect();
+        if item.trailing_marker && marks.is_empty() {
+            marks.push('*');
+        }
         let marked_corresponding = raw.contains('✉');
         let highlighted = text.highlighted(item.range.clone());
         let stripped = if has_marker(raw) {
@@ -1698,6 +1710,7 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
             };
             authors.name_scores.push(shown_score);
             authors.people.push(person);
+            authors.marks.push(marks.clone());
         }
     }
     authors

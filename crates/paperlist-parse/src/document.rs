@@ -376,6 +376,12 @@ pub(crate) struct Reader<'a> {
     /// (in one list, often many: "UC Berkeley", "Microsoft Research") share
     /// one copy.
     affiliations: foldhash::HashSet<Arc<str>>,
+    /// What the marks after names mean, as the document's legend says
+    /// (`* equal contribution, † corresponding author`).
+    legend: Vec<(char, MarkMeaning)>,
+    /// The marks after each author's name, for the entries that have any:
+    /// (index in `entries`, marks in the order of its authors).
+    marked: Vec<(usize, Vec<String>)>,
     /// The entries the steps refer to.
     entries: Vec<Entry>,
     headings: Vec<Heading>,
@@ -426,6 +432,8 @@ impl<'a> Reader<'a> {
             held_heading: None,
             steps: Vec::new(),
             affiliations: foldhash::HashSet::default(),
+            legend: Vec::new(),
+            marked: Vec::new(),
             notes: Vec::new(),
             step_diagnostics: Vec::new(),
             entries: Vec::new(),
@@ -498,6 +506,17 @@ impl<'a> Reader<'a> {
         }
         out.flush_skipped();
         let mut entries = self.entries;
+        // The legend, wherever it stood, says what each author's marks mean.
+        if !self.legend.is_empty() {
+            for (at, marks) in &self.marked {
+                let Some(entry) = entries.get_mut(*at) else {
+                    continue;
+                };
+                for (person, marks) in entry.authors.iter_mut().zip(marks) {
+                    apply_legend(person, marks, &self.legend);
+                }
+            }
+        }
         let mut kept = keep.into_iter();
         entries.retain(|_| kept.next().unwrap_or(true));
         entries.shrink_to_fit();
@@ -686,6 +705,7 @@ impl<'a> Reader<'a> {
                 {
                     self.finish_group(pending.take());
                     let line = block.lines[0].number;
+                    self.legend.extend(legend_of(&block.lines[0].text.text));
                     self.step_diagnostics.push(Diagnostic::info(
                         self.file,
                         Some(line),
@@ -832,7 +852,10 @@ impl<'a> Reader<'a> {
         }
         let raw = self.line_index.line_range(self.source, first, last);
         match self.assemble(group, mode, raw.clone()) {
-            Ok((mut entry, notes, clear)) => {
+            Ok((mut entry, notes, clear, marks)) => {
+                if !marks.is_empty() {
+                    self.marked.push((self.entries.len(), marks));
+                }
                 if unlabelled && clear {
                     self.unknown_entries += 1;
                 }
@@ -977,7 +1000,9 @@ impl Output<'_> {
 
 /// An entry made of a group of lines, the guesses made (line, note), and
 /// whether it is clearly an entry even outside a publication list.
-type Assembled = (Entry, Vec<(u32, String)>, bool);
+/// An entry, its notes as (line, note), whether it is clear outside a list,
+/// and the marks after its authors' names.
+type Assembled = (Entry, Vec<(u32, String)>, bool, Vec<String>);
 
 impl Reader<'_> {
     /// Makes an entry of a group of lines, or says it is none. Under no telling
@@ -1518,13 +1543,20 @@ impl Reader<'_> {
 
         // Last, the people move out of their fields into the entry.
         let mut people = Vec::with_capacity(people_count);
+        let mut marks = Vec::new();
         for &i in &author_fields {
             if let FieldKind::Authors(parsed) = &mut fields[i].1 {
+                // Marks stay beside their people (a list read otherwise has none).
+                parsed.marks.resize(parsed.people.len(), String::new());
+                marks.append(&mut parsed.marks);
                 people.append(&mut parsed.people);
             }
         }
         entry.authors = people;
-        Ok((entry, notes, clear))
+        if marks.iter().all(String::is_empty) {
+            marks.clear();
+        }
+        Ok((entry, notes, clear, marks))
     }
 }
 
@@ -1603,6 +1635,71 @@ fn is_page_furniture(text: &str) -> bool {
 
 /// `(* equal contribution)`, `† corresponding author`, `^ student author`:
 /// what the marks after names mean, said once for a list.
+/// What a mark after a name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkMeaning {
+    EqualContribution,
+    Corresponding,
+    /// Anything else a legend says (`student author`, `alphabetical order`).
+    Other,
+}
+
+/// The marks a legend explains: `* equal contribution, † corresponding
+/// author`, `(†: student author)`, `# co-first authors`.
+fn legend_of(text: &str) -> Vec<(char, MarkMeaning)> {
+    const MARKS: &[char] = &[
+        '*', '\u{2217}', '\u{2020}', '\u{2021}', '#', '\u{a7}', '\u{2709}',
+    ];
+    let mut legend = Vec::new();
+    let mut found: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|(_, c)| MARKS.contains(c))
+        .collect();
+    found.dedup_by_key(|(_, c)| *c);
+    for (n, &(at, mark)) in found.iter().enumerate() {
+        let end = found.get(n + 1).map_or(text.len(), |(next, _)| *next);
+        let meaning = text[at + mark.len_utf8()..end].to_lowercase();
+        let meaning = if ["equal", "co-first", "joint first", "first author"]
+            .iter()
+            .any(|m| meaning.contains(m))
+        {
+            MarkMeaning::EqualContribution
+        } else if meaning.contains("corresponding") {
+            MarkMeaning::Corresponding
+        } else if meaning.chars().any(char::is_alphabetic) {
+            MarkMeaning::Other
+        } else {
+            continue;
+        };
+        legend.push((mark, meaning));
+    }
+    legend
+}
+
+/// Sets what a person's marks mean by the legend; marks it does not explain
+/// keep their usual reading (`*` and `†` equal contribution, `✉` corresponding).
+fn apply_legend(person: &mut paperlist_model::Person, marks: &str, legend: &[(char, MarkMeaning)]) {
+    if marks.is_empty() {
+        return;
+    }
+    let (mut equal, mut corresponding) = (false, false);
+    for mark in marks.chars() {
+        match legend
+            .iter()
+            .find(|(m, _)| *m == mark)
+            .map(|(_, meaning)| *meaning)
+        {
+            Some(MarkMeaning::EqualContribution) => equal = true,
+            Some(MarkMeaning::Corresponding) => corresponding = true,
+            Some(MarkMeaning::Other) => {}
+            None if mark == '\u{2709}' => corresponding = true,
+            None => equal |= matches!(mark, '*' | '\u{2217}' | '\u{2020}'),
+        }
+    }
+    person.equal_contribution = equal;
+    person.corresponding = corresponding;
+}
+
 fn is_marker_legend(text: &str) -> bool {
     const MEANINGS: &[&str] = &[
         "equal contribution",
@@ -2392,6 +2489,23 @@ fn identifiers_in_text(text: &str, entry: &mut Entry) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_legend_says_what_marks_mean() {
+        use MarkMeaning::*;
+        assert_eq!(
+            legend_of("(* equal contribution, \u{2020} corresponding author)"),
+            [('*', EqualContribution), ('\u{2020}', Corresponding)]
+        );
+        assert_eq!(legend_of("\u{2020}: student author"), [('\u{2020}', Other)]);
+        let mut person = paperlist_model::Person::new("Ion Stoica");
+        let legend = legend_of("* equal contribution, \u{2020} corresponding author");
+        apply_legend(&mut person, "\u{2020}", &legend);
+        assert!(person.corresponding && !person.equal_contribution);
+        // With no legend for it, `†` keeps its usual reading.
+        apply_legend(&mut person, "\u{2020}", &legend_of("# co-first authors"));
+        assert!(person.equal_contribution && !person.corresponding);
+    }
 
     #[test]
     fn a_heading_over_an_author_list_is_a_title() {
