@@ -41,7 +41,7 @@ pub(crate) struct Authors {
 }
 
 /// The marks after names that a legend may explain.
-const MARKS: &[char] = &[
+pub(crate) const MARKS: &[char] = &[
     '*', '\u{2217}', '\u{2020}', '\u{2021}', '#', '\u{a7}', '\u{2709}',
 ];
 
