@@ -1647,13 +1647,10 @@ enum MarkMeaning {
 /// The marks a legend explains: `* equal contribution, † corresponding
 /// author`, `(†: student author)`, `# co-first authors`.
 fn legend_of(text: &str) -> Vec<(char, MarkMeaning)> {
-    const MARKS: &[char] = &[
-        '*', '\u{2217}', '\u{2020}', '\u{2021}', '#', '\u{a7}', '\u{2709}',
-    ];
     let mut legend = Vec::new();
     let mut found: Vec<(usize, char)> = text
         .char_indices()
-        .filter(|(_, c)| MARKS.contains(c))
+        .filter(|(_, c)| authors::MARKS.contains(c))
         .collect();
     found.dedup_by_key(|(_, c)| *c);
     for (n, &(at, mark)) in found.iter().enumerate() {
