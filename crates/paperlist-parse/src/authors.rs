@@ -40,11 +40,6 @@ pub(crate) struct Authors {
     pub marks: Vec<String>,
 }
 
-/// The marks after names that a legend may explain.
-pub(crate) const MARKS: &[char] = &[
-    '*', '\u{2217}', '\u{2020}', '\u{2021}', '#', '\u{a7}', '\u{2709}',
-];
-
 /// A name found in the text: where it is and its affiliation.
 #[derive(Debug, Clone)]
 struct Found {
@@ -60,8 +55,8 @@ struct Found {
     score: Option<f32>,
 }
 
-/// Markers written after (or before) names.
-const MARKERS: &[char] = &['*', '∗', '†', '‡', '§', '¶', '#', '✉', '^', '⋆', '♠', '♣'];
+/// Markers written after (or before) names; a legend may say what they mean.
+pub(crate) const MARKERS: &[char] = &['*', '∗', '†', '‡', '§', '¶', '#', '✉', '^', '⋆', '♠', '♣'];
 
 /// Lower-case words allowed inside a name.
 const NAME_PARTICLES: &[&str] = &[
@@ -1625,7 +1620,7 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
     for item in found {
         let raw = &plain[item.range.clone()];
         let marked_equal = item.trailing_marker || raw.contains(['*', '∗', '†']);
-        let mut marks: String = raw.chars().filter(|c| MARKS.contains(c)).collect();
+        let mut marks: String = raw.chars().filter(|c| MARKERS.contains(c)).collect();
         if item.trailing_marker && marks.is_empty() {
             marks.push('*');
         }

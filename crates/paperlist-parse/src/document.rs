@@ -706,48 +706,42 @@ impl<'a> Reader<'a> {
                     self.finish_group(pending.take());
                     let line = block.lines[0].number;
                     self.legend.extend(legend_of(&block.lines[0].text.text));
-                    self.step_diagnostics.push(Diagnostic::info(
-                        self.file,
-                        Some(line),
+                    self.info_step(
+                        line,
                         "marker-legend",
                         format!(
                             "line {line}: a legend of the marks after names ({:?}), not an entry",
                             block.lines[0].text.text.trim()
                         ),
-                    ));
-                    self.steps.push(Step::Diagnostic);
+                    );
                 }
                 _ if !block.lines.is_empty()
                     && block.lines.iter().all(|l| is_navigation(&l.text)) =>
                 {
                     self.finish_group(pending.take());
                     let line = block.first_line();
-                    self.step_diagnostics.push(Diagnostic::info(
-                        self.file,
-                        Some(line),
+                    self.info_step(
+                        line,
                         "page-navigation",
                         format!(
                             "line {line}: a link within the site ({:?}), not an entry",
                             block.lines[0].text.text.trim()
                         ),
-                    ));
-                    self.steps.push(Step::Diagnostic);
+                    );
                 }
                 BlockKind::Paragraph
                     if block.lines.iter().all(|l| is_page_furniture(&l.text.text)) =>
                 {
                     self.finish_group(pending.take());
                     let line = block.first_line();
-                    self.step_diagnostics.push(Diagnostic::info(
-                        self.file,
-                        Some(line),
+                    self.info_step(
+                        line,
                         "page-furniture",
                         format!(
                             "line {line}: the page's own notice ({:?}), not an entry",
                             block.lines[0].text.text.trim()
                         ),
-                    ));
-                    self.steps.push(Step::Diagnostic);
+                    );
                 }
                 // A row of link buttons under an entry (`<p><a>PDF</a> <a>Code</a></p>`
                 // after a Hugo theme's entry) is the entry's.
@@ -922,14 +916,19 @@ impl<'a> Reader<'a> {
     fn break_run(&mut self) {
         self.steps.push(Step::Break);
         if let Some((name, first, last)) = self.skipped_section.take() {
-            self.step_diagnostics.push(Diagnostic::info(
-                self.file,
-                Some(first),
+            self.info_step(
+                first,
                 "skipped-section",
                 format!("section {name:?} (lines {first}-{last}) skipped: not a publication list"),
-            ));
-            self.steps.push(Step::Diagnostic);
+            );
         }
+    }
+
+    /// Reports, in its place among the entries, a line read as no entry.
+    fn info_step(&mut self, line: u32, code: &'static str, message: String) {
+        self.step_diagnostics
+            .push(Diagnostic::info(self.file, Some(line), code, message));
+        self.steps.push(Step::Diagnostic);
     }
 }
 
@@ -1650,7 +1649,7 @@ fn legend_of(text: &str) -> Vec<(char, MarkMeaning)> {
     let mut legend = Vec::new();
     let mut found: Vec<(usize, char)> = text
         .char_indices()
-        .filter(|(_, c)| authors::MARKS.contains(c))
+        .filter(|(_, c)| authors::MARKERS.contains(c))
         .collect();
     found.dedup_by_key(|(_, c)| *c);
     for (n, &(at, mark)) in found.iter().enumerate() {
