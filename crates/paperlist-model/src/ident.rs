@@ -213,15 +213,50 @@ impl Doi {
         let path = cut_query(rest);
         // Publisher paths: the DOI is the first `10.NNNN/...` run after a path segment.
         let segments: Vec<&str> = path.split('/').collect();
+        // bioRxiv and medRxiv add the version and the view to the DOI:
+        // `/content/10.1101/2021.10.04.463034v2.full.pdf`.
+        let rxiv = segments
+            .first()
+            .is_some_and(|host| host.ends_with("biorxiv.org") || host.ends_with("medrxiv.org"));
         for (i, segment) in segments.iter().enumerate().skip(1) {
             if segment.starts_with("10.") && i + 1 < segments.len() {
-                let candidate = segments[i..].join("/");
+                let mut candidate = segments[i..].join("/");
+                if rxiv {
+                    candidate = without_rxiv_version(&candidate).to_owned();
+                }
                 if let Ok(doi) = percent_decode(&candidate).parse::<Doi>() {
                     return Some(doi);
                 }
             }
         }
         None
+    }
+}
+
+/// `10.1101/2021.10.04.463034v2.full.pdf` without what bioRxiv's address
+/// adds to the DOI: `10.1101/2021.10.04.463034`.
+fn without_rxiv_version(path: &str) -> &str {
+    const VIEWS: &[&str] = &[
+        ".full.pdf",
+        ".full",
+        ".abstract",
+        ".full-text",
+        ".article-info",
+    ];
+    let path = path.trim_end_matches('/');
+    let path = VIEWS
+        .iter()
+        .find_map(|view| path.strip_suffix(view))
+        .unwrap_or(path);
+    match path.rfind('v') {
+        Some(at)
+            if at + 1 < path.len()
+                && path[at + 1..].bytes().all(|b| b.is_ascii_digit())
+                && path[..at].ends_with(|c: char| c.is_ascii_digit()) =>
+        {
+            &path[..at]
+        }
+        _ => path,
     }
 }
 
@@ -753,6 +788,21 @@ mod tests {
         assert_eq!(
             found("https://example.org/paper?doi=10.1145/1234.5678&x=1").as_deref(),
             Some("10.1145/1234.5678")
+        );
+        // bioRxiv's addresses add the version and the view.
+        assert_eq!(
+            found("https://www.biorxiv.org/content/10.1101/2021.10.04.463034v2").as_deref(),
+            Some("10.1101/2021.10.04.463034")
+        );
+        assert_eq!(
+            found("https://www.medrxiv.org/content/10.1101/2020.03.19.20039354v1.full.pdf")
+                .as_deref(),
+            Some("10.1101/2020.03.19.20039354")
+        );
+        // New-style bioRxiv DOIs keep their own digits.
+        assert_eq!(
+            found("https://www.biorxiv.org/content/10.64898/2026.02.05.703733v1").as_deref(),
+            Some("10.64898/2026.02.05.703733")
         );
         assert_eq!(found("https://ieeexplore.ieee.org/document/9835178"), None);
         assert_eq!(found("https://arxiv.org/abs/2112.14397"), None);

@@ -568,10 +568,12 @@ fn split_name(name: &str) -> NameParts<'_> {
             suffix,
         );
     }
-    let mut family_start = words.len() - 1;
-    while family_start > 1 && PARTICLES.contains(&word(words[family_start - 1])) {
-        family_start -= 1;
-    }
+    // As BibTeX reads names: the family name starts at the first particle
+    // after the given name (`Allan dos Santos Costa`, `Ludwig van Beethoven`).
+    let is_particle = |w: (usize, usize)| PARTICLES.contains(&word(w));
+    let family_start = (1..words.len() - 1)
+        .find(|&i| is_particle(words[i]))
+        .unwrap_or(words.len() - 1);
     let given = &name[first.0..words[family_start - 1].1];
     let family = &name[words[family_start].0..last.1];
     (Some(given.into()), Some(family.into()), suffix)
@@ -937,8 +939,12 @@ mod tests {
         );
         assert_eq!(
             split("Maria de los Angeles Garcia de la Fuente y Lopez"),
-            (s("Maria de los Angeles Garcia de la Fuente y"), s("Lopez")),
-            "more words than the stack holds"
+            (s("Maria"), s("de los Angeles Garcia de la Fuente y Lopez")),
+            "more words than the stack holds; the family name from the first particle, as BibTeX's"
+        );
+        assert_eq!(
+            split("Allan dos Santos Costa"),
+            (s("Allan"), s("dos Santos Costa"))
         );
         let bibtex = Person::new("Steele, Jr., Guy L.");
         assert_eq!(bibtex.name(), "Guy L. Steele, Jr.");

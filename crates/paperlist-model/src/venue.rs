@@ -772,6 +772,20 @@ static VENUES: &[Venue] = &[
         ],
         ["journals/corr"]
     ),
+    venue!(
+        "bioRxiv",
+        P,
+        "bioRxiv",
+        ["bioRxiv preprint"],
+        ["journals/biorxiv"]
+    ),
+    venue!(
+        "medRxiv",
+        P,
+        "medRxiv",
+        ["medRxiv preprint"],
+        ["journals/medrxiv"]
+    ),
 ];
 
 /// Every venue the registry knows, in a stable order.
