@@ -97,7 +97,13 @@ pub fn to_csl_json(library: &Library, options: &CslOptions) -> String {
                 }
             }
             if entry.kind == EntryKind::Preprint {
-                item.insert("publisher".into(), json!("arXiv"));
+                // The preprint server, as Zotero writes it: arXiv unless the
+                // entry names another (`bioRxiv`) and has no arXiv id.
+                let server = match container_title(entry) {
+                    Some(server) if entry.arxiv().is_none() => server,
+                    _ => "arXiv".to_owned(),
+                };
+                item.insert("publisher".into(), json!(server));
                 if let Some(arxiv) = entry.arxiv() {
                     item.insert("number".into(), json!(arxiv.to_string()));
                 }

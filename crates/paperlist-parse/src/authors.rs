@@ -103,6 +103,13 @@ const NON_NAME_WORDS: &[&str] = &[
     "proceedings",
     "journal",
     "transactions",
+    // Determiners and pronouns that start a sentence: `Each tool is ...`.
+    "each",
+    "every",
+    "these",
+    "those",
+    "their",
+    "which",
 ];
 
 /// Short words that are not names when written in lower case (`In Gim` is a name).

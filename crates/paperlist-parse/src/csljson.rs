@@ -294,22 +294,20 @@ fn convert(item: &Value) -> Entry {
         entry.doi = Some(MaybeTyped::Typed(doi));
         entry.set_origin("doi", Origin::Derived);
     }
+    // A preprint's publisher is its server (`arXiv`, `bioRxiv`).
+    let server = entry
+        .details
+        .publisher
+        .as_deref()
+        .and_then(venue::lookup)
+        .filter(|v| v.kind == VenueKind::Preprint);
     entry.kind = match string(item, "type").as_deref() {
         Some("paper-conference") => EntryKind::Inproceedings,
         Some("article-journal" | "article-magazine" | "article-newspaper") => EntryKind::Article,
         Some("book") => EntryKind::Book,
         Some("chapter" | "entry-encyclopedia" | "entry-dictionary") => EntryKind::Chapter,
         Some("thesis") => EntryKind::Thesis,
-        Some("article")
-            if entry.arxiv.is_some()
-                || entry
-                    .details
-                    .publisher
-                    .as_deref()
-                    .is_some_and(|p| p.eq_ignore_ascii_case("arxiv")) =>
-        {
-            EntryKind::Preprint
-        }
+        Some("article") if entry.arxiv.is_some() || server.is_some() => EntryKind::Preprint,
         _ if known.is_some_and(|v| v.kind == VenueKind::Preprint) => EntryKind::Preprint,
         _ => EntryKind::Misc,
     };
@@ -317,7 +315,7 @@ fn convert(item: &Value) -> Entry {
     if entry.kind == EntryKind::Preprint {
         entry.status = Status::Preprint;
         if entry.venue.is_none() {
-            entry.venue = Some("arXiv".to_owned());
+            entry.venue = Some(server.map_or("arXiv", |s| s.short).to_owned());
             entry.set_origin("venue", Origin::Derived);
         }
     }

@@ -107,6 +107,20 @@ const SKIP_WORDS: &[&str] = &[
     "location",
 ];
 
+/// Words that name the sections a repository's README has besides its list.
+const REPOSITORY_WORDS: &[&str] = &[
+    "contributing",
+    "contribute",
+    "contributors",
+    "license",
+    "licence",
+    "installation",
+    "usage",
+    "faq",
+    "changelog",
+    "sponsors",
+];
+
 /// Words that name sections of publications.
 const PUBLICATION_WORDS: &[&str] = &[
     "publication",
@@ -140,12 +154,20 @@ const PUBLICATION_WORDS: &[&str] = &[
 /// Whether a heading or a lone short line names a kind of section.
 fn section_mode(text: &str) -> Option<Mode> {
     let folded = fold(text);
+    // A hyphenated compound is one word: `Contact-Map Prediction` is no
+    // contact section, `Co-Teaching` no teaching one.
     let words = || {
         folded
-            .split(|c: char| !c.is_ascii_alphanumeric())
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
+            .map(|w| w.trim_matches('-'))
     };
     if words().any(|w| SKIP_WORDS.contains(&w)) {
+        return Some(Mode::Skip);
+    }
+    // An awesome list's own pages (`## Contributing`, `## License`), named
+    // in a word or two: `License Plate Recognition` is a topic.
+    if words().count() <= 2 && words().any(|w| REPOSITORY_WORDS.contains(&w)) {
         return Some(Mode::Skip);
     }
     if words().any(|w| PUBLICATION_WORDS.contains(&w)) || folded.contains("under review") {
@@ -598,7 +620,9 @@ impl<'a> Reader<'a> {
             // "2023" after "Publications" at the same level still lists publications.
             mode = Some(Mode::Publications);
         }
-        if mode == Some(Mode::Skip) {
+        // A heading inside a skipped section (`## Teaching` > `### 2023`) is
+        // skipped with it, and reported as its own range.
+        if mode == Some(Mode::Skip) || (mode.is_none() && self.mode() == Mode::Skip) {
             self.skipped_section = Some((text.clone(), line, line));
         }
         let status = heading_status(&text);
@@ -1579,13 +1603,30 @@ fn looks_like_title(parts: &[&Styled]) -> bool {
     }) {
         return true;
     }
-    if text.contains(": ") && !is_first_person(&text) {
-        return true;
-    }
     const SMALL: &[&str] = &[
         "a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "via",
         "from", "into", "as", "is", "are", "vs",
     ];
+    // `is one collapsible record: ...`: the rest of a sentence, wrapped.
+    if text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| SMALL.contains(&w))
+    {
+        return false;
+    }
+    // `Name: subtitle` (`ColabFold: making protein folding accessible to
+    // all`), not a remark (`Note: these tools all ...`, `Tip: see ...`).
+    let remark = text.split_once(": ").is_some_and(|(_, after)| {
+        let first = after.split_whitespace().next().unwrap_or_default();
+        [
+            "these", "this", "those", "it", "they", "we", "see", "please", "just", "all",
+        ]
+        .contains(&first)
+    });
+    if text.contains(": ") && !remark && !is_first_person(&text) {
+        return true;
+    }
     let words: Vec<&str> = text
         .split_whitespace()
         .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))

@@ -1801,6 +1801,56 @@ fn is_short_citation(inner: &str) -> bool {
     (year_ok || venue_ok()) && (1..=4).contains(&words_up_to(name, 5)) && name_score(name) >= 0.5
 }
 
+/// `Nature Methods, 2022`, `bioRxiv, 2023`, `Briefings in Bioinformatics,
+/// 2024`: a name and a year, as awesome lists write where a paper appeared,
+/// for venues no registry knows. Without `comma`, the comma may be missing
+/// (`(Nature Methods 2022)`: in parentheses after a title only). The name is a few capitalised words (small
+/// joining words aside) without digits or a sentence's marks, and no pair of
+/// names (`Smith and Jones, 2020` is a citation).
+fn named_and_dated(text: &str, comma: bool) -> bool {
+    let separator = if comma { ", " } else { " " };
+    let Some((name, year)) = text.trim().rsplit_once(separator) else {
+        return false;
+    };
+    let name = name.trim_end_matches(',');
+    let dated = year.len() == 4
+        && year
+            .parse::<i32>()
+            .is_ok_and(|y| (1900..=2099).contains(&y));
+    if !dated || words_up_to(name, 9) > 8 || name.contains(" et al") {
+        return false;
+    }
+    if name.bytes().any(|b| {
+        b.is_ascii_digit()
+            || matches!(
+                b,
+                b':' | b';'
+                    | b'?'
+                    | b'!'
+                    | b'('
+                    | b')'
+                    | b'['
+                    | b']'
+                    | b'"'
+                    | b'/'
+                    | b'@'
+                    | b'|'
+                    | b'&'
+                    | b','
+            )
+    }) {
+        return false;
+    }
+    const JOINING: &[&str] = &["of", "in", "for", "on", "the", "de", "la", "und", "für"];
+    name.split_whitespace().enumerate().all(|(i, word)| {
+        let first = word.chars().next().unwrap_or(' ');
+        first.is_uppercase()
+            || (i > 0 && JOINING.contains(&word))
+            // `bioRxiv`, `eLife`, `medRxiv`: one camel-cased word.
+            || (i == 0 && first.is_lowercase() && word.chars().skip(1).any(char::is_uppercase))
+    })
+}
+
 /// `Splitwise: ..., Patel et al.`: a title, a comma and a short citation. The
 /// element before the name must be no name itself (`Wei Chen, Jane Doe et al.`
 /// is an author list).
@@ -1830,7 +1880,8 @@ fn split_title_et_al(text: Styled) -> Cut {
 /// `(ASPLOS '24)`, `(Under Review)`, `(Best Paper Award)`.
 fn split_parentheticals(text: Styled) -> Cut {
     let plain = &text.text;
-    let mut cuts: Vec<Range<usize>> = Vec::new();
+    // Each cut, and whether its brackets stay with it.
+    let mut cuts: Vec<(Range<usize>, bool)> = Vec::new();
     // `[OSDI'22] Title`: a bracketed tag first on the line (not a link label).
     let mut after_bracket = 0;
     if plain.starts_with('[')
@@ -1838,7 +1889,7 @@ fn split_parentheticals(text: Styled) -> Cut {
         && is_tag(&plain[1..close])
         && !text.links().any(|(r, _)| r.start <= close && r.end > 1)
     {
-        cuts.push(0..close + 1);
+        cuts.push((0..close + 1, false));
         after_bracket = close + 1;
     }
     let mut depth = 0;
@@ -1862,12 +1913,19 @@ fn split_parentheticals(text: Styled) -> Cut {
                         year_in(inner).is_some()
                             && text.covered_by(open + 1..i, |m| *m == Mark::Emphasis)
                     };
+                    // `[Title](url) (Nature Methods, 2022)`: a journal and a
+                    // year closing the line, as awesome lists date a paper.
+                    let trailing = || plain[i + 1..].trim().is_empty();
                     if is_tag(inner)
                         || is_with_names(inner)
                         || is_short_citation(inner)
                         || italic_dated()
                     {
-                        cuts.push(open..i + 1);
+                        cuts.push((open..i + 1, false));
+                    } else if trailing() && named_and_dated(inner, false) {
+                        // In its parentheses: `Cell Reports, 2024` alone
+                        // reads as a name and a year.
+                        cuts.push((open..i + 1, true));
                     }
                 }
             }
@@ -1879,9 +1937,13 @@ fn split_parentheticals(text: Styled) -> Cut {
     }
     let mut pieces = Vec::new();
     let mut start = 0;
-    for cut in cuts {
+    for (cut, bracketed) in cuts {
         pieces.push(text.slice(start..cut.start));
-        pieces.push(text.slice(cut.start + 1..cut.end - 1));
+        if bracketed {
+            pieces.push(text.slice(cut.clone()));
+        } else {
+            pieces.push(text.slice(cut.start + 1..cut.end - 1));
+        }
         start = cut.end;
     }
     pieces.push(text.slice(start..plain.len()));
@@ -2666,6 +2728,19 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
             status,
         });
     }
+    let parenthesised = || {
+        let plain = piece.text.trim();
+        plain.starts_with('(') && plain.ends_with(')')
+    };
+    if named_and_dated(body, true) || (parenthesised() && named_and_dated(body, false)) {
+        return Some(VenueText {
+            short: None,
+            kind: kind_named_in(body),
+            written: written_venue(body),
+            year,
+            status,
+        });
+    }
     None
 }
 
@@ -2716,11 +2791,59 @@ pub(crate) fn kind_named_in(venue: &str) -> Option<VenueKind> {
             .any(|word| venue.contains(word))
     {
         Some(VenueKind::Journal)
-    } else if lower.contains("arxiv") || lower.contains("corr") {
+    } else if lower.contains("arxiv")
+        || lower.contains("corr")
+        || ["rxiv", "ssrn", "research square", "preprints.org"]
+            .iter()
+            .any(|server| lower.contains(server))
+    {
         Some(VenueKind::Preprint)
+    } else if journal_named(&lower) {
+        Some(VenueKind::Journal)
     } else {
         None
     }
+}
+
+/// `Nature Methods`, `Briefings in Bioinformatics`, `IEEE Signal Processing
+/// Letters`: words only journals' names have (in lower case), unless the name
+/// says it is a meeting.
+fn journal_named(lower: &str) -> bool {
+    const JOURNAL_WORDS: &[&str] = &[
+        "letters",
+        "magazine",
+        "review",
+        "reviews",
+        "bulletin",
+        "annals",
+        "quarterly",
+        "nature",
+        "cell",
+        "science",
+        "sciences",
+        "bioinformatics",
+        "reports",
+        "communications",
+    ];
+    const MEETING_WORDS: &[&str] = &[
+        "conference",
+        "conf",
+        "symposium",
+        "symp",
+        "proceedings",
+        "proc",
+        "meeting",
+        "congress",
+        "forum",
+    ];
+    let mut journal = false;
+    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+        if MEETING_WORDS.contains(&word) {
+            return false;
+        }
+        journal |= JOURNAL_WORDS.contains(&word);
+    }
+    journal
 }
 
 /// A venue as written, without `In Proceedings of`, the year, and trailing punctuation.

@@ -482,6 +482,10 @@ fn lower_document(document: &Html, source: &str, start: usize, index: &LineIndex
     walker.flush_block();
     let mut blocks = walker.blocks;
     number_lines(source, start, index, &mut blocks);
+    // `<li><b>Paper:</b> ...</li><li><b>Code:</b> ...</li>`.
+    if crate::records::has_records(&blocks) {
+        crate::records::merge_labelled_records(&mut blocks, &mut walker.depths);
+    }
     // `<li><b>Title</b><ul><li>Authors</li><li>OSDI 2022</li></ul></li>`.
     crate::markdown::merge_nested_items(&mut blocks, &mut walker.depths);
     blocks

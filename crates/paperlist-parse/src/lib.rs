@@ -41,6 +41,7 @@ mod jsonresume;
 mod latex;
 mod markdown;
 mod org;
+mod records;
 mod ris;
 mod styled;
 

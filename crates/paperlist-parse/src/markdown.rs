@@ -206,6 +206,10 @@ fn item_depths(blocks: &[Block]) -> Vec<u8> {
 }
 
 fn merge_field_items(blocks: &mut Vec<Block>) {
+    if crate::records::has_records(blocks) {
+        let mut depths = item_depths(blocks);
+        crate::records::merge_labelled_records(blocks, &mut depths);
+    }
     if !blocks.windows(2).any(|pair| {
         pair[0].kind == BlockKind::ListItem
             && pair[1].kind == BlockKind::ListItem
@@ -304,6 +308,32 @@ impl Lowering<'_> {
         if keep {
             self.blocks.push(block);
         }
+    }
+
+    /// `<details><summary>AlphaFold2</summary>`: outside a list item, what a
+    /// collapsible block is called heads what it holds, as a heading does (a
+    /// tool's name over its record, a year over its papers). Says whether
+    /// `line` was such a summary.
+    fn summary_heading(&mut self, line: &str, text: &str, at: usize) -> bool {
+        let lower = line.trim().to_ascii_lowercase();
+        let is_summary = lower
+            .trim_start_matches("<details>")
+            .starts_with("<summary")
+            && lower.ends_with("</summary>");
+        if !is_summary || self.open.iter().any(|o| o.kind == BlockKind::ListItem) {
+            return false;
+        }
+        let number = self.index.line_of(at);
+        self.blocks.push(Block {
+            kind: BlockKind::Heading(6),
+            lines: vec![Line {
+                text: Styled::from_text(text.trim().to_owned()),
+                number,
+            }],
+            cells: Vec::new(),
+            span: at..at + line.len(),
+        });
+        true
     }
 
     fn innermost(&mut self) -> Option<&mut Open> {
@@ -466,6 +496,9 @@ impl Lowering<'_> {
                     let text = strip_tags(line);
                     if !text.trim().is_empty() {
                         let at = range.start + offset;
+                        if self.summary_heading(line, &text, at) {
+                            continue;
+                        }
                         self.text(&text, &(at..at + line.len()));
                         self.line_break();
                     }

@@ -90,7 +90,10 @@ fn item_label(block: &Block) -> Option<(Label, usize)> {
         let words = fields::words_up_to(&rest.text, 11);
         let linked = || {
             rest.links().next().is_some()
-                || rest.text.split_whitespace().any(|w| fields::bare_url(w).is_some())
+                || rest
+                    .text
+                    .split_whitespace()
+                    .any(|w| fields::bare_url(w).is_some())
         };
         if !(words <= 6 || (words <= 10 && linked())) || block.lines.len() > 2 {
             return None;
@@ -313,12 +316,21 @@ mod tests {
 
     #[test]
     fn labelled_items_are_one_entry() {
-        let paper = "Paper: Highly accurate protein structure prediction with AlphaFold (Nature, 2021)";
+        let paper =
+            "Paper: Highly accurate protein structure prediction with AlphaFold (Nature, 2021)";
         let title = 7..paper.find(" (").unwrap_or(0);
         let mut blocks = vec![
-            item(1, paper, vec![(title, Mark::Link("https://nature.com/x".into()))]),
+            item(
+                1,
+                paper,
+                vec![(title, Mark::Link("https://nature.com/x".into()))],
+            ),
             item(2, "Code: https://github.com/deepmind/alphafold", vec![]),
-            item(3, "Docs: Read more → to be written", vec![(6..17, Mark::Link("docs/".into()))]),
+            item(
+                3,
+                "Docs: Read more → to be written",
+                vec![(6..17, Mark::Link("docs/".into()))],
+            ),
             item(4, "Approach: DL", vec![]),
             item(5, "Code: N/A", vec![]),
         ];
@@ -343,7 +355,11 @@ mod tests {
         // A list of notes, or of entries that start `Title: subtitle`.
         let mut blocks = vec![
             item(1, "Orca: A Distributed Serving System", vec![]),
-            item(2, "Clipper: A Low-Latency Online Prediction Serving System", vec![]),
+            item(
+                2,
+                "Clipper: A Low-Latency Online Prediction Serving System",
+                vec![],
+            ),
             item(3, "Note: both are serving systems", vec![]),
         ];
         let mut depths = vec![0; 3];
@@ -364,18 +380,31 @@ mod tests {
         merge_labelled_records(&mut blocks, &mut depths);
         assert_eq!(
             texts(&blocks),
-            vec![vec!["First Title", "[Code]"], vec!["Second Title", "[Code]"]]
+            vec![
+                vec!["First Title", "[Code]"],
+                vec!["Second Title", "[Code]"]
+            ]
         );
     }
 
     #[test]
     fn a_paper_label_over_nested_papers_gives_each_paper() {
-        let first = "Boltz-1: Boltz-1 Democratizing Biomolecular Interaction Modeling (bioRxiv, 2025)";
-        let second = "Boltz-2: Towards Accurate and Efficient Binding Affinity Prediction (bioRxiv, 2025)";
+        let first =
+            "Boltz-1: Boltz-1 Democratizing Biomolecular Interaction Modeling (bioRxiv, 2025)";
+        let second =
+            "Boltz-2: Towards Accurate and Efficient Binding Affinity Prediction (bioRxiv, 2025)";
         let mut blocks = vec![
             item(1, "Paper:", vec![]),
-            item(2, first, vec![(9..first.find(" (").unwrap_or(0), Mark::Link("u1".into()))]),
-            item(3, second, vec![(0..second.find(" (").unwrap_or(0), Mark::Link("u2".into()))]),
+            item(
+                2,
+                first,
+                vec![(9..first.find(" (").unwrap_or(0), Mark::Link("u1".into()))],
+            ),
+            item(
+                3,
+                second,
+                vec![(0..second.find(" (").unwrap_or(0), Mark::Link("u2".into()))],
+            ),
             item(4, "Code: https://github.com/jwohlwend/boltz", vec![]),
             item(5, "Approach: DL", vec![]),
         ];
