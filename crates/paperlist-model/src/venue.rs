@@ -567,7 +567,11 @@ static VENUES: &[Venue] = &[
         "Annual Meeting of the Association for Computational Linguistics",
         [
             "Association for Computational Linguistics",
-            "ACL Conference"
+            "ACL Conference",
+            // dblp files the Findings volumes under the conference.
+            "ACL Findings",
+            "Findings of ACL",
+            "Findings of the Association for Computational Linguistics"
         ],
         ["conf/acl"]
     ),
@@ -575,7 +579,11 @@ static VENUES: &[Venue] = &[
         "EMNLP",
         C,
         "Conference on Empirical Methods in Natural Language Processing",
-        ["Empirical Methods in Natural Language Processing"],
+        [
+            "Empirical Methods in Natural Language Processing",
+            "EMNLP Findings",
+            "Findings of EMNLP"
+        ],
         ["conf/emnlp"]
     ),
     venue!(
@@ -626,6 +634,13 @@ static VENUES: &[Venue] = &[
         "Transactions on Machine Learning Research",
         ["Trans. Mach. Learn. Res."],
         ["journals/tmlr"]
+    ),
+    venue!(
+        "TACL",
+        J,
+        "Transactions of the Association for Computational Linguistics",
+        ["Trans. Assoc. Comput. Linguistics"],
+        ["journals/tacl"]
     ),
     // Journals.
     venue!(

@@ -155,6 +155,25 @@ const LINK_LABELS: &[&str] = &[
     "ps",
     "ps.gz",
     "postscript",
+    // What model and dataset lists link besides the paper.
+    "card",
+    "model",
+    "models",
+    "weights",
+    "checkpoint",
+    "checkpoints",
+    "huggingface",
+    "hugging face",
+    "colab",
+    "notebook",
+    "docs",
+    "documentation",
+    "leaderboard",
+    "repo",
+    "repository",
+    "twitter",
+    "tweet",
+    "read more",
 ];
 
 /// Abbreviations after which a period does not end a sentence.
@@ -522,7 +541,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
         .into_iter()
         .map(|p| {
             trim_leading_by(trim_trailing_period(trim_leading_dash(trim_leading_stop(
-                p.into_trimmed(&[',', ';', '|', '\\']),
+                p.into_trimmed(&[',', ';', '|', '\\', '\u{b7}']),
             ))))
         })
         .filter(|p| {
@@ -1809,7 +1828,15 @@ fn is_short_citation(inner: &str) -> bool {
 /// names (`Smith and Jones, 2020` is a citation).
 fn named_and_dated(text: &str, comma: bool) -> bool {
     let separator = if comma { ", " } else { " " };
-    let Some((name, year)) = text.trim().rsplit_once(separator) else {
+    let text = text.trim();
+    let year_first = text.starts_with(|c: char| c.is_ascii_digit());
+    // `(2018, TACL)`: the year may come first.
+    let split = if year_first {
+        text.split_once(separator).map(|(year, name)| (name, year))
+    } else {
+        text.rsplit_once(separator)
+    };
+    let Some((name, year)) = split else {
         return false;
     };
     let name = name.trim_end_matches(',');

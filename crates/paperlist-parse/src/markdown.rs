@@ -15,6 +15,8 @@ struct Open {
     kind: BlockKind,
     lines: Vec<Line>,
     cells: Vec<Styled>,
+    /// A table row's papers, when a cell lists several (see [`cell_papers`]).
+    papers: Vec<Styled>,
     current: Styled,
     current_line: Option<u32>,
     span: Range<usize>,
@@ -26,6 +28,7 @@ impl Open {
             kind,
             lines: Vec::new(),
             cells: Vec::new(),
+            papers: Vec::new(),
             current: Styled::default(),
             current_line: None,
             span,
@@ -70,6 +73,10 @@ struct Lowering<'i> {
     /// Inside a table cell, where a `<br>` separates items (`A<br>B` in an
     /// Authors column) instead of breaking the row's line.
     in_table_cell: bool,
+    /// Where the current cell's `<br>`s broke it (offsets in its text).
+    cell_breaks: Vec<usize>,
+    /// In a table whose rows are groups of papers, the column that lists them.
+    papers_column: Option<usize>,
     in_image: usize,
     in_metadata: bool,
     in_code_block: bool,
@@ -161,6 +168,8 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
         table_header: Vec::new(),
         in_table_head: false,
         in_table_cell: false,
+        cell_breaks: Vec::new(),
+        papers_column: None,
         in_image: 0,
         in_metadata: false,
         in_code_block: false,
@@ -184,6 +193,38 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
     blocks.sort_by_key(|b| b.span.start);
     merge_field_items(&mut blocks);
     (blocks, lowering.runs_to_end)
+}
+
+/// `[Title A](url) (2025, arXiv)<br><sub>notes</sub><br>[Title B](url) (2024,
+/// ICML)`: a table cell (broken at `breaks`) that lists `least` papers or
+/// more, each a line that starts with its linked title and names its year.
+/// The papers' lines; none when the cell is one entry's field.
+fn cell_papers(cell: &Styled, breaks: &[usize], least: usize) -> Vec<Styled> {
+    if breaks.len() + 1 < least {
+        return Vec::new();
+    }
+    let mut starts = vec![0];
+    // Each break added `, ` after it.
+    starts.extend(breaks.iter().map(|&at| at + 2));
+    let mut ends: Vec<usize> = breaks.to_vec();
+    ends.push(cell.text.len());
+    let papers: Vec<Styled> = starts
+        .into_iter()
+        .zip(ends)
+        .filter(|(start, end)| start < end)
+        .map(|(start, end)| cell.slice(start..end).trim())
+        .filter(|line| {
+            line.marks
+                .iter()
+                .any(|(range, mark)| range.start == 0 && matches!(mark, Mark::Link(_)))
+                && paperlist_model::venue::year_in(&line.text).is_some()
+        })
+        .collect();
+    if papers.len() >= least {
+        papers
+    } else {
+        Vec::new()
+    }
 }
 
 /// How deep in lists each block is, from the byte ranges of Markdown's
@@ -336,6 +377,37 @@ impl Lowering<'_> {
         true
     }
 
+    /// A row of a table whose rows are groups of papers: the first cell (a
+    /// topic) heads the papers the row lists, one entry each; the cells that
+    /// describe the group are no entry. A row that lists no paper keeps the
+    /// text of its papers column, to be read (and reported) as any text is.
+    fn group_row(&mut self, open: Open, range: &Range<usize>) {
+        let number = open
+            .current_line
+            .unwrap_or_else(|| self.index.line_of(range.start));
+        let span = open.span.start..range.end;
+        let block = |kind: BlockKind, text: Styled| Block {
+            kind,
+            lines: vec![Line { text, number }],
+            cells: Vec::new(),
+            span: span.clone(),
+        };
+        if let Some(topic) = open.cells.first().map(Styled::trim)
+            && !topic.is_blank()
+        {
+            self.emit(block(BlockKind::Heading(6), topic));
+        }
+        if open.papers.is_empty() {
+            let column = self.papers_column.unwrap_or_default();
+            if let Some(cell) = open.cells.get(column) {
+                self.emit(block(BlockKind::Paragraph, cell.trim()));
+            }
+        }
+        for paper in open.papers {
+            self.emit(block(BlockKind::ListItem, paper));
+        }
+    }
+
     fn innermost(&mut self) -> Option<&mut Open> {
         self.open.last_mut()
     }
@@ -363,9 +435,10 @@ impl Lowering<'_> {
 
     fn line_break(&mut self) {
         if self.in_table_cell {
-            if let Some(open) = self.innermost()
+            if let Some(open) = self.open.last_mut()
                 && !open.current.text.trim().is_empty()
             {
+                self.cell_breaks.push(open.current.text.len());
                 open.current.push_str(", ");
             }
             return;
@@ -524,6 +597,7 @@ impl Lowering<'_> {
             }
             Tag::TableHead => {
                 self.in_table_head = true;
+                self.papers_column = None;
                 self.table_header.clear();
                 self.open
                     .push(Open::new(BlockKind::Paragraph, range.clone()));
@@ -535,6 +609,7 @@ impl Lowering<'_> {
             }
             Tag::TableCell => {
                 self.in_table_cell = true;
+                self.cell_breaks.clear();
                 if let Some(open) = self.open.last_mut() {
                     open.current = Styled::default();
                 }
@@ -622,6 +697,18 @@ impl Lowering<'_> {
                         if open.current_line.is_none() {
                             open.current_line = Some(self.index.line_of(range.start));
                         }
+                        let column = open.cells.len();
+                        // Once a column listed papers, one paper is a list too.
+                        let least = if self.papers_column == Some(column) {
+                            1
+                        } else {
+                            2
+                        };
+                        let papers = cell_papers(&cell, &self.cell_breaks, least);
+                        if !papers.is_empty() {
+                            self.papers_column = Some(column);
+                        }
+                        open.papers.extend(papers);
                         open.cells.push(cell);
                     }
                 }
@@ -632,7 +719,14 @@ impl Lowering<'_> {
                 self.open.pop();
             }
             TagEnd::TableRow => {
-                if let Some(mut open) = self.open.pop() {
+                let group_row = self.papers_column.is_some()
+                    && self
+                        .open
+                        .last()
+                        .is_some_and(|o| o.kind != BlockKind::Paragraph);
+                if group_row && let Some(open) = self.open.pop() {
+                    self.group_row(open, range);
+                } else if let Some(mut open) = self.open.pop() {
                     // The row as one line too: cells joined with " | ".
                     let mut joined = Styled::default();
                     for (i, cell) in open.cells.iter().enumerate() {
