@@ -141,6 +141,13 @@ pub fn to_csl_json(library: &Library, options: &CslOptions) -> String {
             if let Some(note) = &entry.details.note {
                 notes.push(note.clone());
             }
+            // CSL has no field for the arXiv version of a published paper;
+            // Zotero writes it in the note (its Extra field) so.
+            if entry.kind != EntryKind::Preprint
+                && let Some(arxiv) = entry.arxiv()
+            {
+                notes.push(format!("arXiv: {arxiv}"));
+            }
             if !notes.is_empty() {
                 item.insert("note".into(), json!(notes.join(". ")));
             }

@@ -11,7 +11,8 @@ use biblatex::{Bibliography, ChunksExt, EntryType};
 use paperlist_model::normalize::{collapse_whitespace, decode_latex};
 use paperlist_model::venue::{self, VenueKind};
 use paperlist_model::{
-    ArxivId, DblpKey, Diagnostic, Doi, Entry, EntryKind, MaybeTyped, Origin, Person, Source, Status,
+    ArxivId, DblpKey, Diagnostic, Doi, Entry, EntryKind, Link, LinkKind, MaybeTyped, Origin,
+    Person, Source, Status,
 };
 
 use crate::blocks::LineIndex;
@@ -608,7 +609,72 @@ fn convert(
             }
         }
     }
+    read_site_fields(&mut entry);
     entry
+}
+
+/// al-folio, the Jekyll theme of many academic homepages, keeps what its
+/// pages show in fields of its own: `arxiv = {2309.06180}`, `award_name` and
+/// `award`, and the buttons `code`, `html`, `pdf`, `video`, `slides`,
+/// `poster`, `website`, `blog`, `supp`. They become the entry's arXiv id,
+/// award and links; a file name (`pdf = {vllm.pdf}`, served from the site) is
+/// no address and stays as written.
+fn read_site_fields(entry: &mut Entry) {
+    let extra = &mut entry.details.extra;
+    if entry.arxiv.is_none()
+        && let Some(id) = extra.get("arxiv").and_then(|v| v.parse::<ArxivId>().ok())
+    {
+        extra.remove("arxiv");
+        entry.arxiv = Some(MaybeTyped::Typed(id));
+        entry.set_origin("arxiv", Origin::Input);
+    }
+    // `award_name` is the badge, `award` the longer text behind it.
+    let extra = &mut entry.details.extra;
+    let award = match extra.remove("award_name") {
+        Some(name) => Some(name),
+        None => extra.remove("award"),
+    };
+    if let Some(award) = award.filter(|a| !entry.details.awards.contains(a)) {
+        entry.details.awards.push(award);
+    }
+    const BUTTONS: &[(&str, LinkKind)] = &[
+        ("html", LinkKind::Paper),
+        ("pdf", LinkKind::Pdf),
+        ("code", LinkKind::Code),
+        ("slides", LinkKind::Slides),
+        ("poster", LinkKind::Poster),
+        ("video", LinkKind::Video),
+        ("website", LinkKind::Project),
+        ("blog", LinkKind::Other),
+        ("supp", LinkKind::Other),
+    ];
+    for (field, kind) in BUTTONS {
+        let Some(url) = entry.details.extra.get(*field).and_then(|v| link_in(v)) else {
+            continue;
+        };
+        entry.details.extra.remove(*field);
+        if entry.url.is_none() && *field == "html" {
+            entry.url = Some(url.clone());
+        }
+        entry.links.push(Link {
+            kind: *kind,
+            url,
+            label: Some((*field).to_owned()),
+        });
+    }
+    if entry.doi.is_none()
+        && let Some(doi) = entry.links.iter().find_map(|link| Doi::from_url(&link.url))
+    {
+        entry.doi = Some(MaybeTyped::Typed(doi));
+        entry.set_origin("doi", Origin::Derived);
+    }
+    // An arXiv paper kept as `@misc` with nothing else: a preprint on arXiv.
+    if entry.kind == EntryKind::Misc && entry.arxiv.is_some() && entry.venue.is_none() {
+        entry.kind = EntryKind::Preprint;
+        entry.status = Status::Preprint;
+        entry.venue = Some("arXiv".to_owned());
+        entry.set_origin("venue", Origin::Derived);
+    }
 }
 
 /// `\_`, `\%`, `\&`, `\#`, `\$` as TeX escapes them in verbatim fields

@@ -268,7 +268,13 @@ fn convert(item: &Value) -> Entry {
     entry.details.number = string(item, "issue").or_else(|| string(item, "number"));
     entry.details.publisher = string(item, "publisher");
     entry.url = string(item, "URL");
-    entry.details.note = string(item, "note");
+    // Zotero's Extra field (CSL's note) holds `arXiv: 2309.06180` for a
+    // published paper's preprint.
+    let (note, noted_arxiv) = match string(item, "note") {
+        Some(note) => split_arxiv_note(&note),
+        None => (None, None),
+    };
+    entry.details.note = note;
     if let Some(doi) = string(item, "DOI") {
         entry.doi = Some(MaybeTyped::parse(&doi));
         entry.set_origin("doi", Origin::Input);
@@ -277,6 +283,7 @@ fn convert(item: &Value) -> Entry {
         .doi()
         .and_then(ArxivId::from_doi)
         .or_else(|| entry.url.as_deref().and_then(ArxivId::from_url))
+        .or(noted_arxiv)
         .or_else(|| {
             string(item, "number")
                 .and_then(|n| n.parse().ok())
@@ -348,6 +355,35 @@ pub(crate) fn looks_like_csl_json(text: &str) -> bool {
     head.starts_with('[')
         && (head.contains("\"type\"") || head.contains("\"title\""))
         && head.contains("\"id\"")
+}
+
+/// A note without its `arXiv: ID` part (Zotero's way of keeping a published
+/// paper's preprint), and the id.
+fn split_arxiv_note(note: &str) -> (Option<String>, Option<ArxivId>) {
+    let mut id = None;
+    let kept: Vec<&str> = note
+        .split(['\n', ';'])
+        .flat_map(|line| line.split(". "))
+        .filter(|part| {
+            let part = part.trim().trim_end_matches('.');
+            let value = part
+                .get(..6)
+                .filter(|head| head.eq_ignore_ascii_case("arxiv:"))
+                .map(|_| part[6..].trim());
+            match value.and_then(|v| v.split_whitespace().next()?.parse::<ArxivId>().ok()) {
+                Some(found) if id.is_none() => {
+                    id = Some(found);
+                    false
+                }
+                _ => !part.is_empty(),
+            }
+        })
+        .collect();
+    if id.is_none() {
+        return (Some(note.to_owned()), None);
+    }
+    let note = (!kept.is_empty()).then(|| kept.join(". "));
+    (note, id)
 }
 
 #[cfg(test)]
