@@ -748,7 +748,7 @@ impl<'a> Reader<'a> {
                         line,
                         "page-navigation",
                         format!(
-                            "line {line}: a link within the site ({:?}), not an entry",
+                            "line {line}: a link to a page ({:?}), not an entry",
                             block.lines[0].text.text.trim()
                         ),
                     );
@@ -1193,6 +1193,7 @@ impl Reader<'_> {
                                 .find(|(r, _)| {
                                     r.start == 0 || piece.text[..r.start].trim().is_empty()
                                 })
+                                .filter(|(_, url)| !url.is_empty())
                                 .filter(|(r, _)| r.len() * 2 >= piece.text.trim().len())
                                 .map(|(_, url)| url.to_owned());
                         }
@@ -1213,6 +1214,17 @@ impl Reader<'_> {
                         // their marks mean: read, not lost.
                         extra_text.push(piece.text.trim().to_owned());
                     }
+                }
+                // Names on a later line than the first names, after the venue
+                // (`Open-source libraries: Golang, Python, Rust` under a
+                // paper), are no more of its authors.
+                FieldKind::Authors(_)
+                    if venue.is_some()
+                        && author_fields
+                            .first()
+                            .is_some_and(|&first| fields[first].2 < *line) =>
+                {
+                    extra_text.push(piece.text.trim().to_owned());
                 }
                 FieldKind::Authors(_) => {
                     title_done = true;
@@ -1772,7 +1784,7 @@ fn is_navigation(text: &Styled) -> bool {
         // (A link to a note of its own, `notes/attention.md`, may be a paper's.)
         let within = url.starts_with('#')
             || (!url.contains("://") && url.to_ascii_lowercase().contains("readme"));
-        if !within {
+        if !within && !is_profile_page(url) {
             return false;
         }
         covered += range.len();
@@ -1780,6 +1792,27 @@ fn is_navigation(text: &Styled) -> bool {
     // Nothing else but list marks and arrows beside the links.
     let other = plain.len() - covered.min(plain.len());
     other <= 4 && plain.chars().any(char::is_alphabetic)
+}
+
+/// A person's page on a scholarly or social site (`Google Scholar` beside a
+/// publication list's heading): where to find the author, no paper.
+fn is_profile_page(url: &str) -> bool {
+    const PROFILES: &[&str] = &[
+        "scholar.google.com/citations",
+        "dblp.org/pid/",
+        "dblp.org/pers/",
+        "orcid.org/",
+        "semanticscholar.org/author/",
+        "researchgate.net/profile/",
+        "linkedin.com/in/",
+        "openreview.net/profile",
+    ];
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .split_once("://")
+        .map_or(lower.as_str(), |(_, rest)| rest);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    PROFILES.iter().any(|profile| rest.starts_with(profile))
 }
 
 /// `[Cloud Computing](url) [Networking](url)`: two links or more and nothing

@@ -1943,6 +1943,19 @@ fn split_parentheticals(text: Styled) -> Cut {
                     // `[Title](url) (Nature Methods, 2022)`: a journal and a
                     // year closing the line, as awesome lists date a paper.
                     let trailing = || plain[i + 1..].trim().is_empty();
+                    // `received the community (best paper) award`: words of
+                    // a sentence on both sides; the sentence is the award.
+                    let mid_sentence = || {
+                        plain[..open].ends_with(|c: char| c.is_lowercase() || c == ' ')
+                            && plain[open..].starts_with('(')
+                            && plain[i + 1..]
+                                .strip_prefix(' ')
+                                .is_some_and(|rest| rest.starts_with(char::is_lowercase))
+                            && AWARD.is_match(inner)
+                    };
+                    if mid_sentence() {
+                        continue;
+                    }
                     if is_tag(inner)
                         || is_with_names(inner)
                         || is_short_citation(inner)
@@ -2704,8 +2717,10 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         && body
             .split_whitespace()
             .any(|word| word.parse::<ArxivId>().is_ok());
-    // Every other reading needs a year, a status or an identifier.
-    if year.is_none() && status_prefix == 0 && !preprint {
+    // Every other reading needs a year, a status or an identifier, or names
+    // a numbered meeting (`52nd International Conference on ...`, `The 19th
+    // Workshop on ...`): no title starts so.
+    if year.is_none() && status_prefix == 0 && !preprint && !numbered_meeting(body) {
         // `SC22` is `SC 2022`, as `SC'22` is (short texts only: a venue tag).
         return (words <= 6)
             .then(|| venue::unglue_year(body))
@@ -2769,6 +2784,20 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         });
     }
     None
+}
+
+/// `52nd International Conference on Very Large Databases`, `The 20th USENIX
+/// Symposium on ...`: an ordinal, then a meeting's words.
+fn numbered_meeting(body: &str) -> bool {
+    let body = body.strip_prefix("The ").unwrap_or(body);
+    let ordinal = body.split_whitespace().next().is_some_and(|word| {
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty()
+            && digits.len() <= 3
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th")
+    });
+    ordinal && VENUE_WORDS.is_match(body)
 }
 
 /// A venue of the registry as written in `body`.

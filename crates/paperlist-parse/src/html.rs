@@ -91,25 +91,19 @@ const LINES_IN_ITEM: &[&str] = &[
 ];
 
 /// A `div` or `article` that holds one publication, as BibBase, CSL and
-/// site themes mark one: a class that ends in `paper`, `publication`,
-/// `pub-item`, `entry`, `bib-item` or `citation` (`bibbase_paper`,
-/// `csl-entry`), worn by no element inside it (so the list around the
-/// entries, `bibbase_group_body`, is none).
+/// site themes mark one: a class one of whose words is `paper`,
+/// `publication`, `pub`, `entry`, `bib-item` or `citation` (`bibbase_paper`,
+/// `csl-entry`, `paper-li`, `pub-item`), worn by no element inside it (so the
+/// list around the entries, `bibbase_group_body`, is none).
 fn is_entry_card(element: ElementRef<'_>) -> bool {
-    const ENDINGS: &[&str] = &[
-        "paper",
-        "publication",
-        "pub-item",
-        "entry",
-        "bib-item",
-        "citation",
-    ];
+    const WORDS: &[&str] = &["paper", "publication", "pub", "entry", "bib", "citation"];
     if !matches!(element.value().name(), "div" | "article" | "section") {
         return false;
     }
     let Some(class) = element.value().classes().find(|class| {
-        let lower = class.to_ascii_lowercase();
-        ENDINGS.iter().any(|ending| lower.ends_with(ending))
+        class
+            .split(['-', '_'])
+            .any(|word| WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
     }) else {
         return false;
     };
@@ -133,9 +127,13 @@ impl Walker {
     fn resolve(&self, href: &str) -> String {
         let href = href.trim();
         match &self.base {
-            Some(base) if !href.starts_with('#') && Url::parse(href).is_err() => base
-                .join(href)
-                .map_or_else(|_| href.to_owned(), String::from),
+            // `href=""` (a link not filled in yet) leads nowhere, not to the page.
+            Some(base)
+                if !href.is_empty() && !href.starts_with('#') && Url::parse(href).is_err() =>
+            {
+                base.join(href)
+                    .map_or_else(|_| href.to_owned(), String::from)
+            }
             _ => href.to_owned(),
         }
     }
