@@ -103,6 +103,13 @@ const NON_NAME_WORDS: &[&str] = &[
     "proceedings",
     "journal",
     "transactions",
+    // Publishers and societies, as journals are named (`IEEE Access`).
+    "ieee",
+    "acm",
+    "usenix",
+    "siam",
+    "springer",
+    "elsevier",
     // Determiners and pronouns that start a sentence: `Each tool is ...`.
     "each",
     "every",
@@ -1406,9 +1413,17 @@ fn first_inverted_style(text: &str, cut_short: bool) -> Option<Vec<Found>> {
     }
     let mut given_words = text[comma + 1..].split(',').next()?.split_whitespace();
     let first_given = given_words.next()?;
+    // `Reddi, Vijay Janapa, et al.`: with `et al.` saying it is a list, a
+    // second given name is a name too.
+    let second_given = |w: &str| {
+        cut_short
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && word_class(w).0 & (TITLE | NON_NAME) == 0
+    };
     let given_ok = first_given.chars().next().is_some_and(char::is_uppercase)
         && first_given.chars().skip(1).any(char::is_lowercase)
-        && given_words.all(is_initial);
+        && given_words.all(|w| is_initial(w) || second_given(w));
     if !given_ok {
         return None;
     }

@@ -355,11 +355,10 @@ fn split_pseudo_headings(block: Block) -> Vec<Piece> {
             // A table delimiter row inside a paragraph: no content.
             continue;
         }
-        // A link (`[Paper](url)` on a line of its own) is the entry's, not a heading.
-        let is_link = line
-            .text
-            .covered_by(0..line.text.text.len(), |m| matches!(m, Mark::Link(_)));
-        if !is_link && pseudo_heading_line(text, false) {
+        // A line with a link (`[Paper](url)` on a line of its own, `Cloudburst:
+        // Stateful Functions-as-a-Service [Paper]`) is the entry's, not a heading.
+        let has_link = line.text.links().next().is_some();
+        if !has_link && pseudo_heading_line(text, false) {
             flush(&mut current, &mut pieces);
             pieces.push(Piece::Heading(line));
         } else {
@@ -1466,6 +1465,17 @@ impl Reader<'_> {
         }
         let venue_kind = venue.as_ref().and_then(|v| v.kind);
         entry.kind = kind_of_venue(venue_kind, venue.is_some());
+        // `IEEE Access 6 (2018): 64270-64277`: a venue of unknown kind with a
+        // volume and no meeting in its name is a journal.
+        if venue_kind.is_none()
+            && entry.kind == EntryKind::Inproceedings
+            && entry.details.volume.is_some()
+            && venue
+                .as_ref()
+                .is_some_and(|v| !fields::names_a_venue(&v.written))
+        {
+            entry.kind = EntryKind::Article;
+        }
         // `(Carnegie Mellon University 2017)`: a university alone is where a
         // thesis appeared, never a conference.
         if venue_kind.is_none()

@@ -490,7 +490,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
         }
         None => rest,
     };
-    for piece in split_separators(rest) {
+    for piece in split_mla_issue(rest).into_iter().flat_map(split_separators) {
         for piece in split_parentheticals(piece) {
             for piece in split_quoted(piece) {
                 for piece in split_glued_proceedings(piece) {
@@ -550,6 +550,47 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                 .is_empty()
         })
         .collect()
+}
+
+/// MLA's and Chicago's journal reference, as Google Scholar's "Cite" writes
+/// them: `... IEEE Access 6 (2018): 64270-64277.`, `Communications of the
+/// ACM 51.1 (2008): 107-113.`, `... Systems 16, no. 2 (1998): 133-169.`: the
+/// journal, its volume and number (written `51(1)`, as other styles do), the
+/// year and the pages, each a field.
+fn split_mla_issue(text: Styled) -> Cut {
+    static MLA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\S\s+(\d{1,4})(?:\.(\d{1,4})|,\s*no\.\s*(\d{1,4}))?\s+\(((?:19|20)\d\d)\):\s*([A-Za-z]?\d+(?:\s*[-\u{2010}-\u{2015}]+\s*[A-Za-z]?\d+)?)\.?(.*)$")
+            .expect("valid MLA regex")
+    });
+    // `(2018):` is rare: look for it before running the pattern.
+    if !text.text.contains("):") {
+        return Cut::Whole(text);
+    }
+    let Some(found) = MLA.captures(&text.text) else {
+        return Cut::Whole(text);
+    };
+    let (Some(volume), Some(year), Some(pages)) = (found.get(1), found.get(4), found.get(5)) else {
+        return Cut::Whole(text);
+    };
+    let issue = match found.get(2).or_else(|| found.get(3)) {
+        Some(number) => format!("{}({})", volume.as_str(), number.as_str()),
+        None => volume.as_str().to_owned(),
+    };
+    // A page alone (`Applied Sciences 9.1 (2019): 108`) is said to be one.
+    let pages = if pages.as_str().bytes().all(|b| b.is_ascii_digit()) {
+        Styled::from_text(format!("p. {}", pages.as_str()))
+    } else {
+        text.slice(pages.range())
+    };
+    let end = text.text.len();
+    let rest = found.get(6).map_or(end, |rest| rest.start());
+    Cut::Parts(vec![
+        text.slice(0..volume.start()),
+        Styled::from_text(issue),
+        text.slice(year.range()),
+        pages,
+        text.slice(rest..end),
+    ])
 }
 
 /// Drops the period or colon that ended the field before (`(2021). Title`,
@@ -2082,6 +2123,9 @@ pub(crate) fn is_tag(inner: &str) -> bool {
         || STATUS.is_match(&cleaned)
         || (AWARD.is_match(&cleaned) && words_up_to(&cleaned, 15) <= 14)
         || venue::lookup(&cleaned).is_some()
+        // `(SOSP2019)`, `(OSDI22)`: a venue with its year glued on.
+        || (cleaned.len() <= 16
+            && venue::unglue_year(&cleaned).is_some_and(|tag| venue::lookup(&tag).is_some()))
         || ((VENUE_WORDS.is_match(&cleaned) || names_chinese_venue(&cleaned))
             && year_in(&cleaned).is_some()
             && words_up_to(&cleaned, 25) <= 24)
@@ -3440,11 +3484,19 @@ mod tests {
             pieces("ACM Transactions on Computer Systems 16, no. 2 (1998): 133-169"),
             [
                 "ACM Transactions on Computer Systems",
-                "16",
-                "no. 2",
+                "16(2)",
                 "1998",
                 "133-169"
             ]
+        );
+        // MLA's, as Scholar writes it.
+        assert_eq!(
+            pieces("IEEE Access 6 (2018): 64270-64277. [Paper]"),
+            ["IEEE Access", "6", "2018", "64270-64277", "[Paper]"]
+        );
+        assert_eq!(
+            pieces("Applied Sciences 9.1 (2019): 108."),
+            ["Applied Sciences", "9(1)", "2019", "p. 108"]
         );
         assert!(matches!(kind("16"), FieldKind::Issue(Issue { volume: Some(v), .. }) if v == "16"));
         assert_eq!(pieces("OSDI 18").len(), 1);

@@ -155,7 +155,8 @@ fn part_starts(source: &str) -> Vec<usize> {
 fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block>, bool) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_MATH;
     let text = &source[part.clone()];
     let mut lowering = Lowering {
         index,
@@ -227,6 +228,15 @@ fn cell_papers(cell: &Styled, breaks: &[usize], least: usize) -> Vec<Styled> {
     }
 }
 
+/// `\color{red}{(Read)(New)}`, `\textcolor{blue}{\text{[Hot]}}`: math that
+/// only colours a mark.
+fn is_colour_mark(math: &str) -> bool {
+    let math = math.trim();
+    [r"\color{", r"\textcolor{", r"\colorbox{"]
+        .iter()
+        .any(|command| math.starts_with(command))
+}
+
 /// How deep in lists each block is, from the byte ranges of Markdown's
 /// blocks: a list item inside another item's range is nested in it.
 fn item_depths(blocks: &[Block]) -> Vec<u8> {
@@ -274,11 +284,43 @@ pub(crate) fn merge_nested_items(blocks: &mut Vec<Block>, depths: &mut Vec<u8>) 
     enum Child {
         Field,
         Note,
+        /// Lines of prose about the paper: a note, joined into one line.
+        Prose,
         Entry,
     }
     let child_kind = |block: &Block| {
-        if block.lines.len() > 2 {
-            return Child::Entry;
+        // `Note: ...`, `Summary (2023/4/14 by Liang): ...`: a label, maybe
+        // dated, then text.
+        let labelled = block.lines.first().is_some_and(|line| {
+            let text = line.text.text.trim_end();
+            // `Summary (2023/4/14 by Liang):` with nothing after it yet.
+            let label = text.strip_suffix(':').map(|label| (label, ""));
+            label
+                .or_else(|| text.split_once(": "))
+                .is_some_and(|(label, _)| {
+                    let label = label.split_once(" (").map_or(label, |(head, _)| head);
+                    crate::fields::words_up_to(label, 3) <= 2
+                })
+        });
+        if block.lines.len() > 2 && !labelled {
+            // Lines of prose about the paper (`A stateful FaaS platform.` over
+            // `(1) ...`, `(2) ...`) name no venue, year or people.
+            let prose = !block.lines[0]
+                .text
+                .marks
+                .iter()
+                .any(|(range, mark)| range.start == 0 && matches!(mark, Mark::Link(_)))
+                && block
+                    .lines
+                    .iter()
+                    .flat_map(|line| split_line(&line.text))
+                    .all(|piece| {
+                        !matches!(
+                            classify(&piece),
+                            FieldKind::Authors(_) | FieldKind::Venue(_) | FieldKind::Year(_)
+                        )
+                    });
+            return if prose { Child::Prose } else { Child::Entry };
         }
         let kinds: Vec<FieldKind> = block
             .lines
@@ -287,15 +329,9 @@ pub(crate) fn merge_nested_items(blocks: &mut Vec<Block>, depths: &mut Vec<u8>) 
             .map(|piece| classify(&piece))
             .collect();
         let has_title = kinds.contains(&FieldKind::Title);
-        let labelled = block.lines.first().is_some_and(|line| {
-            line.text
-                .text
-                .split_once(": ")
-                .is_some_and(|(label, _)| crate::fields::words_up_to(label, 3) <= 2)
-        });
         match (has_title, labelled) {
             (false, _) => Child::Field,
-            (true, true) if kinds.len() == 1 => Child::Note,
+            (true, true) => Child::Note,
             _ => Child::Entry,
         }
     };
@@ -323,9 +359,21 @@ pub(crate) fn merge_nested_items(blocks: &mut Vec<Block>, depths: &mut Vec<u8>) 
                 let children: Vec<Block> = blocks.drain(i + 1..=i + nested).collect();
                 depths.drain(i + 1..=i + nested);
                 let parent = &mut blocks[i];
-                for child in children {
-                    parent.lines.extend(child.lines);
+                for (child, kind) in children.into_iter().zip(kinds) {
                     parent.span.end = parent.span.end.max(child.span.end);
+                    if kind == Child::Prose {
+                        // One line, so that its `(1)`, `(2)` start no entries.
+                        let mut lines = child.lines.into_iter();
+                        if let Some(mut joined) = lines.next() {
+                            for line in lines {
+                                joined.text.push_str(" ");
+                                joined.text.push(&line.text);
+                            }
+                            parent.lines.push(joined);
+                        }
+                    } else {
+                        parent.lines.extend(child.lines);
+                    }
                 }
                 parent.lines.sort_by_key(|line| line.number);
             }
@@ -560,6 +608,9 @@ impl Lowering<'_> {
                     self.text(&code, &range);
                 }
             }
+            // `$\color{red}{(New)}$`: a coloured mark a list puts before an
+            // entry (GitHub renders math), no text of it.
+            Event::InlineMath(math) if is_colour_mark(&math) => {}
             Event::InlineMath(math) | Event::DisplayMath(math) => self.text(&math, &range),
             Event::SoftBreak | Event::HardBreak => self.line_break(),
             Event::InlineHtml(html) => self.inline_html(&html, &range),
