@@ -295,7 +295,10 @@ fn write_entry(
                 .iter()
                 .any(|(f, _)| matches!(*f, "school" | "institution"));
         let folded = (name == "howpublished" && entry_type == "online") || university;
-        if !taken && !folded && !matches!(name.as_str(), "month" | "primaryclass") {
+        // biber rejects fields outside BibLaTeX's data model (al-folio's
+        // `abbr`, JabRef's `owner`): BibTeX output keeps them, BibLaTeX's not.
+        let modelled = dialect == Dialect::Bibtex || BIBLATEX_FIELDS.contains(&name.as_str());
+        if !taken && !folded && modelled && !matches!(name.as_str(), "month" | "primaryclass") {
             fields.push((name.as_str(), text(value)));
         }
     }
@@ -317,6 +320,52 @@ fn write_entry(
     }
     out.push_str("}\n");
 }
+
+/// The fields of BibLaTeX's data model (and the BibTeX names biber maps onto
+/// them) that an entry's extra fields may hold.
+const BIBLATEX_FIELDS: &[&str] = &[
+    "abstract",
+    "addendum",
+    "address",
+    "annotation",
+    "annote",
+    "booksubtitle",
+    "booktitleaddon",
+    "chapter",
+    "edition",
+    "eid",
+    "eprintclass",
+    "eprinttype",
+    "eventdate",
+    "eventtitle",
+    "file",
+    "howpublished",
+    "institution",
+    "isbn",
+    "issn",
+    "issue",
+    "issuetitle",
+    "keywords",
+    "langid",
+    "language",
+    "location",
+    "organization",
+    "origdate",
+    "pagetotal",
+    "part",
+    "pubstate",
+    "school",
+    "series",
+    "shortjournal",
+    "shorttitle",
+    "subtitle",
+    "titleaddon",
+    "type",
+    "urldate",
+    "venue",
+    "version",
+    "volumes",
+];
 
 /// BibTeX's predefined month strings, written without braces.
 const MONTH_MACROS: [&str; 12] = [

@@ -245,6 +245,20 @@ pub(crate) fn kind_of_venue(kind: Option<VenueKind>, has_venue: bool) -> EntryKi
     }
 }
 
+/// `2020-2021`, `2019 – 2022`, `2015–17`: two years joined by a dash.
+fn names_year_span(text: &str) -> bool {
+    text.match_indices(['-', '\u{2013}', '\u{2014}'])
+        .any(|(at, dash)| {
+            let before = text[..at].trim_end();
+            let after = text[at + dash.len()..].trim_start();
+            let digits_before =
+                before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let digits_after =
+                after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            digits_before == 4 && matches!(digits_after, 2 | 4)
+        })
+}
+
 /// Whether a heading may be a paper's title rather than a section: three
 /// words or more, no year, no venue, no section word (`Publications`).
 fn may_be_title_heading(heading: &Block) -> bool {
@@ -599,7 +613,9 @@ impl<'a> Reader<'a> {
         let text = collapse_whitespace(text);
         // `## OSDI22` is `## OSDI 2022`.
         let text = venue::unglue_year(&text).unwrap_or(text);
-        let year = year_in(&text).filter(|_| fields::words_up_to(&text, 7) <= 6);
+        // `2020-2021`, `2019 – 2022`: a span of years dates no entry under it.
+        let year = year_in(&text)
+            .filter(|_| fields::words_up_to(&text, 7) <= 6 && !names_year_span(&text));
         let mut mode = section_mode(&text);
         let venue = if mode == Some(Mode::Skip) {
             None
