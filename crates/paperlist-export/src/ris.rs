@@ -37,10 +37,12 @@ pub fn to_ris(library: &Library, options: &RisOptions) -> String {
         tag("TY", kind);
         tag("ID", key);
         for person in &entry.authors {
-            let name = match (person.family(), person.given()) {
-                (Some(family), Some(given)) => format!("{family}, {given}"),
-                (Some(family), None) => family.to_string(),
-                (None, _) => person.name().to_owned(),
+            // RIS writes `Family, Given, Suffix`.
+            let name = match (person.family(), person.given(), person.suffix()) {
+                (Some(family), Some(given), Some(suffix)) => format!("{family}, {given}, {suffix}"),
+                (Some(family), Some(given), None) => format!("{family}, {given}"),
+                (Some(family), None, _) => family.to_string(),
+                (None, _, _) => person.name().to_owned(),
             };
             tag("AU", &name);
         }

@@ -503,6 +503,11 @@ fn split_name(name: &str) -> NameParts<'_> {
     if name.contains(',') {
         let mut parts = name.split(',').map(str::trim).filter(|p| !p.is_empty());
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            // RIS's `Steele, Guy L., Jr.`: the suffix last.
+            (Some(family), Some(given), Some(suffix), None) if is_suffix(suffix) => {
+                return (Some(given.into()), Some(family.into()), Some(suffix.into()));
+            }
+            // BibTeX's `Steele, Jr., Guy L.`.
             (Some(family), Some(suffix), Some(given), None) => {
                 return (Some(given.into()), Some(family.into()), Some(suffix.into()));
             }
@@ -584,7 +589,14 @@ fn dot_initials(given: &str) -> String {
     given
         .split_whitespace()
         .map(|t| {
-            if t.chars().count() == 1 && t.chars().all(char::is_uppercase) {
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            // `P`, and `B.-G` whose last period a sentence took: `P.`, `B.-G.`.
+            let cut_initials = (2..=3).contains(&letters)
+                && t.contains('.')
+                && !t.ends_with('.')
+                && t.chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '.' | '-'));
+            if (t.chars().count() == 1 && t.chars().all(char::is_uppercase)) || cut_initials {
                 format!("{t}.")
             } else {
                 t.to_owned()

@@ -467,8 +467,12 @@ pub(crate) fn name_score(text: &str) -> f32 {
         })
     {
         // "MIT CSAIL", "UC SB": capitals only is more often an acronym than a name.
+        // (`J. S. JEONG`, `G.-I. YU`: initials with their periods and a family
+        // name in capitals, as some styles write it, is a name.)
         let long_words = tokens.iter().filter(|t| t.chars().count() > 2).count();
-        if long_words != tokens.len() || tokens.len() > 3 {
+        let initials = tokens.iter().filter(|t| is_initial(t)).count();
+        let capitals_family = initials + 1 == tokens.len() && tokens.len() <= 4;
+        if (long_words != tokens.len() || tokens.len() > 3) && !capitals_family {
             score *= 0.3;
         }
     }
@@ -745,11 +749,20 @@ fn is_initial(token: &str) -> bool {
 fn has_marker(text: &str) -> bool {
     text.bytes()
         .any(|b| matches!(b, b'*' | b'#' | b'^') || !b.is_ascii())
-        && text.contains(MARKERS)
+        && text
+            .chars()
+            .any(|c| MARKERS.contains(&c) || is_superscript_digit(c))
+}
+
+/// `Woosuk Kwon¹`, `Ion Stoica¹²`: the number of an affiliation after a name.
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '\u{b9}' | '\u{b2}' | '\u{b3}' | '\u{2070}'..='\u{2079}')
 }
 
 fn strip_markers(text: &str) -> String {
-    text.chars().filter(|c| !MARKERS.contains(c)).collect()
+    text.chars()
+        .filter(|&c| !MARKERS.contains(&c) && !is_superscript_digit(c))
+        .collect()
 }
 
 /// How much a whole piece of text looks like an author list, in `0.0..=1.0`.
@@ -770,7 +783,8 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
         .map(|rest| rest.trim_end_matches(',').trim_end());
     let has_separator = before_et_al.is_some()
         || plain_text.contains([',', ';', '\u{b7}', '&', '(', '，', '、'])
-        || plain_text.contains(" and ");
+        || plain_text.contains(" and ")
+        || plain_text.contains(" / ");
     if !has_separator && text.links().next().is_none() && name_score(trimmed) < 0.5 {
         return (0.0, Authors::default());
     }
@@ -884,6 +898,10 @@ pub(crate) fn parse(text: &Styled) -> Authors {
     }
     if plain.contains('·') {
         readings.push(simple_list(plain, &['·']));
+    }
+    // `Paul Barham / Aakanksha Chowdhery / Jeff Dean`.
+    if plain.contains(" / ") {
+        readings.push(simple_list(plain, &['/']));
     }
     // Chinese lists separate names with full-width commas or `、`.
     if plain.contains(['，', '、']) {
@@ -1770,12 +1788,16 @@ pub(crate) fn vancouver_name(name: &str) -> Option<(&str, &str)> {
 /// Keeps the period of a final initial ("Quoc V." stays "Quoc V.").
 fn restore_initial_period<'a>(raw: &str, cleaned: &'a str) -> Cow<'a, str> {
     let last = cleaned.split_whitespace().last().unwrap_or_default();
-    // `V`, or initials run together: `A.N` of `Gomez, A.N.`.
+    // `V`, or initials run together: `A.N` of `Gomez, A.N.`; `Steele Jr.`.
     let is_initial = !last.is_empty()
-        && last.split('.').all(|part| {
-            let mut chars = part.chars();
-            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-        });
+        && (last
+            .split(['.', '-'])
+            .filter(|p| !p.is_empty())
+            .all(|part| {
+                let mut chars = part.chars();
+                chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+            })
+            || matches!(last, "Jr" | "Sr"));
     if is_initial
         && raw
             .trim_end()

@@ -787,6 +787,47 @@ fn ends_inverted_names(text: &str) -> bool {
 /// `LeCun, Y., Bengio, Y. & Hinton, G. Deep learning.` (Nature, and APA
 /// without a year): the initials of the name after the final `&` or `and` end
 /// the author list, when the names before it are inverted too.
+/// `J. ...`, `J.-P. ...`: a text that starts with an initial (a name's
+/// middle initial, after the first).
+fn starts_with_initial(text: &str) -> bool {
+    let word = text.split_whitespace().next().unwrap_or_default();
+    let word = word.trim_end_matches([',', ';']);
+    word.ends_with('.')
+        && word.len() <= 5
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '-'))
+}
+
+/// `YU, G.-I., JEONG, J. S., KIM, G.-W., CHUN, B.-G`: two or more `Family,
+/// Initials` joined by commas alone, ending in initials (whose period ends the
+/// names).
+fn ends_comma_inverted_names(text: &str) -> bool {
+    // Cheap refusal: the text ends in an initial.
+    if !text.ends_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let elements: Vec<&str> = text.split(", ").collect();
+    // `J. S.`, `G.-I`, `B`: with periods unless one letter (`KIM` is a name).
+    let initials = |t: &str| {
+        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+        (letters == 1 || (letters <= 3 && t.contains('.')))
+            && t.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | ' '))
+    };
+    let family = |t: &str| {
+        (1..=3).contains(&words_up_to(t, 4))
+            && t.starts_with(|c: char| c.is_uppercase())
+            && !t.bytes().any(|b| b.is_ascii_digit())
+            && !initials(t)
+    };
+    elements
+        .rchunks_exact(2)
+        .take_while(|pair| family(pair[0]) && initials(pair[1]))
+        .count()
+        >= 2
+}
+
 fn ends_joined_inverted_names(text: &str) -> bool {
     let Some((at, len)) = [" & ", " and "]
         .iter()
@@ -2272,6 +2313,7 @@ fn split_sentences(text: Styled) -> Cut {
                 let ends_inverted_list = is_initial
                     && (ends_inverted_names(&plain[..i])
                         || ends_joined_inverted_names(&plain[..i])
+                        || (ends_comma_inverted_names(&plain[..i]) && !starts_with_initial(after))
                         || ends_vancouver_names(&plain[..i])
                         || (cuts.is_empty() && lone_vancouver_name(&plain[..i], after)));
                 // IEEE's `pp. 400–415, Feb. 2023`: a month after pages or a
