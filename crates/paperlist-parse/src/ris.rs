@@ -212,6 +212,10 @@ fn convert(record: &Record) -> Entry {
     if let Some(doi) = first(&["DO"]) {
         entry.doi = Some(MaybeTyped::parse(doi.trim()));
         entry.set_origin("doi", Origin::Input);
+    } else if let Some(doi) = first(&["M3"]).and_then(|m3| m3.trim().parse::<Doi>().ok()) {
+        // EndNote puts the DOI in M3 (`doi: 10.1145/279227.279229`).
+        entry.doi = Some(MaybeTyped::Typed(doi));
+        entry.set_origin("doi", Origin::Input);
     }
     for url in values(&["UR", "L1", "L2", "LK"]) {
         if let Some(id) = ArxivId::from_url(&url) {
@@ -345,6 +349,29 @@ mod tests {
                 (Some(5), "ris-record"),
             ]
         );
+    }
+
+    #[test]
+    fn endnote_records() {
+        // EndNote: `PY  - 2008///`, the DOI in M3, a suffix after the given name.
+        let (entries, diagnostics) = read(concat!(
+            "TY  - JOUR\r\n",
+            "AU  - Steele, Guy L., Jr.\r\n",
+            "PY  - 1998/05/01/\r\n",
+            "T1  - The part-time parliament\r\n",
+            "JF  - ACM Transactions on Computer Systems\r\n",
+            "M3  - doi: 10.1145/279227.279229\r\n",
+            "ER  - \r\n",
+        ));
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let entry = &entries[0];
+        assert_eq!(entry.year, Some(1998));
+        assert_eq!(
+            entry.doi().map(ToString::to_string).as_deref(),
+            Some("10.1145/279227.279229")
+        );
+        assert_eq!(entry.authors[0].family(), Some("Steele"));
+        assert_eq!(entry.authors[0].suffix(), Some("Jr."));
     }
 
     #[test]
