@@ -1205,8 +1205,9 @@ impl Reader<'_> {
                         if title_parts.is_empty() {
                             title_link = piece
                                 .links()
+                                // (`📝 [Title](url)`: an icon before it.)
                                 .find(|(r, _)| {
-                                    r.start == 0 || piece.text[..r.start].trim().is_empty()
+                                    !piece.text[..r.start].chars().any(char::is_alphanumeric)
                                 })
                                 .filter(|(_, url)| !url.is_empty())
                                 .filter(|(r, _)| r.len() * 2 >= piece.text.trim().len())

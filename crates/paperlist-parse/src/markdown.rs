@@ -156,7 +156,8 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_MATH;
+        | Options::ENABLE_MATH
+        | Options::ENABLE_TASKLISTS;
     let text = &source[part.clone()];
     let mut lowering = Lowering {
         index,
