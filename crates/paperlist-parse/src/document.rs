@@ -245,6 +245,20 @@ pub(crate) fn kind_of_venue(kind: Option<VenueKind>, has_venue: bool) -> EntryKi
     }
 }
 
+/// `A curated list of tools that predict contact maps. Each tool is ...`:
+/// sentences (maybe cut where the line wraps), three in five of whose words
+/// are written in lower case (a title's or a name's are capitalised), with no
+/// year.
+fn is_prose(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .count();
+    let sentence = text.trim_end().ends_with(['.', ':', '!']) || text.contains(". ");
+    words.len() >= 8 && lower * 5 >= words.len() * 3 && sentence && year_in(text).is_none()
+}
+
 /// `2020-2021`, `2019 – 2022`, `2015–17`: two years joined by a dash.
 fn names_year_span(text: &str) -> bool {
     text.match_indices(['-', '\u{2013}', '\u{2014}'])
@@ -528,7 +542,14 @@ impl<'a> Reader<'a> {
                     keep.push(false);
                 }
                 Step::Unread { first, last, mode } => {
-                    let mode = if as_list && mode == Mode::Unknown {
+                    // In a list, text under no telling heading that reads as no
+                    // entry is an entry gone wrong, unless it is prose (a
+                    // list's introduction).
+                    let prose = || {
+                        let range = self.line_index.line_range(self.source, first, last);
+                        self.source.get(range).is_some_and(is_prose)
+                    };
+                    let mode = if as_list && mode == Mode::Unknown && !prose() {
                         Mode::Publications
                     } else {
                         mode
