@@ -17,6 +17,9 @@ pub(crate) enum BlockKind {
     ListItem,
     /// A table row; `header` holds the table's column names.
     TableRow { header: Vec<String> },
+    /// A paragraph quoted outside any list item (Markdown's `> ...`): a
+    /// list's note or description, no entry.
+    Quote,
 }
 
 /// One line of a block.

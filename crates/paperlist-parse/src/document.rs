@@ -165,6 +165,10 @@ fn section_mode(text: &str) -> Option<Mode> {
     if words().any(|w| SKIP_WORDS.contains(&w)) {
         return Some(Mode::Skip);
     }
+    // `## Menu`, `## Table of Contents`: the page's own navigation.
+    if words().count() <= 3 && words().any(|w| matches!(w, "menu" | "contents" | "toc")) {
+        return Some(Mode::Skip);
+    }
     // An awesome list's own pages (`## Contributing`, `## License`), named
     // in a word or two: `License Plate Recognition` is a topic.
     if words().count() <= 2 && words().any(|w| REPOSITORY_WORDS.contains(&w)) {
@@ -760,7 +764,7 @@ impl<'a> Reader<'a> {
                 return None;
             }
             match block.kind {
-                BlockKind::Paragraph
+                BlockKind::Quote | BlockKind::Paragraph
                     if block.lines.len() == 1 && is_marker_legend(&block.lines[0].text.text) =>
                 {
                     self.finish_group(pending.take());
@@ -773,6 +777,20 @@ impl<'a> Reader<'a> {
                             "line {line}: a legend of the marks after names ({:?}), not an entry",
                             block.lines[0].text.text.trim()
                         ),
+                    );
+                }
+                BlockKind::Quote => {
+                    self.finish_group(pending.take());
+                    let (first, last) = (block.first_line(), block.last_line());
+                    let range = if first == last {
+                        format!("line {first}")
+                    } else {
+                        format!("lines {first}-{last}")
+                    };
+                    self.info_step(
+                        first,
+                        "quoted-text",
+                        format!("{range}: a quoted note (`> ...`), not an entry"),
                     );
                 }
                 _ if !block.lines.is_empty()
@@ -1411,8 +1429,12 @@ impl Reader<'_> {
             && entry.status == Status::Published;
         // In a publication list a title alone is an entry, if it reads like a
         // title and is not a row of links (a profile's interests, a menu).
+        // (`**For IDR**` after a record: two words, no link, nothing else, is
+        // a tag, not a paper.)
+        let linked = || group.lines.iter().any(|l| l.text.links().next().is_some());
         let in_list = !bare
             || (looks_like_title(&title_parts)
+                && (title_words >= 3 || linked())
                 && !group.lines.iter().all(|l| is_link_row(&l.text)));
         let clear = match mode {
             Mode::Publications => true,

@@ -75,6 +75,8 @@ struct Lowering<'i> {
     in_table_cell: bool,
     /// Where the current cell's `<br>`s broke it (offsets in its text).
     cell_breaks: Vec<usize>,
+    /// How many block quotes outside list items the text is in.
+    quote_depth: usize,
     /// In a table whose rows are groups of papers, the column that lists them.
     papers_column: Option<usize>,
     in_image: usize,
@@ -171,6 +173,7 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
         in_table_head: false,
         in_table_cell: false,
         cell_breaks: Vec::new(),
+        quote_depth: 0,
         papers_column: None,
         in_image: 0,
         in_metadata: false,
@@ -635,6 +638,7 @@ impl Lowering<'_> {
 
     fn start(&mut self, tag: Tag<'_>, range: &Range<usize>) {
         match tag {
+            Tag::Paragraph if self.quote_depth > 0 => self.start_block(BlockKind::Quote, range),
             Tag::Paragraph => self.start_block(BlockKind::Paragraph, range),
             Tag::Heading { level, .. } => {
                 self.start_block(BlockKind::Heading(heading_level(level)), range)
@@ -685,8 +689,12 @@ impl Lowering<'_> {
             }
             Tag::MetadataBlock(_) => self.in_metadata = true,
             Tag::CodeBlock(_) => self.in_code_block = true,
-            Tag::BlockQuote(_)
-            | Tag::List(_)
+            Tag::BlockQuote(_) => {
+                if !self.open.iter().any(|o| o.kind == BlockKind::ListItem) {
+                    self.quote_depth += 1;
+                }
+            }
+            Tag::List(_)
             | Tag::Table(_)
             | Tag::FootnoteDefinition(_)
             | Tag::Strikethrough
@@ -700,6 +708,9 @@ impl Lowering<'_> {
 
     fn end(&mut self, tag: TagEnd, range: &Range<usize>) {
         match tag {
+            TagEnd::BlockQuote(_) if !self.open.iter().any(|o| o.kind == BlockKind::ListItem) => {
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
             TagEnd::Paragraph => {
                 if self
                     .open
@@ -710,7 +721,10 @@ impl Lowering<'_> {
                         open.break_line();
                     }
                 } else {
-                    self.end_block(|k| *k == BlockKind::Paragraph, range);
+                    self.end_block(
+                        |k| matches!(k, BlockKind::Paragraph | BlockKind::Quote),
+                        range,
+                    );
                 }
             }
             TagEnd::Heading(_) => self.end_block(|k| matches!(k, BlockKind::Heading(_)), range),
