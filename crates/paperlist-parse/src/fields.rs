@@ -408,25 +408,28 @@ pub(crate) fn strip_list_label(text: &Styled) -> Styled {
     }
 }
 
+/// The labels that name an entry's field before its value (`Authors: ...`),
+/// lower case.
+pub(crate) const FIELD_LABELS: &[&str] = &[
+    "title",
+    "paper title",
+    "authors",
+    "author",
+    "author(s)",
+    "venue",
+    "conference",
+    "journal",
+    "published in",
+    "publication",
+    "appeared in",
+    "year",
+];
+
 /// `Title: ...`, `Authors: ...`, `Venue: ...`, `Paper: https://...`: a line
 /// that names its field first. The label goes; what follows is read as any
 /// field is (a link label only goes before links or an address: `Code: The
 /// Hidden Language` is a title).
 fn strip_field_label(text: Styled) -> Styled {
-    const LABELS: &[&str] = &[
-        "title",
-        "paper title",
-        "authors",
-        "author",
-        "author(s)",
-        "venue",
-        "conference",
-        "journal",
-        "published in",
-        "publication",
-        "appeared in",
-        "year",
-    ];
     let plain = &text.text;
     let Some(colon) = plain.get(..24).unwrap_or(plain).find(": ") else {
         return text;
@@ -437,7 +440,8 @@ fn strip_field_label(text: Styled) -> Styled {
         let after = text.slice(rest..plain.len());
         is_links_only(&after) || bare_url(after.text.trim()).is_some()
     };
-    if LABELS.contains(&label.as_str()) || (LINK_LABELS.contains(&label.as_str()) && links_follow())
+    if FIELD_LABELS.contains(&label.as_str())
+        || (LINK_LABELS.contains(&label.as_str()) && links_follow())
     {
         let end = plain.len();
         return text.slice(rest..end);

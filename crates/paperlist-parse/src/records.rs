@@ -28,24 +28,9 @@ enum Label {
     Other(String),
 }
 
-/// Labels whose value is the paper itself.
+/// Labels whose value is the paper itself (before [`fields::FIELD_LABELS`],
+/// which names `title` too).
 const PAPER_LABELS: &[&str] = &["paper", "papers", "title", "paper title", "article"];
-
-/// Labels whose value is a field of the entry, read as written.
-const FIELD_LABELS: &[&str] = &[
-    "authors",
-    "author",
-    "author(s)",
-    "venue",
-    "conference",
-    "journal",
-    "published in",
-    "appeared in",
-    "publication",
-    "year",
-    "date",
-    "status",
-];
 
 /// The label an item's first line starts with (`Paper:`, `**Web server:**`),
 /// and where its value starts. A label is one to three words before a colon,
@@ -65,7 +50,9 @@ fn label_of(line: &Styled) -> Option<(Label, usize)> {
     let folded = label.to_lowercase();
     let kind = if PAPER_LABELS.contains(&folded.as_str()) {
         Label::Paper
-    } else if FIELD_LABELS.contains(&folded.as_str()) {
+    } else if fields::FIELD_LABELS.contains(&folded.as_str())
+        || matches!(folded.as_str(), "date" | "status")
+    {
         Label::Field
     } else {
         Label::Other(label.to_owned())
