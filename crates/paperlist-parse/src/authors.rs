@@ -55,6 +55,20 @@ struct Found {
     score: Option<f32>,
 }
 
+impl Found {
+    /// A name at `range`, with nothing else known of it yet.
+    fn name(range: Range<usize>) -> Found {
+        Found {
+            range,
+            affiliation: None,
+            affiliation_span: None,
+            dblp_pid: None,
+            trailing_marker: false,
+            score: None,
+        }
+    }
+}
+
 /// Markers written after (or before) names; a legend may say what they mean.
 pub(crate) const MARKERS: &[char] = &['*', '∗', '†', '‡', '§', '¶', '#', '✉', '^', '⋆', '♠', '♣'];
 
@@ -936,17 +950,7 @@ pub(crate) fn parse(text: &Styled) -> Authors {
         && !plain.contains([' ', ','])
         && name_score(plain) >= 0.5
     {
-        authors = finish(
-            &text,
-            vec![Found {
-                range: 0..plain.len(),
-                affiliation: None,
-                affiliation_span: None,
-                dblp_pid: None,
-                trailing_marker: false,
-                score: None,
-            }],
-        );
+        authors = finish(&text, vec![Found::name(0..plain.len())]);
     }
     authors.cut_short = cut_short;
     authors
@@ -1197,14 +1201,7 @@ fn usenix_style(text: &str) -> Vec<Found> {
             && !text[group_range.clone()].contains([',', ' '])
             && name_score(&text[group_range.clone()]) >= 0.5;
         if lone_name {
-            found.push(Found {
-                range: group_range,
-                affiliation: None,
-                affiliation_span: None,
-                dblp_pid: None,
-                trailing_marker: false,
-                score: None,
-            });
+            found.push(Found::name(group_range));
             continue;
         }
         if people.is_empty() {
@@ -1238,33 +1235,12 @@ fn simple_list(text: &str, seps: &[char]) -> Vec<Found> {
     let mut found = Vec::new();
     for element in split_ranges(text, 0..text.len(), seps) {
         if let Some((left, right)) = split_and(text, element.clone()) {
-            found.push(Found {
-                range: left,
-                affiliation: None,
-                affiliation_span: None,
-                dblp_pid: None,
-                trailing_marker: false,
-                score: None,
-            });
-            found.push(Found {
-                range: right,
-                affiliation: None,
-                affiliation_span: None,
-                dblp_pid: None,
-                trailing_marker: false,
-                score: None,
-            });
+            found.push(Found::name(left));
+            found.push(Found::name(right));
             continue;
         }
         let (element, _) = strip_and(text, element);
-        found.push(Found {
-            range: element,
-            affiliation: None,
-            affiliation_span: None,
-            dblp_pid: None,
-            trailing_marker: false,
-            score: None,
-        });
+        found.push(Found::name(element));
     }
     found
 }
@@ -1298,19 +1274,7 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
                 })
         };
         if pairs.len() >= 2 && pairs.iter().all(inverted) {
-            return Some(
-                pairs
-                    .into_iter()
-                    .map(|range| Found {
-                        range,
-                        affiliation: None,
-                        affiliation_span: None,
-                        dblp_pid: None,
-                        trailing_marker: false,
-                        score: None,
-                    })
-                    .collect(),
-            );
+            return Some(pairs.into_iter().map(Found::name).collect());
         }
     }
     // BibTeX: "Family, Given and Family, Given".
@@ -1321,19 +1285,7 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
                 .iter()
                 .all(|r| text[r.clone()].matches(',').count() == 1)
         {
-            return Some(
-                parts
-                    .into_iter()
-                    .map(|range| Found {
-                        range,
-                        affiliation: None,
-                        affiliation_span: None,
-                        dblp_pid: None,
-                        trailing_marker: false,
-                        score: None,
-                    })
-                    .collect(),
-            );
+            return Some(parts.into_iter().map(Found::name).collect());
         }
     }
     // "Family, I., Family, I.": every second element is initials. Harvard
@@ -1393,14 +1345,7 @@ fn inverted_style(text: &str) -> Option<Vec<Found>> {
         .chunks(2)
         .map(|pair| {
             let (family, _) = strip_and(text, pair[0].clone());
-            Found {
-                range: family.start..pair[1].end,
-                affiliation: None,
-                affiliation_span: None,
-                dblp_pid: None,
-                trailing_marker: false,
-                score: None,
-            }
+            Found::name(family.start..pair[1].end)
         })
         .collect();
     Some(pairs)
@@ -1450,14 +1395,7 @@ fn first_inverted_style(text: &str, cut_short: bool) -> Option<Vec<Found>> {
     if elements.len() == 2 && !cut_short {
         return None;
     }
-    let mut found = vec![Found {
-        range: family.start..given.end,
-        affiliation: None,
-        affiliation_span: None,
-        dblp_pid: None,
-        trailing_marker: false,
-        score: None,
-    }];
+    let mut found = vec![Found::name(family.start..given.end)];
     if let Some(rest) = elements.get(2) {
         let others = group(text, rest.start..text.len(), false);
         // Every other element must be a name: no affiliations in these styles.
@@ -1521,12 +1459,8 @@ fn paren_style(text: &str) -> Vec<Found> {
         }
         for range in names {
             found.push(Found {
-                range,
-                affiliation: None,
-                affiliation_span: None,
-                dblp_pid: None,
                 trailing_marker,
-                score: None,
+                ..Found::name(range)
             });
             waiting.push(found.len() - 1);
         }
@@ -1564,12 +1498,8 @@ fn linked_style(text: &Styled) -> Vec<Found> {
     }
     for (i, (range, url)) in links.iter().enumerate() {
         found.push(Found {
-            range: range.clone(),
-            affiliation: None,
-            affiliation_span: None,
             dblp_pid: dblp_pid(url),
-            trailing_marker: false,
-            score: None,
+            ..Found::name(range.clone())
         });
         let next = links.get(i + 1).map_or(plain.len(), |(r, _)| r.start);
         let between = trim_separators(plain, range.end..next);

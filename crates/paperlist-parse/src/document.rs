@@ -782,11 +782,7 @@ impl<'a> Reader<'a> {
                 BlockKind::Quote => {
                     self.finish_group(pending.take());
                     let (first, last) = (block.first_line(), block.last_line());
-                    let range = if first == last {
-                        format!("line {first}")
-                    } else {
-                        format!("lines {first}-{last}")
-                    };
+                    let range = lines_text(first, last);
                     self.info_step(
                         first,
                         "quoted-text",
@@ -1025,6 +1021,15 @@ enum Step {
     Diagnostic,
 }
 
+/// `line 4`, `lines 4-7`: where a diagnostic's text stands.
+fn lines_text(first: u32, last: u32) -> String {
+    if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first}-{last}")
+    }
+}
+
 /// Entries and diagnostics being written out by [`Reader::finish`].
 struct Output<'a> {
     file: &'a str,
@@ -1047,11 +1052,7 @@ impl Output<'_> {
 
     fn flush_skipped(&mut self) {
         if let Some((first, last, mode)) = self.skipped.take() {
-            let range = if first == last {
-                format!("line {first}")
-            } else {
-                format!("lines {first}-{last}")
-            };
+            let range = lines_text(first, last);
             let diagnostic = if mode == Mode::Publications {
                 Diagnostic::warning(
                     self.file,
