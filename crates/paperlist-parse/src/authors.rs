@@ -868,6 +868,11 @@ pub(crate) fn semicolon_list(text: &Styled) -> Option<Authors> {
         .map(str::trim)
         .filter(|n| !n.is_empty())
         .collect();
+    // Where a name is in the text, for its marks (a site's owner in bold).
+    let range_of = |name: &str| {
+        let start = name.as_ptr() as usize - text.text.as_ptr() as usize;
+        start..start + name.len()
+    };
     let cut_short = names
         .last()
         .is_some_and(|last| matches!(*last, "et al." | "et al" | "others" | "..." | "\u{2026}"));
@@ -879,11 +884,19 @@ pub(crate) fn semicolon_list(text: &Styled) -> Option<Authors> {
     }
     let mut authors = Authors::default();
     for name in names {
-        let person = if looks_like_organization(name) {
+        let mut person = if looks_like_organization(name) {
             Person::literal(name)
         } else {
             Person::new(name)
         };
+        let range = range_of(name);
+        person.highlighted = text.highlighted(range.clone());
+        // A name linked to its dblp page (a saved dblp search) has its pid.
+        let pid = text
+            .links()
+            .find(|(linked, _)| *linked == range)
+            .and_then(|(_, url)| dblp_pid(url));
+        person.set_dblp_pid(pid.as_deref());
         authors.name_scores.push(name_score(person.name()));
         authors.people.push(person);
     }
@@ -1583,10 +1596,17 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
         }
         _ => false,
     };
+    // Marks after a name (`Jumper J#`, `Hassabis D*`) are no initials.
     let vancouver = (found.len() >= 2 || lone)
-        && found
-            .iter()
-            .all(|f| vancouver_name(plain[f.range.clone()].trim_end_matches('.')).is_some());
+        && found.iter().all(|f| {
+            let raw = &plain[f.range.clone()];
+            let unmarked = if has_marker(raw) {
+                Cow::Owned(strip_markers(raw))
+            } else {
+                Cow::Borrowed(raw)
+            };
+            vancouver_name(unmarked.trim().trim_end_matches('.')).is_some()
+        });
     for item in found {
         let raw = &plain[item.range.clone()];
         let marked_equal = item.trailing_marker || raw.contains(['*', '∗', '†']);

@@ -1094,6 +1094,15 @@ impl Reader<'_> {
             for (i, cell) in group.cells.iter().enumerate() {
                 let role = header.get(i).map(|h| fold(h)).unwrap_or_default();
                 let kind = table_role(&role, cell);
+                // `ICLR 2024 (Spotlight)`, `Human Mutation 20 (3): 162–73` in a
+                // venue column: the venue and what is written after it, when the
+                // cell reads as one venue and such fields.
+                if matches!(kind, FieldKind::Venue(_))
+                    && let Some(pieces) = venue_cell_fields(cell)
+                {
+                    fields.extend(pieces.into_iter().map(|(piece, kind)| (piece, kind, line)));
+                    continue;
+                }
                 // `**Title** <br> Ying Sheng et al.` in a Paper column: the
                 // title and its authors, when the cell reads as exactly that.
                 if kind == FieldKind::Title && cell.text.contains(", ") {
@@ -2340,17 +2349,9 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
         }
     }
     if venue_column {
-        let written = collapse_whitespace(&cell.text);
         // The cell is a venue: a registry name inside it counts
         // (`13th USENIX symposium on ... (OSDI 18)`).
-        let known = venue::lookup(&written).or_else(|| venue::detect(&written));
-        return FieldKind::Venue(VenueText {
-            short: known.map(|v| v.short),
-            kind: known.map(|v| v.kind),
-            written,
-            year: year_in(&cell.text),
-            status: None,
-        });
+        return FieldKind::Venue(fields::column_venue(&cell.text));
     }
     // A number under any other column (`#`, `Rank`, `Citations`) is not part
     // of the entry; read alone it would be a volume.
@@ -2368,6 +2369,41 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
         return FieldKind::Links;
     }
     fields::classify(cell)
+}
+
+/// A venue column's cell read by the line rules, when it holds more than the
+/// venue's name (a year, a status or an award in parentheses, a volume,
+/// pages) and reads as exactly one venue and such fields; `None` otherwise,
+/// and the cell is the venue as written.
+fn venue_cell_fields(cell: &Styled) -> Option<Analysis> {
+    let text = cell.text.trim();
+    if !text.contains(['(', ',', ';', ':']) && !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut pieces = analyze(cell);
+    // The first piece is the venue (read as a title when the registry does
+    // not know it); the others are fields written after it.
+    let (first, rest) = pieces.split_first_mut()?;
+    let only_fields = rest.iter().all(|(_, kind)| {
+        matches!(
+            kind,
+            FieldKind::Year(_)
+                | FieldKind::Status(_)
+                | FieldKind::Award(_)
+                | FieldKind::Issue(_)
+                | FieldKind::Pages(_)
+                | FieldKind::Publisher(_)
+        )
+    });
+    if rest.is_empty() || !only_fields {
+        return None;
+    }
+    match first.1 {
+        FieldKind::Venue(_) => {}
+        FieldKind::Title => first.1 = FieldKind::Venue(fields::column_venue(&first.0.text)),
+        _ => return None,
+    }
+    Some(pieces)
 }
 
 /// What a cell of a column named for a field of its own holds: the kind,

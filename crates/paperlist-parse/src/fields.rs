@@ -1387,6 +1387,8 @@ const THESIS_KIND: &str = r"(?:(?:doctoral|ph\.?\s?d\.?|master'?s?|m\.?\s?s\.?c?
 pub(crate) fn presentation_after_venue(written: &str) -> Option<&'static str> {
     const KINDS: &[&str] = &["Oral", "Spotlight", "Highlight"];
     let (head, last) = written.trim().rsplit_once(' ')?;
+    // `ICML 2023 (Oral)`: in parentheses too.
+    let last = last.trim_matches(['(', ')']);
     let kind = KINDS.iter().find(|k| k.eq_ignore_ascii_case(last))?;
     let year_before = head
         .rsplit(' ')
@@ -2027,8 +2029,12 @@ fn split_parentheticals(text: Styled) -> Cut {
                             && text.covered_by(open + 1..i, |m| *m == Mark::Emphasis)
                     };
                     // `[Title](url) (Nature Methods, 2022)`: a journal and a
-                    // year closing the line, as awesome lists date a paper.
-                    let trailing = || plain[i + 1..].trim().is_empty();
+                    // year closing the line (but for its links, `[DOI](url)`),
+                    // as awesome lists date a paper.
+                    let trailing = || {
+                        plain[i + 1..].trim().is_empty()
+                            || text.slice(i + 1..plain.len()).only_links().is_some()
+                    };
                     // `received the community (best paper) award`: words of
                     // a sentence on both sides; the sentence is the award.
                     let mid_sentence = || {
@@ -2874,6 +2880,46 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         });
     }
     None
+}
+
+/// What a venue column says (`Nature 2021 August`, `USENIX WOOT 2026`,
+/// `Proc. SPIE 7608`): the whole text names the venue, a registry venue when
+/// one is inside it; a date at its end dates the paper and is no part of the name.
+pub(crate) fn column_venue(text: &str) -> VenueText {
+    let written = collapse_whitespace(text);
+    let year = year_in(&written);
+    if let Some(known) = venue::lookup(&written).or_else(|| venue::detect(&written)) {
+        return VenueText {
+            short: Some(known.short),
+            kind: Some(known.kind),
+            written,
+            year,
+            status: None,
+        };
+    }
+    let mut name = written.as_str();
+    let mut dated = false;
+    while let Some((rest, last)) = name.trim_end().rsplit_once(' ') {
+        let word = last.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')'));
+        let is_year = word.len() == 4
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && (1900..=2099).contains(&word.parse::<i32>().unwrap_or(0));
+        let is_month = paperlist_model::normalize::month_number(word).is_some();
+        let is_day =
+            dated && (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
+        if !(is_year || is_month || is_day) {
+            break;
+        }
+        dated = true;
+        name = rest.trim_end_matches([',', ' ']);
+    }
+    VenueText {
+        short: None,
+        kind: kind_named_in(name),
+        written: written_venue(name),
+        year,
+        status: None,
+    }
 }
 
 /// `52nd International Conference on Very Large Databases`, `The 20th USENIX
@@ -4067,6 +4113,7 @@ mod tests {
             presentation_after_venue("NeurIPS'23 spotlight"),
             Some("Spotlight")
         );
+        assert_eq!(presentation_after_venue("ICML 2023 (Oral"), Some("Oral"));
         assert_eq!(presentation_after_venue("Oral Oncology"), None);
         assert_eq!(presentation_after_venue("ICLR 2024"), None);
     }
