@@ -85,7 +85,7 @@ pub(crate) fn lower(source: &str, index: &LineIndex, sink: &mut dyn FnMut(Vec<Bl
 
 /// A cell's text, linked when it is an address or an identifier its column
 /// names.
-fn cell(value: &str, column: &str) -> Styled {
+pub(crate) fn cell(value: &str, column: &str) -> Styled {
     let text = collapse_whitespace(value.trim());
     let column = column.to_ascii_lowercase();
     let url = if text.starts_with("https://") || text.starts_with("http://") {

@@ -43,6 +43,7 @@ mod markdown;
 mod org;
 mod records;
 mod ris;
+mod sitedata;
 mod styled;
 
 use std::fmt;
@@ -116,6 +117,9 @@ pub enum Format {
     JsonResume,
     /// paperlist JSON, as written by `paperlist parse` and `paperlist enrich`.
     PaperlistJson,
+    /// A static site's data file of publications (Jekyll's
+    /// `_data/publications.yml`, Hugo's `data/*.yaml` or `.json`).
+    SiteData,
 }
 
 impl FromStr for Format {
@@ -138,6 +142,7 @@ impl FromStr for Format {
             "ris" => Format::Ris,
             "json-resume" | "jsonresume" => Format::JsonResume,
             "json" | "paperlist" => Format::PaperlistJson,
+            "yaml" | "yml" | "data" | "site-data" => Format::SiteData,
             other => return Err(format!("unknown input format {other:?}")),
         })
     }
@@ -159,6 +164,7 @@ impl fmt::Display for Format {
             Format::Ris => "ris",
             Format::JsonResume => "json-resume",
             Format::PaperlistJson => "json",
+            Format::SiteData => "yaml",
         })
     }
 }
@@ -175,6 +181,11 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     }
     if csljson::looks_like_csl_json(head) || lower.ends_with(".csl.json") {
         return Format::CslJson;
+    }
+    // A site's data: records of publications in JSON (an array, or an
+    // object that is no paperlist JSON).
+    if lower.ends_with(".json") && (head.starts_with('[') || !head.contains("\"paperlist\"")) {
+        return Format::SiteData;
     }
     if lower.ends_with(".json") {
         return Format::PaperlistJson;
@@ -197,6 +208,15 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     }
     if lower.ends_with(".tex") || latex::looks_like_latex(text) {
         return Format::Latex;
+    }
+    if lower.ends_with(".yml") || lower.ends_with(".yaml") {
+        return Format::SiteData;
+    }
+    let markdown_name = [".md", ".markdown", ".txt", ".text", ".rst"]
+        .iter()
+        .any(|ext| lower.ends_with(ext));
+    if !markdown_name && sitedata::looks_like_site_data(head) {
+        return Format::SiteData;
     }
     Format::Markdown
 }
@@ -234,6 +254,7 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
         Format::Latex => read_blocks(latex::lower, &text, source, false),
         Format::Org => read_blocks(org::lower, &text, source, false),
         Format::Csv => read_blocks(delimited::lower, &text, source, true),
+        Format::SiteData => read_site_data(&text, source),
     };
     assign_keys(&mut parsed.entries, KeyScheme::AuthorYearTitle, false);
     parsed
@@ -356,6 +377,45 @@ fn read_markdown(text: &Arc<str>, source: &SourceId) -> Parsed {
                 "lines {first}-{last}: the body of a publication page (its abstract) is not a list"
             ),
         ));
+    }
+    diagnostics.sort_by_key(|d| d.line);
+    Parsed {
+        entries,
+        diagnostics,
+    }
+}
+
+/// Reads a site's data file: its records as table rows under their groups'
+/// headings, and a diagnostic for each record the YAML of which is broken.
+fn read_site_data(text: &Arc<str>, source: &SourceId) -> Parsed {
+    let index = blocks::LineIndex::new(text);
+    let (blocks, errors) = sitedata::lower(text, &index);
+    let file = source.as_str();
+    let mut reader = document::Reader::new(file, text, &index);
+    reader.assume_publications();
+    reader.read(blocks);
+    let (entries, mut diagnostics) = reader.finish();
+    if entries.is_empty() && errors.is_empty() {
+        diagnostics.push(
+            Diagnostic::warning(
+                file,
+                Some(1),
+                "no-records",
+                "no publication found: the data holds no mapping with a `title`",
+            )
+            .with_hint("each publication needs a `title`, with `authors`, `venue`, `year`, ..."),
+        );
+    }
+    for (line, message) in errors {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                Some(line),
+                "invalid-yaml",
+                format!("not valid YAML ({message}): the record here is not read"),
+            )
+            .with_hint("check the indentation, and quote values that hold `: ` or start with `[`, `*` or `&`"),
+        );
     }
     diagnostics.sort_by_key(|d| d.line);
     Parsed {

@@ -1,0 +1,1013 @@
+//! A static site's data file of publications: Jekyll's
+//! `_data/publications.yml`, Hugo's `data/publications.yaml` or `.json`, the
+//! file a group's or a researcher's site renders its publication page from.
+//!
+//! Each publication is a mapping of fields (`title`, `authors`, `venue`,
+//! `year`, `doi`, `pdf`, a `links` list, ...) under any names a site chose;
+//! the records sit in a flat list, in groups (`- year: 2024` / `papers:`),
+//! or under category keys (`journals:`, `conferences:`). A record is lowered
+//! into a table row whose columns are its field names, so the column rules
+//! of spreadsheets and Markdown tables read it; a group becomes a heading
+//! over its records (a year, `Journal Articles`, `Talks`).
+//!
+//! The YAML is read with yaml-rust2's event parser into a tree of our own,
+//! as its document loader forgets which line a value was on. A file with a
+//! YAML error is read record by record, so one broken record is one
+//! diagnostic and the others are still read.
+
+use std::collections::HashMap;
+
+use paperlist_model::EntryKind;
+use paperlist_model::normalize::collapse_whitespace;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::blocks::{Block, BlockKind, Line, LineIndex};
+use crate::delimited;
+use crate::fields;
+use crate::styled::{Mark, Styled};
+
+/// A YAML value and the line it starts on.
+#[derive(Debug, Clone)]
+struct Node {
+    value: Value,
+    line: u32,
+    /// The line of the event that closed a collection (the next token's):
+    /// where the collection ends.
+    end_line: u32,
+}
+
+#[derive(Debug, Clone)]
+enum Value {
+    Scalar(String),
+    List(Vec<Node>),
+    Map(Vec<(Key, Node)>),
+}
+
+/// A mapping's key and its line.
+#[derive(Debug, Clone)]
+struct Key {
+    name: String,
+    line: u32,
+}
+
+impl Node {
+    fn scalar(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar(text) => Some(text.trim()).filter(|t| !t.is_empty() && *t != "~"),
+            _ => None,
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.name.eq_ignore_ascii_case(key))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The first of `keys` the mapping has, as text.
+    fn text_of(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|key| self.get(key)?.scalar())
+    }
+}
+
+/// Cloned nodes that aliases may add in all: an alias repeats its anchor's
+/// whole subtree, and nested aliases would otherwise grow without bound.
+const ALIAS_BUDGET: usize = 100_000;
+
+/// Builds [`Node`] trees from the parser's events.
+#[derive(Default)]
+struct Builder {
+    frames: Vec<Frame>,
+    anchors: HashMap<usize, (Node, usize)>,
+    documents: Vec<Node>,
+    /// Added to the parser's line numbers (a record read on its own).
+    line_offset: u32,
+    cloned: usize,
+}
+
+enum Frame {
+    List(Vec<Node>, u32, usize),
+    Map(Vec<(Key, Node)>, Option<Key>, u32, usize),
+}
+
+fn size(node: &Node) -> usize {
+    match &node.value {
+        Value::Scalar(_) => 1,
+        Value::List(items) => 1 + items.iter().map(size).sum::<usize>(),
+        Value::Map(entries) => 1 + entries.iter().map(|(_, v)| size(v)).sum::<usize>(),
+    }
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        let line = u32::try_from(mark.line())
+            .unwrap_or(u32::MAX)
+            .saturating_add(self.line_offset);
+        match event {
+            Event::SequenceStart(anchor, _) => {
+                self.frames.push(Frame::List(Vec::new(), line, anchor))
+            }
+            Event::MappingStart(anchor, _) => {
+                self.frames.push(Frame::Map(Vec::new(), None, line, anchor));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (value, start, anchor) = match self.frames.pop() {
+                    Some(Frame::List(items, start, anchor)) => (Value::List(items), start, anchor),
+                    Some(Frame::Map(entries, _, start, anchor)) => {
+                        (Value::Map(entries), start, anchor)
+                    }
+                    None => return,
+                };
+                let node = Node {
+                    value,
+                    line: start,
+                    end_line: line,
+                };
+                self.insert(node, anchor);
+            }
+            Event::Scalar(text, _, anchor, _) => {
+                let node = Node {
+                    value: Value::Scalar(text),
+                    line,
+                    end_line: line,
+                };
+                self.insert(node, anchor);
+            }
+            Event::Alias(id) => {
+                let node = match self.anchors.get(&id) {
+                    Some((node, size)) if self.cloned + size <= ALIAS_BUDGET => {
+                        self.cloned += size;
+                        Node {
+                            line,
+                            end_line: line,
+                            ..node.clone()
+                        }
+                    }
+                    _ => Node {
+                        value: Value::Scalar(String::new()),
+                        line,
+                        end_line: line,
+                    },
+                };
+                self.insert(node, 0);
+            }
+            Event::Nothing
+            | Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart
+            | Event::DocumentEnd => {}
+        }
+    }
+}
+
+impl Builder {
+    fn insert(&mut self, node: Node, anchor: usize) {
+        if anchor > 0 {
+            let size = size(&node);
+            self.anchors.insert(anchor, (node.clone(), size));
+        }
+        match self.frames.last_mut() {
+            None => self.documents.push(node),
+            Some(Frame::List(items, ..)) => items.push(node),
+            Some(Frame::Map(entries, key, ..)) => match key.take() {
+                None => {
+                    *key = Some(Key {
+                        name: node.scalar().unwrap_or_default().to_owned(),
+                        line: node.line,
+                    });
+                }
+                Some(key) => entries.push((key, node)),
+            },
+        }
+    }
+}
+
+/// The documents of `text`, or the YAML error and its line.
+fn load(text: &str, line_offset: u32) -> Result<Vec<Node>, (u32, String)> {
+    let mut builder = Builder {
+        line_offset,
+        ..Builder::default()
+    };
+    let mut parser = Parser::new_from_str(text);
+    match parser.load(&mut builder, true) {
+        Ok(()) => Ok(builder.documents),
+        Err(error) => {
+            let line = u32::try_from(error.marker().line())
+                .unwrap_or(u32::MAX)
+                .saturating_add(line_offset);
+            Err((line, error.info().to_owned()))
+        }
+    }
+}
+
+/// Offsets where the top-level items or keys of a YAML document start (a
+/// line at column 0 that is not a comment, a blank or a continuation).
+fn top_level_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let first = line.as_bytes().first().copied();
+        let is_start = match first {
+            Some(b'-') => line.starts_with("- ") || line.trim_end() == "-",
+            Some(b'#' | b' ' | b'\t' | b'\n' | b'\r') | None => false,
+            Some(_) => !line.starts_with("---") && !line.starts_with("..."),
+        };
+        if is_start {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    starts
+}
+
+/// The publications of a data file: its blocks (headings and table rows) and
+/// the diagnostics of YAML that could not be read.
+pub(crate) fn lower(text: &str, index: &LineIndex) -> (Vec<Block>, Vec<(u32, String)>) {
+    let mut diagnostics_at: Vec<(u32, String)> = Vec::new();
+    let documents = match load(text, 0) {
+        Ok(documents) => documents,
+        Err(whole) => {
+            // Read the top-level items one by one: one bad record costs itself.
+            let starts = top_level_starts(text);
+            if starts.len() < 2 {
+                diagnostics_at.push(whole);
+                Vec::new()
+            } else {
+                let mut documents = Vec::new();
+                let mut items = Vec::new();
+                let mut ends = starts.iter().skip(1).copied().chain([text.len()]);
+                for &start in &starts {
+                    let end = ends.next().unwrap_or(text.len());
+                    let offset = index.line_of(start).saturating_sub(1);
+                    match load(&text[start..end], offset) {
+                        Ok(parsed) => items.extend(parsed),
+                        Err(error) => diagnostics_at.push(error),
+                    }
+                }
+                // Items of a list are one list again; keys of a mapping, one mapping.
+                let mut list = Vec::new();
+                let mut map = Vec::new();
+                for item in items {
+                    match item.value {
+                        Value::List(inner) => list.extend(inner),
+                        Value::Map(entries) => map.extend(entries),
+                        Value::Scalar(_) => {}
+                    }
+                }
+                for value in [Value::List(list), Value::Map(map)] {
+                    documents.push(Node {
+                        value,
+                        line: 1,
+                        end_line: index.line_of(text.len()),
+                    });
+                }
+                documents
+            }
+        }
+    };
+    let mut lowering = Lowering {
+        text,
+        index,
+        blocks: Vec::new(),
+    };
+    for document in &documents {
+        lowering.walk(document, 1, 0);
+    }
+    (lowering.blocks, diagnostics_at)
+}
+
+/// How deep a data file may nest before the rest is not looked at.
+const MAX_DEPTH: usize = 32;
+
+struct Lowering<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    blocks: Vec<Block>,
+}
+
+impl Lowering<'_> {
+    fn walk(&mut self, node: &Node, level: u8, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match &node.value {
+            Value::Scalar(_) => {}
+            Value::List(items) => {
+                for item in items {
+                    self.walk(item, level, depth + 1);
+                }
+            }
+            Value::Map(entries) => {
+                if is_record(node) {
+                    self.record(node);
+                    return;
+                }
+                // A group: `- year: 2024` / `papers: [...]`, or `title:
+                // Journal Articles` / `items: [...]`; its name heads its records.
+                let collections: Vec<&(Key, Node)> = entries
+                    .iter()
+                    .filter(|(_, v)| matches!(v.value, Value::List(_) | Value::Map(_)))
+                    .collect();
+                let name = GROUP_NAME_KEYS
+                    .iter()
+                    .find_map(|key| node.get(key)?.scalar());
+                if let Some(name) = name {
+                    self.heading(level, name, node.line);
+                    for (_, value) in collections {
+                        self.walk(value, level + 1, depth + 1);
+                    }
+                    return;
+                }
+                // Category keys (`journals:`, `2023:`) head what they hold;
+                // records under their ids (`ray2018:`) are read as they are.
+                for (key, value) in collections {
+                    if !is_record(value) {
+                        self.heading(level, &key.name.replace('_', " "), key.line);
+                    }
+                    self.walk(value, level + 1, depth + 1);
+                }
+            }
+        }
+    }
+
+    fn heading(&mut self, level: u8, name: &str, line: u32) {
+        let span = self.index.line_range(self.text, line, line);
+        self.blocks.push(Block {
+            kind: BlockKind::Heading(level.min(6)),
+            lines: vec![Line {
+                text: Styled::from_text(collapse_whitespace(name)),
+                number: line,
+            }],
+            cells: Vec::new(),
+            span,
+        });
+    }
+
+    /// A record as a table row: a column per field it has.
+    fn record(&mut self, node: &Node) {
+        let Value::Map(entries) = &node.value else {
+            return;
+        };
+        let mut header: Vec<String> = Vec::new();
+        let mut cells: Vec<Styled> = Vec::new();
+        let mut push = |name: &str, cell: Styled| {
+            if !cell.is_blank() {
+                header.push(name.to_owned());
+                cells.push(cell);
+            }
+        };
+        let mut links = Styled::default();
+        let mut venue: Option<String> = None;
+        let mut short: Option<String> = None;
+        for (key, value) in entries {
+            let key = key.name.to_ascii_lowercase().replace('-', "_");
+            match Field::of(&key) {
+                Field::Title => {
+                    if let Some(text) = value.scalar() {
+                        push("title", styled(text));
+                    }
+                }
+                Field::Authors => push("authors", authors(value)),
+                Field::Venue => venue = venue.or_else(|| value_text(value)),
+                Field::ShortVenue => short = short.or_else(|| value_text(value)),
+                Field::Year => {
+                    if let Some(text) = value.scalar() {
+                        push("year", Styled::from_text(date_text(text)));
+                    }
+                }
+                Field::Kind => {
+                    if let Some(kind) = value_kind(value) {
+                        push("type", Styled::from_text(kind_name(kind).to_owned()));
+                    }
+                }
+                Field::Note => {
+                    // A note that says the status or an award; other remarks
+                    // are about the paper, not of it.
+                    if let Some(text) = value.scalar()
+                        && fields::status_or_award(&styled(text).text).is_some()
+                    {
+                        push("note", styled(text));
+                    }
+                }
+                Field::Own(name) => {
+                    if let Some(text) = value_text(value) {
+                        push(name, styled(&text));
+                    }
+                }
+                Field::Address => match value.scalar() {
+                    // The paper's address, as a spreadsheet's URL column has it;
+                    // a path on the site is a link to the paper.
+                    Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                        push("url", delimited::cell(url, "url"));
+                    }
+                    _ => add_links(&mut links, value, "Paper"),
+                },
+                Field::Identifier(column) => {
+                    if let Some(id) = value.scalar() {
+                        push(column, delimited::cell(id, column));
+                    }
+                }
+                Field::Link(label) => add_links(&mut links, value, label),
+                Field::Links => add_links(&mut links, value, ""),
+                Field::None => {}
+            }
+        }
+        // The venue with its short name, as a page writes it (`Operating
+        // Systems Design and Implementation (OSDI)`).
+        let venue = match (venue, short) {
+            (Some(venue), Some(short)) if !venue.contains(&short) => {
+                Some(format!("{venue} ({short})"))
+            }
+            (Some(venue), _) => Some(venue),
+            (None, short) => short,
+        };
+        if let Some(venue) = venue {
+            push("venue", styled(&venue));
+        }
+        push("links", links);
+        let first = node.line;
+        let last = record_end(self.text, self.index, node);
+        let mut joined = Styled::default();
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                joined.push_str(" | ");
+            }
+            joined.push(cell);
+        }
+        // The record's last line, empty: the entry's raw text is the whole record.
+        let mut lines = vec![Line {
+            text: joined,
+            number: first,
+        }];
+        if last > first {
+            lines.push(Line {
+                text: Styled::default(),
+                number: last,
+            });
+        }
+        self.blocks.push(Block {
+            kind: BlockKind::TableRow { header },
+            lines,
+            cells,
+            span: self.index.line_range(self.text, first, last),
+        });
+    }
+}
+
+/// The last line of a record: the line before the token that closed it,
+/// without the blank and comment lines between records.
+fn record_end(text: &str, index: &LineIndex, node: &Node) -> u32 {
+    let mut last = node.end_line.saturating_sub(1).max(node.line);
+    while last > node.line {
+        let range = index.line_range(text, last, last);
+        let line = text[range].trim();
+        if line.is_empty() || line.starts_with('#') {
+            last -= 1;
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+/// Keys whose value names a group of records.
+const GROUP_NAME_KEYS: &[&str] = &[
+    "year", "title", "name", "heading", "header", "section", "category", "type", "label",
+];
+
+/// What a record's key holds.
+enum Field {
+    Title,
+    Authors,
+    Venue,
+    ShortVenue,
+    Year,
+    Kind,
+    Note,
+    /// A field the table rules know by this column name.
+    Own(&'static str),
+    /// The paper's address.
+    Address,
+    /// A DOI, arXiv id or dblp key, read by the column of this name.
+    Identifier(&'static str),
+    /// A link shown with this label.
+    Link(&'static str),
+    /// A list or mapping of labelled links.
+    Links,
+    None,
+}
+
+impl Field {
+    fn of(key: &str) -> Field {
+        match key {
+            "title" | "paper_title" | "papertitle" => Field::Title,
+            "authors" | "author" | "author_list" | "authors_list" | "people" | "creators" => {
+                Field::Authors
+            }
+            "venue" | "journal" | "booktitle" | "conference" | "publication" | "pub"
+            | "published_in" | "publishedin" | "where" | "reference" | "source" | "proceedings"
+            | "journal_name" | "outlet" | "container" | "container_title" => Field::Venue,
+            "publication_short" | "venue_short" | "short_venue" | "venue_abbr" | "abbr"
+            | "abbreviation" | "conference_short" => Field::ShortVenue,
+            "year" | "date" | "publishdate" | "publish_date" | "pub_date" | "issued" => Field::Year,
+            "type" | "kind" | "pub_type" | "publication_type" | "publication_types"
+            | "category" | "entry_type" | "entrytype" => Field::Kind,
+            "note" | "notes" | "comment" | "remark" | "highlight" => Field::Note,
+            "status" => Field::Own("status"),
+            "award" | "awards" | "honor" | "honors" | "prize" => Field::Own("award"),
+            "pages" | "page" => Field::Own("pages"),
+            "volume" => Field::Own("volume"),
+            "number" | "issue" => Field::Own("number"),
+            "publisher" => Field::Own("publisher"),
+            "url" | "link" | "paper" | "paperurl" | "paper_url" | "paper_link" | "html" | "ee" => {
+                Field::Address
+            }
+            "doi" => Field::Identifier("doi"),
+            "arxiv" | "arxiv_id" | "eprint" => Field::Identifier("arxiv"),
+            "dblp" => Field::Identifier("dblp"),
+            "pdf" | "url_pdf" | "pdf_url" | "file" => Field::Link("PDF"),
+            "code" | "url_code" | "github" | "repo" | "repository" | "source_code" => {
+                Field::Link("Code")
+            }
+            "slides" | "url_slides" | "slidesurl" => Field::Link("Slides"),
+            "video" | "url_video" | "talk" | "youtube" => Field::Link("Video"),
+            "poster" | "url_poster" => Field::Link("Poster"),
+            "project" | "url_project" | "website" | "webpage" | "project_page" | "homepage" => {
+                Field::Link("Project")
+            }
+            "preprint" | "url_preprint" => Field::Link("Preprint"),
+            "dataset" | "data" | "url_dataset" => Field::Link("Dataset"),
+            "bib" | "bibtex" | "cite" => Field::Link("BibTeX"),
+            "links" | "urls" | "resources" | "buttons" => Field::Links,
+            _ => Field::None,
+        }
+    }
+}
+
+/// Whether a mapping is a publication: it has a title, and a field only a
+/// publication has or no records inside it (a group `title: Journals` over
+/// `papers:` is none; `title: Draft` alone is one).
+fn is_record(node: &Node) -> bool {
+    let Value::Map(entries) = &node.value else {
+        return false;
+    };
+    let has_title = entries
+        .iter()
+        .any(|(k, v)| matches!(field(k), Field::Title) && v.scalar().is_some());
+    has_title && (has_publication_field(entries) || !holds_titles(node, 0))
+}
+
+fn field(key: &Key) -> Field {
+    Field::of(&key.name.to_ascii_lowercase().replace('-', "_"))
+}
+
+/// Whether a collection inside a mapping holds mappings with a title.
+fn holds_titles(node: &Node, depth: usize) -> bool {
+    let children: Vec<&Node> = match &node.value {
+        Value::Scalar(_) => return false,
+        Value::List(items) => items.iter().collect(),
+        Value::Map(entries) => entries.iter().map(|(_, v)| v).collect(),
+    };
+    depth < 4
+        && children.into_iter().any(|child| {
+            let titled = depth > 0
+                && matches!(&child.value, Value::Map(entries)
+                    if entries.iter().any(|(k, v)| matches!(field(k), Field::Title) && v.scalar().is_some()));
+            titled || holds_titles(child, depth + 1)
+        })
+}
+
+fn has_publication_field(entries: &[(Key, Node)]) -> bool {
+    entries.iter().any(|(k, _)| {
+        matches!(
+            field(k),
+            Field::Authors
+                | Field::Venue
+                | Field::ShortVenue
+                | Field::Year
+                | Field::Address
+                | Field::Identifier(_)
+                | Field::Link(_)
+                | Field::Links
+        )
+    })
+}
+
+/// A value's text: a scalar, or the name of a mapping (`venue: {name: OSDI,
+/// url: ...}`).
+fn value_text(node: &Node) -> Option<String> {
+    match &node.value {
+        Value::Scalar(_) => node.scalar().map(str::to_owned),
+        Value::Map(_) => node
+            .text_of(&["name", "title", "full", "short"])
+            .map(str::to_owned),
+        Value::List(items) => {
+            let parts: Vec<&str> = items.iter().filter_map(Node::scalar).collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        }
+    }
+}
+
+/// A text that may hold Markdown or HTML (`<strong>Name</strong>`,
+/// `__Nature__`, `[PDF](url)`, `&amp;`), as styled text on one line.
+fn styled(text: &str) -> Styled {
+    if !text.contains(['<', '*', '_', '[', '`', '&', '\\']) {
+        return Styled::from_text(collapse_whitespace(text));
+    }
+    // `Shypula A<sup>*</sup>, Madaan A<sup>*</sup>`: a mark in superscript,
+    // not a pair of emphasis delimiters.
+    let escaped;
+    let text = if text.contains("<sup>*") {
+        escaped = text.replace("<sup>*", "<sup>\\*");
+        escaped.as_str()
+    } else {
+        text
+    };
+    let index = LineIndex::new(text);
+    let mut joined = Styled::default();
+    crate::markdown::lower(text, &index, &mut |blocks| {
+        for block in blocks {
+            for line in block.lines {
+                let line = line.text.trim();
+                if line.is_blank() {
+                    continue;
+                }
+                if !joined.text.is_empty() {
+                    joined.push_str(" ");
+                }
+                joined.push(&line);
+            }
+        }
+    });
+    joined
+}
+
+/// The authors of a record: a string (whose lines after the first that
+/// explain the marks, `<sup>#</sup> Co-first authors`, are no names), a
+/// list of names, or a list of mappings (`name`, or `first` and `last`).
+fn authors(node: &Node) -> Styled {
+    match &node.value {
+        Value::Scalar(text) => {
+            let mut kept: Vec<&str> = Vec::new();
+            for line in text.split('\n').flat_map(split_breaks) {
+                let plain = crate::markdown::strip_tags(line);
+                let plain = plain.trim().trim_start_matches('\\');
+                if plain.is_empty() {
+                    continue;
+                }
+                let legend = !kept.is_empty()
+                    && plain.starts_with(|c: char| crate::authors::MARKERS.contains(&c));
+                if !legend {
+                    kept.push(line);
+                }
+            }
+            styled(&kept.join(" "))
+        }
+        Value::List(items) => {
+            let names: Vec<Styled> = items
+                .iter()
+                .filter_map(|item| match &item.value {
+                    Value::Scalar(_) => item.scalar().map(styled),
+                    Value::Map(_) => person(item),
+                    Value::List(_) => None,
+                })
+                .filter(|name| !name.is_blank())
+                .collect();
+            // One name per `;`: each element is a name as written.
+            let mut joined = Styled::default();
+            for (i, name) in names.iter().enumerate() {
+                if i > 0 {
+                    joined.push_str("; ");
+                }
+                joined.push(name);
+            }
+            joined
+        }
+        // dblp's `authors: {author: [...]}`.
+        Value::Map(_) => match node.get("author").or_else(|| node.get("authors")) {
+            Some(inner) => authors(inner),
+            None => person(node).unwrap_or_default(),
+        },
+    }
+}
+
+/// A person written as a mapping, linked to their dblp page when it gives
+/// their dblp pid (dblp's `{"@pid": "28/2391", "text": "Name"}`).
+fn person(node: &Node) -> Option<Styled> {
+    let mut name = styled(&person_name(node)?);
+    if let Some(pid) = node.text_of(&["@pid", "pid", "dblp_pid"])
+        && !name.is_blank()
+    {
+        let end = name.text.len();
+        name.marks
+            .push((0..end, Mark::Link(format!("https://dblp.org/pid/{pid}"))));
+    }
+    Some(name)
+}
+
+/// `a<br>b<br/>c`: the lines of an HTML text.
+fn split_breaks(line: &str) -> impl Iterator<Item = &str> {
+    line.split("<br>")
+        .flat_map(|part| part.split("<br/>"))
+        .flat_map(|part| part.split("<br />"))
+}
+
+/// A person written as a mapping.
+fn person_name(node: &Node) -> Option<String> {
+    if let Some(name) = node.text_of(&["name", "full_name", "fullname", "display", "text"]) {
+        return Some(name.to_owned());
+    }
+    let given = node.text_of(&["first", "given", "firstname", "first_name", "given_name"]);
+    let family = node.text_of(&["last", "family", "lastname", "last_name", "family_name"]);
+    match (given, family) {
+        (Some(given), Some(family)) => Some(format!("{given} {family}")),
+        (None, Some(family)) => Some(family.to_owned()),
+        _ => None,
+    }
+}
+
+/// A date as the year column reads it: `202006` and `20200615` (a year and
+/// month written as one number) give their year.
+fn date_text(text: &str) -> String {
+    let digits = text.len();
+    if (6..=8).contains(&digits) && text.bytes().all(|b| b.is_ascii_digit()) {
+        text[..4].to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The kind a `type` or `category` names: BibTeX and CSL names, Hugo Blox's
+/// numbers, and the words of a site's categories (`Journal Articles`,
+/// `International Conferences`, `Preprints`).
+fn value_kind(node: &Node) -> Option<EntryKind> {
+    let text = match &node.value {
+        Value::List(items) => items.first()?.scalar()?,
+        _ => node.scalar()?,
+    };
+    let lower = text.to_ascii_lowercase();
+    let has = |word: &str| lower.contains(word);
+    Some(match lower.as_str() {
+        "1" => EntryKind::Inproceedings,
+        "2" => EntryKind::Article,
+        "3" | "4" => EntryKind::Preprint,
+        "5" => EntryKind::Book,
+        "6" => EntryKind::Chapter,
+        "7" => EntryKind::Thesis,
+        _ if has("chapter") || has("incollection") || has("inbook") => EntryKind::Chapter,
+        _ if has("thesis") || has("dissertation") => EntryKind::Thesis,
+        _ if has("preprint") || has("arxiv") || has("report") => EntryKind::Preprint,
+        _ if has("conference") || has("proceeding") || has("workshop") || has("symposium") => {
+            EntryKind::Inproceedings
+        }
+        _ if has("journal") || has("article") || has("magazine") => EntryKind::Article,
+        _ if has("book") => EntryKind::Book,
+        _ => return None,
+    })
+}
+
+fn kind_name(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Inproceedings => "inproceedings",
+        EntryKind::Article => "article",
+        EntryKind::Preprint => "preprint",
+        EntryKind::Thesis => "thesis",
+        EntryKind::Book => "book",
+        EntryKind::Chapter => "chapter",
+        EntryKind::Misc => "misc",
+    }
+}
+
+/// Whether a value is an address (absolute, or a path on the site: relative
+/// links stay relative, as a saved page's do without its address).
+fn is_address(value: &str) -> bool {
+    !value.contains(char::is_whitespace)
+        && (value.starts_with("http://")
+            || value.starts_with("https://")
+            || value.starts_with("www.")
+            || value.starts_with('/')
+            || value.starts_with("./")
+            || value.starts_with("../")
+            || value.rsplit_once('.').is_some_and(|(_, ext)| {
+                matches!(
+                    ext.to_ascii_lowercase().as_str(),
+                    "pdf" | "html" | "htm" | "pptx" | "ppt" | "key" | "zip" | "mp4" | "bib"
+                )
+            }))
+}
+
+/// Adds `[label]` links: a value that is an address, a list of addresses or
+/// of `{type|name|label, url|link|href}` mappings, or a mapping from labels
+/// to addresses.
+fn add_links(links: &mut Styled, node: &Node, label: &str) {
+    let mut add = |label: &str, url: &str| {
+        let url = url.trim();
+        if !is_address(url) {
+            return;
+        }
+        if !links.text.is_empty() {
+            links.push_str(" ");
+        }
+        let label = if label.trim().is_empty() {
+            "link"
+        } else {
+            label.trim()
+        };
+        let at = links.text.len();
+        links.push_str(&format!("[{label}]"));
+        let end = links.text.len();
+        links.marks.push((at..end, Mark::Link(url.to_owned())));
+    };
+    match &node.value {
+        Value::Scalar(_) => {
+            if let Some(url) = node.scalar() {
+                add(label, url);
+            }
+        }
+        Value::List(items) => {
+            for item in items {
+                match &item.value {
+                    Value::Scalar(_) => {
+                        if let Some(url) = item.scalar() {
+                            add(label, url);
+                        }
+                    }
+                    Value::Map(_) => {
+                        let url = item.text_of(&["url", "link", "href", "path", "file"]);
+                        let name = item
+                            .text_of(&["label", "name", "title", "text", "type"])
+                            .unwrap_or(label);
+                        if let Some(url) = url {
+                            add(name, url);
+                        }
+                    }
+                    Value::List(_) => {}
+                }
+            }
+        }
+        Value::Map(entries) => {
+            if let Some(url) = node.text_of(&["url", "link", "href"]) {
+                add(
+                    node.text_of(&["label", "name", "type"]).unwrap_or(label),
+                    url,
+                );
+                return;
+            }
+            for (name, value) in entries {
+                if let Some(url) = value.scalar() {
+                    add(&name.name, url);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a text looks like a data file of publications (for detection
+/// when the name does not say): YAML whose first record has a title.
+pub(crate) fn looks_like_site_data(head: &str) -> bool {
+    let mut lines = head
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .take(12);
+    // `- title: ...` or `publications:`: a key of letters, digits and `_`.
+    let is_key = |line: &str| {
+        line.split_once(':').is_some_and(|(key, rest)| {
+            !key.is_empty()
+                && key
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+                && (rest.is_empty() || rest.starts_with(' '))
+        })
+    };
+    lines
+        .next()
+        .is_some_and(|first| is_key(first.strip_prefix("- ").unwrap_or(first)))
+        && lines.any(|l| {
+            let key = l.trim_start().trim_start_matches("- ");
+            key.starts_with("title:") || key.starts_with("authors:")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lowered(text: &str) -> (Vec<Block>, Vec<(u32, String)>) {
+        lower(text, &LineIndex::new(text))
+    }
+
+    fn row(block: &Block) -> Vec<(String, String)> {
+        let BlockKind::TableRow { header } = &block.kind else {
+            panic!("not a row: {block:?}");
+        };
+        header
+            .iter()
+            .cloned()
+            .zip(block.cells.iter().map(|c| c.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn flat_list_of_records() {
+        let text = "# Publications\n- title: \"Ray: A Distributed Framework\"\n  authors: [\"Philipp Moritz\", \"Ion Stoica\"]\n  venue: OSDI\n  year: 2018\n  pdf: /pub/ray.pdf\n\n- title: Second\n  authors: \"A. B, <strong>C. D</strong>\"\n  journal: __Nature__ 2020 June <br>\n  date: 202006\n";
+        let (blocks, diagnostics) = lowered(text);
+        assert!(diagnostics.is_empty());
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(
+            row(&blocks[0]),
+            [
+                ("title".into(), "Ray: A Distributed Framework".into()),
+                ("authors".into(), "Philipp Moritz; Ion Stoica".into()),
+                ("year".into(), "2018".into()),
+                ("venue".into(), "OSDI".into()),
+                ("links".into(), "[PDF]".into()),
+            ]
+        );
+        assert_eq!(blocks[0].lines[0].number, 2);
+        assert_eq!(&text[blocks[0].span.clone()].lines().count(), &5);
+        let second = row(&blocks[1]);
+        assert_eq!(second[1].1, "A. B, C. D");
+        assert_eq!(second[2], ("year".into(), "2020".into()));
+        assert_eq!(second[3].1, "Nature 2020 June");
+        assert!(
+            blocks[1].cells[1]
+                .marks
+                .iter()
+                .any(|(r, m)| *m == Mark::Strong && &blocks[1].cells[1].text[r.clone()] == "C. D")
+        );
+    }
+
+    #[test]
+    fn groups_head_their_records() {
+        let text = "- year: 2024\n  papers:\n    - title: One\n      venue: OSDI 2024\n- year: 2023\n  papers:\n    - title: Two\n      venue: SOSP 2023\n";
+        let (blocks, _) = lowered(text);
+        let kinds: Vec<String> = blocks
+            .iter()
+            .map(|b| match &b.kind {
+                BlockKind::Heading(level) => format!("h{level} {}", b.lines[0].text.text),
+                _ => format!("row {}", b.cells[0].text),
+            })
+            .collect();
+        assert_eq!(kinds, ["h1 2024", "row One", "h1 2023", "row Two"]);
+        let categories = "journals:\n  - title: A\n    journal: Nature\nconferences:\n  - title: B\n    booktitle: OSDI\n";
+        let (grouped, _) = lowered(categories);
+        assert_eq!(grouped[0].lines[0].text.text, "journals");
+        assert_eq!(grouped[0].lines[0].number, 1);
+        assert_eq!(grouped[2].lines[0].text.text, "conferences");
+    }
+
+    #[test]
+    fn links_and_legends() {
+        let text = "- title: T\n  authors: |\n    Kim E#, Baek M#, Frost A<sup>\\*</sup><br>\n    <sup>\\#</sup> Co-first authors <br>\n  links:\n    - type: pdf\n      url: https://x.org/t.pdf\n    - name: Code\n      url: https://github.com/x/t\n    - type: bibtex\n      url: kim-2023-t\n";
+        let (blocks, _) = lowered(text);
+        let row = row(&blocks[0]);
+        assert_eq!(row[1].1, "Kim E#, Baek M#, Frost A*");
+        assert_eq!(row[2].1, "[pdf] [Code]");
+    }
+
+    #[test]
+    fn a_broken_record_costs_itself() {
+        let text = "- title: Good\n  venue: OSDI 2018\n- title: \"Bad\n  venue: x: y\n- title: Also good\n  year: 2020\n";
+        let (blocks, diagnostics) = lowered(text);
+        let titles: Vec<&str> = blocks.iter().map(|b| b.cells[0].text.as_str()).collect();
+        assert_eq!(titles, ["Good", "Also good"]);
+        assert_eq!(diagnostics.len(), 1);
+        assert!((3..=4).contains(&diagnostics[0].0));
+        assert_eq!(blocks[1].lines[0].number, 5);
+    }
+
+    #[test]
+    fn aliases_are_bounded() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..12 {
+            let prev = if i == 0 {
+                "a".to_owned()
+            } else {
+                format!("b{}", i - 1)
+            };
+            text.push_str(&format!(
+                "b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+        }
+        let (blocks, _) = lowered(&text);
+        assert!(blocks.len() < 1000);
+    }
+
+    #[test]
+    fn detection() {
+        assert!(looks_like_site_data("# pubs\n- title: X\n  authors: Y\n"));
+        assert!(looks_like_site_data(
+            "- year: 2024\n  papers:\n    - title: X\n"
+        ));
+        assert!(!looks_like_site_data(
+            "- [Ray](url): a framework\n- title: no\n"
+        ));
+        assert!(!looks_like_site_data("# Title\n\nSome text: here\n"));
+    }
+}
