@@ -883,13 +883,29 @@ pub(crate) fn semicolon_list(text: &Styled) -> Option<Authors> {
         return None;
     }
     let mut authors = Authors::default();
-    for name in names {
+    for raw in names {
+        // `Yu-Ju Huang*`: marks after a name are flags, no part of it.
+        let stripped;
+        let name = if has_marker(raw) {
+            stripped = strip_markers(raw);
+            stripped.trim()
+        } else {
+            raw
+        };
+        if name.is_empty() {
+            continue;
+        }
         let mut person = if looks_like_organization(name) {
             Person::literal(name)
         } else {
             Person::new(name)
         };
-        let range = range_of(name);
+        person.equal_contribution = raw.contains(['*', '∗', '†']);
+        person.corresponding = raw.contains('✉');
+        authors
+            .marks
+            .push(raw.chars().filter(|c| MARKERS.contains(c)).collect());
+        let range = range_of(raw);
         person.highlighted = text.highlighted(range.clone());
         // A name linked to its dblp page (a saved dblp search) has its pid.
         let pid = text

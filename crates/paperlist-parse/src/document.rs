@@ -1608,6 +1608,8 @@ impl Reader<'_> {
                 .filter(|(name, _)| matches!(fold(name).as_str(), "url" | "link" | "paper url"))
                 .find_map(|(_, cell)| fields::bare_url(&cell.text))
         {
+            // `https://dl.acm.org/doi/abs/10.1145/...`: the address names the DOI.
+            set_identifiers_from_url(url, &mut entry);
             entry.url = Some(url.to_owned());
         }
         // `Title [[paper]](url)`: the paper's own address, when the title has none.
@@ -2349,6 +2351,10 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
         }
     }
     if venue_column {
+        // `Preprint`, `Under review` in the venue column: a status, no venue.
+        if let Some(status @ FieldKind::Status(_)) = fields::status_or_award(&cell.text) {
+            return status;
+        }
         // The cell is a venue: a registry name inside it counts
         // (`13th USENIX symposium on ... (OSDI 18)`).
         return FieldKind::Venue(fields::column_venue(&cell.text));

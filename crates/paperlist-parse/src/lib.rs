@@ -190,6 +190,10 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     if lower.ends_with(".json") {
         return Format::PaperlistJson;
     }
+    // A data file may quote BibTeX in a value (`bibtex: |`).
+    if lower.ends_with(".yml") || lower.ends_with(".yaml") {
+        return Format::SiteData;
+    }
     // Before the content checks: an Org page may quote BibTeX in a source block.
     if lower.ends_with(".org") || (!lower.ends_with(".bib") && org::looks_like_org(head)) {
         return Format::Org;
@@ -208,9 +212,6 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     }
     if lower.ends_with(".tex") || latex::looks_like_latex(text) {
         return Format::Latex;
-    }
-    if lower.ends_with(".yml") || lower.ends_with(".yaml") {
-        return Format::SiteData;
     }
     let markdown_name = [".md", ".markdown", ".txt", ".text", ".rst"]
         .iter()

@@ -361,11 +361,21 @@ impl Lowering<'_> {
                 cells.push(cell);
             }
         };
+        let titled = entries
+            .iter()
+            .any(|(k, _)| matches!(field(k), Field::Title));
         let mut links = Styled::default();
         let mut venue: Option<String> = None;
         let mut short: Option<String> = None;
         for (key, value) in entries {
-            let key = key.name.to_ascii_lowercase().replace('-', "_");
+            let named = !titled && is_name_key(key);
+            let key = key_name(&key.name);
+            if named {
+                if let Some(text) = value.scalar() {
+                    push("title", styled(text));
+                }
+                continue;
+            }
             match Field::of(&key) {
                 Field::Title => {
                     if let Some(text) = value.scalar() {
@@ -385,15 +395,16 @@ impl Lowering<'_> {
                         push("type", Styled::from_text(kind_name(kind).to_owned()));
                     }
                 }
-                Field::Note => {
+                Field::Note => match value.scalar() {
+                    // A recorded talk.
+                    Some(url) if is_address(url) => add_links(&mut links, value, "Video"),
                     // A note that says the status or an award; other remarks
                     // are about the paper, not of it.
-                    if let Some(text) = value.scalar()
-                        && fields::status_or_award(&styled(text).text).is_some()
-                    {
+                    Some(text) if fields::status_or_award(&styled(text).text).is_some() => {
                         push("note", styled(text));
                     }
-                }
+                    _ => {}
+                },
                 Field::Own(name) => {
                     if let Some(text) = value_text(value) {
                         push(name, styled(&text));
@@ -513,11 +524,11 @@ impl Field {
             | "published_in" | "publishedin" | "where" | "reference" | "source" | "proceedings"
             | "journal_name" | "outlet" | "container" | "container_title" => Field::Venue,
             "publication_short" | "venue_short" | "short_venue" | "venue_abbr" | "abbr"
-            | "abbreviation" | "conference_short" => Field::ShortVenue,
+            | "abbreviation" | "conference_short" | "alias" => Field::ShortVenue,
             "year" | "date" | "publishdate" | "publish_date" | "pub_date" | "issued" => Field::Year,
             "type" | "kind" | "pub_type" | "publication_type" | "publication_types"
             | "category" | "entry_type" | "entrytype" => Field::Kind,
-            "note" | "notes" | "comment" | "remark" | "highlight" => Field::Note,
+            "note" | "notes" | "comment" | "remark" | "highlight" | "presentation" => Field::Note,
             "status" => Field::Own("status"),
             "award" | "awards" | "honor" | "honors" | "prize" => Field::Own("award"),
             "pages" | "page" => Field::Own("pages"),
@@ -537,6 +548,7 @@ impl Field {
             "slides" | "url_slides" | "slidesurl" => Field::Link("Slides"),
             "video" | "url_video" | "talk" | "youtube" => Field::Link("Video"),
             "poster" | "url_poster" => Field::Link("Poster"),
+            "supp" | "supplement" | "supplementary" | "appendix" => Field::Link("Supplementary"),
             "project" | "url_project" | "website" | "webpage" | "project_page" | "homepage" => {
                 Field::Link("Project")
             }
@@ -556,14 +568,35 @@ fn is_record(node: &Node) -> bool {
     let Value::Map(entries) = &node.value else {
         return false;
     };
-    let has_title = entries
+    let titled = entries
         .iter()
         .any(|(k, v)| matches!(field(k), Field::Title) && v.scalar().is_some());
-    has_title && (has_publication_field(entries) || !holds_titles(node, 0))
+    // `name: Title` beside `authors`, `conference`, `url`: the paper's name.
+    let named = || {
+        has_publication_field(entries)
+            && entries
+                .iter()
+                .any(|(k, v)| is_name_key(k) && v.scalar().is_some())
+    };
+    (titled && (has_publication_field(entries) || !holds_titles(node, 0))) || (!titled && named())
+}
+
+fn is_name_key(key: &Key) -> bool {
+    key.name.eq_ignore_ascii_case("name")
 }
 
 fn field(key: &Key) -> Field {
-    Field::of(&key.name.to_ascii_lowercase().replace('-', "_"))
+    Field::of(&key_name(&key.name))
+}
+
+/// A key as [`Field::of`] knows it: lower case, `_` for `-`, and without an
+/// English variant's suffix (`status_en` beside `status_zh`).
+fn key_name(key: &str) -> String {
+    let key = key.to_ascii_lowercase().replace('-', "_");
+    match key.strip_suffix("_en") {
+        Some(base) if !base.is_empty() => base.to_owned(),
+        _ => key,
+    }
 }
 
 /// Whether a collection inside a mapping holds mappings with a title.
