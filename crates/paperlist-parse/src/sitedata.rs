@@ -88,7 +88,13 @@ struct Builder {
     /// Added to the parser's line numbers (a record read on its own).
     line_offset: u32,
     cloned: usize,
+    /// Collections open below [`MAX_NESTING`], not kept.
+    skipped: usize,
 }
+
+/// How deep collections are kept: no publication list nests deeper, and a
+/// tree of unbounded depth would overflow the stack when dropped.
+const MAX_NESTING: usize = 64;
 
 enum Frame {
     List(Vec<Node>, u32, usize),
@@ -108,6 +114,22 @@ impl MarkedEventReceiver for Builder {
         let line = u32::try_from(mark.line())
             .unwrap_or(u32::MAX)
             .saturating_add(self.line_offset);
+        if self.skipped > 0 || self.frames.len() >= MAX_NESTING {
+            match event {
+                Event::SequenceStart(..) | Event::MappingStart(..) => self.skipped += 1,
+                Event::SequenceEnd | Event::MappingEnd if self.skipped > 0 => self.skipped -= 1,
+                _ if self.skipped > 0 => {}
+                // At the limit, a scalar still fills its place.
+                _ => self.keep(event, line),
+            }
+            return;
+        }
+        self.keep(event, line);
+    }
+}
+
+impl Builder {
+    fn keep(&mut self, event: Event, line: u32) {
         match event {
             Event::SequenceStart(anchor, _) => {
                 self.frames.push(Frame::List(Vec::new(), line, anchor))
@@ -163,9 +185,7 @@ impl MarkedEventReceiver for Builder {
             | Event::DocumentEnd => {}
         }
     }
-}
 
-impl Builder {
     fn insert(&mut self, node: Node, anchor: usize) {
         if anchor > 0 {
             let size = size(&node);
@@ -187,8 +207,26 @@ impl Builder {
     }
 }
 
+/// How wide the indentation of a block collection may be (spaces and the
+/// `- `, `? `, `: ` of compact nesting). A block collection nests once per
+/// column at most, and yaml-rust2 reads nesting recursively: a limit keeps
+/// the stack safe. (Flow collections have the parser's own limit.)
+const MAX_INDENT: usize = 256;
+
 /// The documents of `text`, or the YAML error and its line.
 fn load(text: &str, line_offset: u32) -> Result<Vec<Node>, (u32, String)> {
+    for (number, line) in text.lines().enumerate() {
+        let indent = line
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'-' | b'?' | b':' | b'\t'))
+            .count();
+        if indent > MAX_INDENT {
+            let line = u32::try_from(number + 1)
+                .unwrap_or(u32::MAX)
+                .saturating_add(line_offset);
+            return Err((line, format!("indented more than {MAX_INDENT} columns")));
+        }
+    }
     let mut builder = Builder {
         line_offset,
         ..Builder::default()
@@ -277,6 +315,11 @@ pub(crate) fn lower(text: &str, index: &LineIndex) -> (Vec<Block>, Vec<(u32, Str
     };
     for document in &documents {
         lowering.walk(document, 1, 0);
+    }
+    // The parser may place an error at the end of input, past the last line.
+    let last = index.line_of(text.len().saturating_sub(1));
+    for (line, _) in &mut diagnostics_at {
+        *line = (*line).clamp(1, last);
     }
     (lowering.blocks, diagnostics_at)
 }
@@ -1030,6 +1073,31 @@ mod tests {
         }
         let (blocks, _) = lowered(&text);
         assert!(blocks.len() < 1000);
+    }
+
+    #[test]
+    fn deep_and_odd_yaml_is_no_panic() {
+        let deep = format!("{}x{}", "[".repeat(20_000), "]".repeat(20_000));
+        let _ = lowered(&deep);
+        let deep_maps = (0..1_000)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect::<String>();
+        let _ = lowered(&deep_maps);
+        // Up to the limit, read (and dropped) safely.
+        let at_limit = (0..MAX_INDENT / 2)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect::<String>();
+        assert!(lowered(&at_limit).1.is_empty());
+        for odd in [
+            "",
+            "---\n...\n",
+            "- \n-\n",
+            "? [a]\n: b\n",
+            "*undefined\n",
+            "title: x\ntitle: y\n",
+        ] {
+            let _ = lowered(odd);
+        }
     }
 
     #[test]

@@ -57,6 +57,11 @@ const SPLICES: &[&[u8]] = &[
     b"%",
     b"\x00",
     b" and ",
+    b": ",
+    b"&anchor ",
+    b"*anchor",
+    b"\n  - title: ",
+    b"\n- year: 2020\n  papers:\n",
 ];
 
 fn fixtures() -> Vec<PathBuf> {
@@ -115,6 +120,7 @@ fn mutated_inputs_never_panic() {
         Format::Ris,
         Format::JsonResume,
         Format::PaperlistJson,
+        Format::SiteData,
     ];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut runs = 0;
