@@ -10,9 +10,8 @@ use paperlist_dblp::client::MIRRORS;
 use paperlist_dblp::merge::MergeOptions;
 use paperlist_dblp::{ClientOptions, DblpClient, EnrichOptions, RecordSource, ResponseFormat};
 use paperlist_model::Severity;
-use paperlist_parse::Format;
 
-use crate::{DblpSourceArgs, EnrichArgs, io, read_library};
+use crate::{DblpSourceArgs, EnrichArgs, InputFormat, io, read_library};
 
 /// The online client the arguments describe.
 fn client(source: &DblpSourceArgs) -> Result<DblpClient> {
@@ -60,7 +59,7 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
 }
 
 pub fn run(args: EnrichArgs) -> Result<ExitCode> {
-    let mut library = read_library(&args.files, Format::Auto)?;
+    let mut library = read_library(&args.files, InputFormat::Auto)?;
     let client = client(&args.source)?;
     let options = EnrichOptions {
         merge: MergeOptions {

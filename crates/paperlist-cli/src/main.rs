@@ -128,7 +128,7 @@ struct ParseArgs {
     #[arg(required = true)]
     files: Vec<String>,
     /// Input format.
-    #[arg(long, default_value = "auto", value_parser = ["auto", "markdown", "rst", "homepage", "cv", "html", "latex", "org", "csv", "bibtex", "csl-json", "ris", "json-resume", "json", "yaml"])]
+    #[arg(long, default_value = "auto", value_parser = ["auto", "markdown", "rst", "homepage", "cv", "html", "latex", "org", "csv", "bibtex", "csl-json", "ris", "json-resume", "json", "yaml", "dblp"])]
     format: String,
     /// Write paperlist JSON here instead of standard output (written atomically).
     #[arg(short, long)]
@@ -165,14 +165,56 @@ fn outcome(library: &Library) -> ExitCode {
     }
 }
 
+/// What an input is read as: a format of `paperlist-parse`, or dblp's own
+/// XML (a saved person page, record or search result), which the dblp crate reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InputFormat {
+    /// dblp XML when the content is, else the parser's detection.
+    Auto,
+    /// dblp XML.
+    Dblp,
+    /// One of the parser's formats.
+    Parse(Format),
+}
+
+impl std::str::FromStr for InputFormat {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Ok(match text {
+            "auto" => InputFormat::Auto,
+            "dblp" | "dblp-xml" => InputFormat::Dblp,
+            other => InputFormat::Parse(other.parse()?),
+        })
+    }
+}
+
 /// Reads inputs of any supported format into one library, with a summary line per file.
-pub(crate) fn read_library(files: &[String], format: Format) -> Result<Library> {
+pub(crate) fn read_library(files: &[String], format: InputFormat) -> Result<Library> {
     let mut library = Library::new();
     for file in files {
         let bytes = io::read_input(file)?;
         let source = SourceId::new(file.clone());
+        let dblp = match format {
+            InputFormat::Dblp => true,
+            InputFormat::Auto => {
+                std::str::from_utf8(&bytes).is_ok_and(paperlist_dblp::input::looks_like_dblp_xml)
+            }
+            InputFormat::Parse(_) => false,
+        };
+        let format = match format {
+            InputFormat::Parse(format) => format,
+            InputFormat::Auto | InputFormat::Dblp => Format::Auto,
+        };
         // Valid UTF-8 moves into the one shared copy the entries' raw text cuts from.
         let parsed = match String::from_utf8(bytes) {
+            Ok(text) if dblp => {
+                let (entries, diagnostics) = paperlist_dblp::input::read_dblp_xml(&text, file);
+                paperlist_parse::Parsed {
+                    entries,
+                    diagnostics,
+                }
+            }
             Ok(text) => paperlist_parse::parse_document(text.into(), &source, format),
             Err(error) => paperlist_parse::parse_bytes(error.as_bytes(), &source, format),
         };
@@ -196,7 +238,7 @@ pub(crate) fn read_library(files: &[String], format: Format) -> Result<Library> 
 }
 
 fn parse(args: ParseArgs) -> Result<ExitCode> {
-    let format: Format = args.format.parse().map_err(anyhow::Error::msg)?;
+    let format: InputFormat = args.format.parse().map_err(anyhow::Error::msg)?;
     let library = read_library(&args.files, format)?;
     io::write_output(args.output.as_deref(), &library.to_json())
         .context("could not write the library")?;
@@ -205,7 +247,7 @@ fn parse(args: ParseArgs) -> Result<ExitCode> {
 
 fn export(args: ExportArgs) -> Result<ExitCode> {
     use paperlist_export::{bibtex, csl, csv, json, markdown, ris};
-    let library = read_library(&args.files, Format::Auto)?;
+    let library = read_library(&args.files, InputFormat::Auto)?;
     let key_scheme: KeyScheme = args.key_scheme.parse().map_err(anyhow::Error::msg)?;
     let bib_options = bibtex::BibtexOptions {
         key_scheme,

@@ -36,9 +36,20 @@ fn libraries() -> Vec<(String, Library)> {
             }
             let text = std::fs::read_to_string(&path).unwrap();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let parsed = parse(&text, &SourceId::new(name.clone()), Format::Auto);
+            // dblp's XML is read by the dblp crate, as `paperlist` reads it.
+            let parsed = if paperlist_dblp::input::looks_like_dblp_xml(&text) {
+                let (entries, diagnostics) = paperlist_dblp::input::read_dblp_xml(&text, &name);
+                paperlist_parse::Parsed {
+                    entries,
+                    diagnostics,
+                }
+            } else {
+                parse(&text, &SourceId::new(name.clone()), Format::Auto)
+            };
             if !parsed.entries.is_empty() {
-                out.push((name, parsed.into()));
+                let mut library: Library = parsed.into();
+                library.assign_keys(paperlist_model::citekey::KeyScheme::AuthorYearTitle);
+                out.push((name, library));
             }
         }
     }
@@ -226,7 +237,8 @@ fn markdown_round_trip() {
                 "markdown {group_by:?} of {name}:\n{text}\n{:?}",
                 back.diagnostics
             );
-            // Grouping reorders entries: compare by title.
+            // Grouping reorders entries: compare by title and year (a preprint
+            // and the paper it became share their title).
             // FIXME: an organisation author ("Kim Hazelwood and Facebook AI Infra")
             // reads back as text, because plain Markdown cannot tell it from an
             // affiliation; such entries are left out of this check until the
@@ -239,7 +251,10 @@ fn markdown_round_trip() {
                 let after = back
                     .entries
                     .iter()
-                    .find(|e| normalize_title(&e.title) == normalize_title(&before.title))
+                    .find(|e| {
+                        normalize_title(&e.title) == normalize_title(&before.title)
+                            && e.year == before.year
+                    })
                     .unwrap_or_else(|| panic!("{:?} is missing from\n{text}", before.title));
                 assert_same("Markdown", &name, before, after);
             }

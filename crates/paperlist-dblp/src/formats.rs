@@ -127,13 +127,23 @@ fn set_field(record: &mut DblpRecord, field: &str, text: String, attributes: Per
 
 /// Reads every record in dump, `rec/KEY.xml` or person-page XML.
 pub fn parse_records(xml: &str) -> Result<Vec<DblpRecord>, FormatError> {
+    match parse_records_at(xml) {
+        (records, None) => Ok(records.into_iter().map(|(_, record)| record).collect()),
+        (_, Some((_, error))) => Err(error),
+    }
+}
+
+/// [`parse_records`] that keeps what it read before an error: each record
+/// with the byte offset where it starts, and the error with its offset.
+pub fn parse_records_at(xml: &str) -> RecordsAt {
     let mut reader = Reader::from_str(xml);
     let mut records = Vec::new();
-    let mut current: Option<DblpRecord> = None;
+    let mut current: Option<(usize, DblpRecord)> = None;
     let mut field: Option<(String, PersonAttributes)> = None;
     let mut text = String::new();
     let mut depth_in_field = 0usize;
     loop {
+        let at = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         match reader.read_event() {
             Ok(Event::Start(element)) => {
                 let name = element.local_name().as_ref().to_owned();
@@ -145,7 +155,7 @@ pub fn parse_records(xml: &str) -> Result<Vec<DblpRecord>, FormatError> {
                         let mut record = DblpRecord::new(key, kind);
                         record.informal =
                             attribute(&element, "publtype").is_some_and(|p| p == "informal");
-                        current = Some(record);
+                        current = Some((at, record));
                     }
                 } else if field.is_none() {
                     field = Some((
@@ -169,31 +179,37 @@ pub fn parse_records(xml: &str) -> Result<Vec<DblpRecord>, FormatError> {
                 if field.is_some() && depth_in_field > 0 {
                     depth_in_field -= 1;
                 } else if let Some((field_name, attributes)) = field.take() {
-                    if let Some(record) = current.as_mut() {
+                    if let Some((_, record)) = current.as_mut() {
                         set_field(record, &field_name, std::mem::take(&mut text), attributes);
                     }
                 } else if current.is_some() && RecordKind::from_element(&name).is_some() {
-                    if let Some(mut record) = current.take() {
+                    if let Some((start, mut record)) = current.take() {
                         record.finish();
-                        records.push(record);
+                        records.push((start, record));
                     }
                 }
             }
             Ok(Event::Eof) => break,
             Ok(_) => {}
             Err(error) => {
-                return Err(FormatError::new(
+                let error = FormatError::new(
                     "XML",
                     format!("at byte {}: {error}", reader.buffer_position()),
-                ));
+                );
+                return (records, Some((at, error)));
             }
         }
     }
-    if current.is_some() {
-        return Err(FormatError::new("XML", "document ends inside a record"));
+    if let Some((start, _)) = current {
+        let error = FormatError::new("XML", "document ends inside a record");
+        return (records, Some((start, error)));
     }
-    Ok(records)
+    (records, None)
 }
+
+/// Records with the byte offsets where they start, and the error that ended
+/// the reading early (with its offset), as [`parse_records_at`] gives them.
+pub type RecordsAt = (Vec<(usize, DblpRecord)>, Option<(usize, FormatError)>);
 
 /// Reads a search API response in XML (`format=xml`).
 pub fn parse_search_xml(xml: &str) -> Result<SearchResults, FormatError> {

@@ -21,6 +21,7 @@ mod entities;
 #[cfg(feature = "fake")]
 pub mod fake;
 pub mod formats;
+pub mod input;
 pub mod matcher;
 pub mod merge;
 pub mod record;

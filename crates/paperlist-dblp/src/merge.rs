@@ -32,7 +32,7 @@ pub struct MergeOutcome {
 }
 
 /// The registry short name of a record's venue, else dblp's own venue text.
-fn record_venue(record: &DblpRecord) -> Option<String> {
+pub(crate) fn record_venue(record: &DblpRecord) -> Option<String> {
     venue::by_dblp_key(&record.key)
         .map(|v| v.short.to_owned())
         .or_else(|| {
@@ -45,7 +45,7 @@ fn record_venue(record: &DblpRecord) -> Option<String> {
         .or_else(|| record.venue.clone())
 }
 
-fn entry_kind(record: &DblpRecord) -> EntryKind {
+pub(crate) fn entry_kind(record: &DblpRecord) -> EntryKind {
     if record.is_corr() {
         return EntryKind::Preprint;
     }
