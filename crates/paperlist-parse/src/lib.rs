@@ -390,7 +390,11 @@ fn read_markdown(text: &Arc<str>, source: &SourceId) -> Parsed {
 /// headings, and a diagnostic for each record the YAML of which is broken.
 fn read_site_data(text: &Arc<str>, source: &SourceId) -> Parsed {
     let index = blocks::LineIndex::new(text);
-    let (blocks, errors) = sitedata::lower(text, &index);
+    let sitedata::Lowered {
+        blocks,
+        errors,
+        warnings,
+    } = sitedata::lower(text, &index);
     let file = source.as_str();
     let mut reader = document::Reader::new(file, text, &index);
     reader.assume_publications();
@@ -406,6 +410,9 @@ fn read_site_data(text: &Arc<str>, source: &SourceId) -> Parsed {
             )
             .with_hint("each publication needs a `title`, with `authors`, `venue`, `year`, ..."),
         );
+    }
+    for (line, message) in warnings {
+        diagnostics.push(Diagnostic::warning(file, Some(line), "author-ids", message));
     }
     for (line, message) in errors {
         diagnostics.push(

@@ -265,7 +265,15 @@ fn top_level_starts(text: &str) -> Vec<usize> {
 
 /// The publications of a data file: its blocks (headings and table rows) and
 /// the diagnostics of YAML that could not be read.
-pub(crate) fn lower(text: &str, index: &LineIndex) -> (Vec<Block>, Vec<(u32, String)>) {
+/// What a data file lowers to: its blocks, YAML errors and warnings, each
+/// with its line.
+pub(crate) struct Lowered {
+    pub blocks: Vec<Block>,
+    pub errors: Vec<(u32, String)>,
+    pub warnings: Vec<(u32, String)>,
+}
+
+pub(crate) fn lower(text: &str, index: &LineIndex) -> Lowered {
     let mut diagnostics_at: Vec<(u32, String)> = Vec::new();
     let documents = match load(text, 0) {
         Ok(documents) => documents,
@@ -312,6 +320,7 @@ pub(crate) fn lower(text: &str, index: &LineIndex) -> (Vec<Block>, Vec<(u32, Str
         text,
         index,
         blocks: Vec::new(),
+        warnings: Vec::new(),
     };
     for document in &documents {
         lowering.walk(document, 1, 0);
@@ -321,7 +330,11 @@ pub(crate) fn lower(text: &str, index: &LineIndex) -> (Vec<Block>, Vec<(u32, Str
     for (line, _) in &mut diagnostics_at {
         *line = (*line).clamp(1, last);
     }
-    (lowering.blocks, diagnostics_at)
+    Lowered {
+        blocks: lowering.blocks,
+        errors: diagnostics_at,
+        warnings: lowering.warnings,
+    }
 }
 
 /// How deep a data file may nest before the rest is not looked at.
@@ -331,6 +344,7 @@ struct Lowering<'a> {
     text: &'a str,
     index: &'a LineIndex,
     blocks: Vec<Block>,
+    warnings: Vec<(u32, String)>,
 }
 
 impl Lowering<'_> {
@@ -425,7 +439,17 @@ impl Lowering<'_> {
                         push("title", styled(text));
                     }
                 }
-                Field::Authors => push("authors", authors(value)),
+                Field::Authors => match author_ids(value) {
+                    // `authors: [stoica, pmoritz]`: keys of the site's people file.
+                    Some(ids) => self.warnings.push((
+                        value.line,
+                        format!(
+                            "authors written as ids of another data file ({ids}): their names \
+                             are not in this file, so the entry has no authors"
+                        ),
+                    )),
+                    None => push("authors", authors(value)),
+                },
                 Field::Venue => venue = venue.or_else(|| value_text(value)),
                 Field::ShortVenue => short = short.or_else(|| value_text(value)),
                 Field::Year => {
@@ -786,6 +810,21 @@ fn person(node: &Node) -> Option<Styled> {
     Some(name)
 }
 
+/// A list of ids (`[stoica, pmoritz, jane_doe]`): lower-case words without
+/// spaces, which a site's template looks up in its people file.
+fn author_ids(node: &Node) -> Option<String> {
+    let Value::List(items) = &node.value else {
+        return None;
+    };
+    let ids: Vec<&str> = items.iter().filter_map(Node::scalar).collect();
+    let is_id = |id: &&str| {
+        id.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-' | b'.')
+        })
+    };
+    (!ids.is_empty() && ids.len() == items.len() && ids.iter().all(is_id)).then(|| ids.join(", "))
+}
+
 /// `a<br>b<br/>c`: the lines of an HTML text.
 fn split_breaks(line: &str) -> impl Iterator<Item = &str> {
     line.split("<br>")
@@ -975,7 +1014,8 @@ mod tests {
     use super::*;
 
     fn lowered(text: &str) -> (Vec<Block>, Vec<(u32, String)>) {
-        lower(text, &LineIndex::new(text))
+        let lowered = lower(text, &LineIndex::new(text));
+        (lowered.blocks, lowered.errors)
     }
 
     fn row(block: &Block) -> Vec<(String, String)> {
@@ -1045,6 +1085,15 @@ mod tests {
         let row = row(&blocks[0]);
         assert_eq!(row[1].1, "Kim E#, Baek M#, Frost A*");
         assert_eq!(row[2].1, "[pdf] [Code]");
+    }
+
+    #[test]
+    fn author_ids_are_no_names() {
+        let text = "- title: Ray\n  authors: [pmoritz, stoica]\n  venue: OSDI 2018\n";
+        let lowered = lower(text, &LineIndex::new(text));
+        assert_eq!(row(&lowered.blocks[0]).len(), 2);
+        assert_eq!(lowered.warnings.len(), 1);
+        assert_eq!(lowered.warnings[0].0, 2);
     }
 
     #[test]
