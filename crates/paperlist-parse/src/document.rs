@@ -2371,6 +2371,7 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
         || has("code")
         || has("doi")
         || has("arxiv")
+        || has("dblp")
     {
         return FieldKind::Links;
     }

@@ -492,6 +492,34 @@ impl Lowering<'_> {
                 }
                 Field::Link(label) => add_links(&mut links, value, label),
                 Field::Links => add_links(&mut links, value, ""),
+                Field::Biblio => {
+                    if let Some(volume) = value.text_of(&["volume"]) {
+                        push("volume", Styled::from_text(volume.to_owned()));
+                    }
+                    if let Some(issue) = value.text_of(&["issue", "number"]) {
+                        push("number", Styled::from_text(issue.to_owned()));
+                    }
+                    let pages = match (
+                        value.text_of(&["first_page"]),
+                        value.text_of(&["last_page"]),
+                    ) {
+                        (Some(first), Some(last)) if first != last => format!("{first}-{last}"),
+                        (Some(first), _) => first.to_owned(),
+                        _ => value.text_of(&["pages"]).unwrap_or_default().to_owned(),
+                    };
+                    push("pages", Styled::from_text(pages));
+                }
+                Field::Identifiers => {
+                    for (column, keys) in [
+                        ("doi", ["doi", "DOI"]),
+                        ("arxiv", ["arxiv", "ArXiv"]),
+                        ("dblp", ["dblp", "DBLP"]),
+                    ] {
+                        if let Some(id) = value.text_of(&keys) {
+                            push(column, delimited::cell(id, column));
+                        }
+                    }
+                }
                 Field::None => {}
             }
         }
@@ -577,6 +605,10 @@ enum Field {
     Link(&'static str),
     /// A list or mapping of labelled links.
     Links,
+    /// A mapping of identifiers by name (`{DOI: ..., ArXiv: ...}`).
+    Identifiers,
+    /// A mapping of volume, issue and pages.
+    Biblio,
     None,
 }
 
@@ -584,15 +616,16 @@ impl Field {
     fn of(key: &str) -> Field {
         match key {
             "title" | "paper_title" | "papertitle" => Field::Title,
-            "authors" | "author" | "author_list" | "authors_list" | "people" | "creators" => {
-                Field::Authors
-            }
+            "authors" | "author" | "author_list" | "authors_list" | "people" | "creators"
+            | "authorships" => Field::Authors,
             "venue" | "journal" | "booktitle" | "conference" | "publication" | "pub"
             | "published_in" | "publishedin" | "where" | "reference" | "source" | "proceedings"
-            | "journal_name" | "outlet" | "container" | "container_title" => Field::Venue,
+            | "journal_name" | "outlet" | "container" | "container_title" | "primary_location"
+            | "host_venue" => Field::Venue,
             "publication_short" | "venue_short" | "short_venue" | "venue_abbr" | "abbr"
             | "abbreviation" | "conference_short" | "alias" => Field::ShortVenue,
-            "year" | "date" | "publishdate" | "publish_date" | "pub_date" | "issued" => Field::Year,
+            "year" | "date" | "publishdate" | "publish_date" | "pub_date" | "issued"
+            | "publication_year" | "publicationyear" => Field::Year,
             "type" | "kind" | "pub_type" | "publication_type" | "publication_types"
             | "category" | "entry_type" | "entrytype" => Field::Kind,
             "note" | "notes" | "comment" | "remark" | "highlight" | "presentation" => Field::Note,
@@ -623,6 +656,10 @@ impl Field {
             "dataset" | "data" | "url_dataset" => Field::Link("Dataset"),
             "bib" | "bibtex" | "cite" => Field::Link("BibTeX"),
             "links" | "urls" | "resources" | "buttons" => Field::Links,
+            // Semantic Scholar's `externalIds`, OpenAlex's `ids`.
+            "externalids" | "external_ids" | "ids" => Field::Identifiers,
+            // OpenAlex's `{volume, issue, first_page, last_page}`.
+            "biblio" => Field::Biblio,
             _ => Field::None,
         }
     }
@@ -694,6 +731,7 @@ fn has_publication_field(entries: &[(Key, Node)]) -> bool {
                 | Field::Identifier(_)
                 | Field::Link(_)
                 | Field::Links
+                | Field::Identifiers
         )
     })
 }
@@ -703,9 +741,11 @@ fn has_publication_field(entries: &[(Key, Node)]) -> bool {
 fn value_text(node: &Node) -> Option<String> {
     match &node.value {
         Value::Scalar(_) => node.scalar().map(str::to_owned),
+        // OpenAlex's `primary_location: {source: {display_name: ...}}`.
         Value::Map(_) => node
-            .text_of(&["name", "title", "full", "short"])
-            .map(str::to_owned),
+            .text_of(&["name", "title", "full", "short", "display_name"])
+            .map(str::to_owned)
+            .or_else(|| value_text(node.get("source")?)),
         Value::List(items) => {
             let parts: Vec<&str> = items.iter().filter_map(Node::scalar).collect();
             (!parts.is_empty()).then(|| parts.join(", "))
@@ -834,8 +874,22 @@ fn split_breaks(line: &str) -> impl Iterator<Item = &str> {
 
 /// A person written as a mapping.
 fn person_name(node: &Node) -> Option<String> {
-    if let Some(name) = node.text_of(&["name", "full_name", "fullname", "display", "text"]) {
+    if let Some(name) = node.text_of(&[
+        "name",
+        "full_name",
+        "fullname",
+        "display",
+        "display_name",
+        "text",
+    ]) {
         return Some(name.to_owned());
+    }
+    // OpenAlex's `authorships: [{author: {display_name: ...}}]`.
+    if let Some(author) = node
+        .get("author")
+        .filter(|a| matches!(a.value, Value::Map(_)))
+    {
+        return person_name(author);
     }
     let given = node.text_of(&["first", "given", "firstname", "first_name", "given_name"]);
     let family = node.text_of(&["last", "family", "lastname", "last_name", "family_name"]);
