@@ -410,18 +410,12 @@ impl Lowering<'_> {
         let Value::Map(entries) = &node.value else {
             return;
         };
-        let mut header: Vec<String> = Vec::new();
-        let mut cells: Vec<Styled> = Vec::new();
-        let mut push = |name: &str, cell: Styled| {
-            if !cell.is_blank() {
-                header.push(name.to_owned());
-                cells.push(cell);
-            }
-        };
+        let mut row = Row::default();
         let titled = entries
             .iter()
             .any(|(k, _)| matches!(field(k), Field::Title));
         let mut links = Styled::default();
+        let mut bibtex: Option<&str> = None;
         let mut venue: Option<String> = None;
         let mut short: Option<String> = None;
         for (key, value) in entries {
@@ -429,14 +423,14 @@ impl Lowering<'_> {
             let key = key_name(&key.name);
             if named {
                 if let Some(text) = value.scalar() {
-                    push("title", styled(text));
+                    row.push("title", styled(text));
                 }
                 continue;
             }
             match Field::of(&key) {
                 Field::Title => {
                     if let Some(text) = value.scalar() {
-                        push("title", styled(text));
+                        row.push("title", styled(text));
                     }
                 }
                 Field::Authors => match author_ids(value) {
@@ -448,18 +442,18 @@ impl Lowering<'_> {
                              are not in this file, so the entry has no authors"
                         ),
                     )),
-                    None => push("authors", authors(value)),
+                    None => row.push("authors", authors(value)),
                 },
                 Field::Venue => venue = venue.or_else(|| value_text(value)),
                 Field::ShortVenue => short = short.or_else(|| value_text(value)),
                 Field::Year => {
                     if let Some(text) = value.scalar() {
-                        push("year", Styled::from_text(date_text(text)));
+                        row.push("year", Styled::from_text(date_text(text)));
                     }
                 }
                 Field::Kind => {
                     if let Some(kind) = value_kind(value) {
-                        push("type", Styled::from_text(kind_name(kind).to_owned()));
+                        row.push("type", Styled::from_text(kind_name(kind).to_owned()));
                     }
                 }
                 Field::Note => match value.scalar() {
@@ -468,36 +462,40 @@ impl Lowering<'_> {
                     // A note that says the status or an award; other remarks
                     // are about the paper, not of it.
                     Some(text) if fields::status_or_award(&styled(text).text).is_some() => {
-                        push("note", styled(text));
+                        row.push("note", styled(text));
                     }
                     _ => {}
                 },
                 Field::Own(name) => {
                     if let Some(text) = value_text(value) {
-                        push(name, styled(&text));
+                        row.push(name, styled(&text));
                     }
                 }
                 Field::Address => match value.scalar() {
                     // The paper's address, as a spreadsheet's URL column has it;
                     // a path on the site is a link to the paper.
                     Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
-                        push("url", delimited::cell(url, "url"));
+                        row.push("url", delimited::cell(url, "url"));
                     }
                     _ => add_links(&mut links, value, "Paper"),
                 },
                 Field::Identifier(column) => {
                     if let Some(id) = value.scalar() {
-                        push(column, delimited::cell(id, column));
+                        row.push(column, delimited::cell(id, column));
                     }
                 }
                 Field::Link(label) => add_links(&mut links, value, label),
                 Field::Links => add_links(&mut links, value, ""),
+                Field::Bibtex => match value.scalar() {
+                    Some(text) if text.trim_start().starts_with('@') => bibtex = Some(text),
+                    _ => add_links(&mut links, value, "BibTeX"),
+                },
                 Field::Biblio => {
                     if let Some(volume) = value.text_of(&["volume"]) {
-                        push("volume", Styled::from_text(volume.to_owned()));
+                        row.push("volume", Styled::from_text(volume.to_owned()));
                     }
                     if let Some(issue) = value.text_of(&["issue", "number"]) {
-                        push("number", Styled::from_text(issue.to_owned()));
+                        row.push("number", Styled::from_text(issue.to_owned()));
                     }
                     let pages = match (
                         value.text_of(&["first_page"]),
@@ -507,7 +505,7 @@ impl Lowering<'_> {
                         (Some(first), _) => first.to_owned(),
                         _ => value.text_of(&["pages"]).unwrap_or_default().to_owned(),
                     };
-                    push("pages", Styled::from_text(pages));
+                    row.push("pages", Styled::from_text(pages));
                 }
                 Field::Identifiers => {
                     for (column, keys) in [
@@ -516,7 +514,7 @@ impl Lowering<'_> {
                         ("dblp", ["dblp", "DBLP"]),
                     ] {
                         if let Some(id) = value.text_of(&keys) {
-                            push(column, delimited::cell(id, column));
+                            row.push(column, delimited::cell(id, column));
                         }
                     }
                 }
@@ -525,21 +523,49 @@ impl Lowering<'_> {
         }
         // The venue with its short name, as a page writes it (`Operating
         // Systems Design and Implementation (OSDI)`).
-        let venue = match (venue, short) {
+        let had_venue = venue.is_some() || short.is_some();
+        let mut venue = match (venue, short) {
             (Some(venue), Some(short)) if !venue.contains(&short) => {
                 Some(format!("{venue} ({short})"))
             }
             (Some(venue), _) => Some(venue),
             (None, short) => short,
         };
-        if let Some(venue) = venue {
-            push("venue", styled(&venue));
+        // A BibTeX entry written out in the record gives what the record
+        // lacks (its authors, venue, year, DOI).
+        if let Some(entry) = bibtex.and_then(bibtex_entry) {
+            if !row.has("authors") && !entry.authors.is_empty() {
+                let names: Vec<&str> = entry.authors.iter().map(|p| p.name()).collect();
+                row.push("authors", Styled::from_text(names.join("; ")));
+            }
+            if !had_venue {
+                venue.clone_from(&entry.venue);
+            }
+            if !row.has("year")
+                && let Some(year) = entry.year
+            {
+                row.push("year", Styled::from_text(year.to_string()));
+            }
+            if let Some(doi) = entry.doi() {
+                row.push("doi", delimited::cell(doi.as_str(), "doi"));
+            }
+            if !row.has("pages")
+                && let Some(pages) = entry.pages()
+            {
+                row.push("pages", Styled::from_text(pages.to_string()));
+            }
+            if let Some(arxiv) = entry.arxiv() {
+                row.push("arxiv", delimited::cell(&arxiv.to_string(), "arxiv"));
+            }
         }
-        push("links", links);
+        if let Some(venue) = venue {
+            row.push("venue", styled(&venue));
+        }
+        row.push("links", links);
         let first = node.line;
         let last = record_end(self.text, self.index, node);
         let mut joined = Styled::default();
-        for (i, cell) in cells.iter().enumerate() {
+        for (i, cell) in row.cells.iter().enumerate() {
             if i > 0 {
                 joined.push_str(" | ");
             }
@@ -557,12 +583,39 @@ impl Lowering<'_> {
             });
         }
         self.blocks.push(Block {
-            kind: BlockKind::TableRow { header },
+            kind: BlockKind::TableRow { header: row.header },
             lines,
-            cells,
+            cells: row.cells,
             span: self.index.line_range(self.text, first, last),
         });
     }
+}
+
+/// A record's columns as they are read.
+#[derive(Default)]
+struct Row {
+    header: Vec<String>,
+    cells: Vec<Styled>,
+}
+
+impl Row {
+    /// Adds a column, unless its cell is blank.
+    fn push(&mut self, name: &str, cell: Styled) {
+        if !cell.is_blank() {
+            self.header.push(name.to_owned());
+            self.cells.push(cell);
+        }
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.header.iter().any(|h| h == name)
+    }
+}
+
+/// The first entry of a BibTeX text kept in a record.
+fn bibtex_entry(text: &str) -> Option<paperlist_model::Entry> {
+    let (entries, _) = crate::bibtex::parse(&std::sync::Arc::from(text), "");
+    entries.into_iter().next()
 }
 
 /// The last line of a record: the line before the token that closed it,
@@ -609,6 +662,8 @@ enum Field {
     Identifiers,
     /// A mapping of volume, issue and pages.
     Biblio,
+    /// A BibTeX entry written out, or a link to one.
+    Bibtex,
     None,
 }
 
@@ -654,7 +709,7 @@ impl Field {
             }
             "preprint" | "url_preprint" => Field::Link("Preprint"),
             "dataset" | "data" | "url_dataset" => Field::Link("Dataset"),
-            "bib" | "bibtex" | "cite" => Field::Link("BibTeX"),
+            "bib" | "bibtex" | "cite" | "citation_bibtex" => Field::Bibtex,
             "links" | "urls" | "resources" | "buttons" => Field::Links,
             // Semantic Scholar's `externalIds`, OpenAlex's `ids`.
             "externalids" | "external_ids" | "ids" => Field::Identifiers,
