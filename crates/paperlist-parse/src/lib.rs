@@ -118,7 +118,8 @@ pub enum Format {
     /// paperlist JSON, as written by `paperlist parse` and `paperlist enrich`.
     PaperlistJson,
     /// A static site's data file of publications (Jekyll's
-    /// `_data/publications.yml`, Hugo's `data/*.yaml` or `.json`).
+    /// `_data/publications.yml`, Hugo's `data/*.yaml` or `.json`), records
+    /// of scholarly APIs in JSON, and `CITATION.cff`.
     SiteData,
 }
 
@@ -142,7 +143,7 @@ impl FromStr for Format {
             "ris" => Format::Ris,
             "json-resume" | "jsonresume" => Format::JsonResume,
             "json" | "paperlist" => Format::PaperlistJson,
-            "yaml" | "yml" | "data" | "site-data" => Format::SiteData,
+            "yaml" | "yml" | "data" | "site-data" | "cff" => Format::SiteData,
             other => return Err(format!("unknown input format {other:?}")),
         })
     }
@@ -191,7 +192,7 @@ pub fn detect_format(name: &str, text: &str) -> Format {
         return Format::PaperlistJson;
     }
     // A data file may quote BibTeX in a value (`bibtex: |`).
-    if lower.ends_with(".yml") || lower.ends_with(".yaml") {
+    if lower.ends_with(".yml") || lower.ends_with(".yaml") || lower.ends_with(".cff") {
         return Format::SiteData;
     }
     // Before the content checks: an Org page may quote BibTeX in a source block.

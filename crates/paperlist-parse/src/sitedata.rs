@@ -362,6 +362,16 @@ impl Lowering<'_> {
             Value::Map(entries) => {
                 if is_record(node) {
                     self.record(node);
+                    // CITATION.cff: the software, then the paper to cite for it
+                    // and the works it cites.
+                    for (key, value) in entries {
+                        if matches!(
+                            key_name(&key.name).as_str(),
+                            "preferred_citation" | "references"
+                        ) {
+                            self.walk(value, level, depth + 1);
+                        }
+                    }
                     return;
                 }
                 // A group: `- year: 2024` / `papers: [...]`, or `title:
@@ -517,6 +527,27 @@ impl Lowering<'_> {
                             row.push(column, delimited::cell(id, column));
                         }
                     }
+                    // CITATION.cff's `identifiers: [{type: doi, value: ...}]`.
+                    if let Value::List(items) = &value.value {
+                        for item in items {
+                            let kind = item.text_of(&["type"]).unwrap_or_default();
+                            let Some(id) = item.text_of(&["value"]) else {
+                                continue;
+                            };
+                            match kind.to_ascii_lowercase().as_str() {
+                                "doi" => row.push("doi", delimited::cell(id, "doi")),
+                                "url" => {
+                                    let address = Node {
+                                        value: Value::Scalar(id.to_owned()),
+                                        line: item.line,
+                                        end_line: item.line,
+                                    };
+                                    add_links(&mut links, &address, "Link");
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
                 }
                 Field::None => {}
             }
@@ -560,6 +591,15 @@ impl Lowering<'_> {
         }
         if let Some(venue) = venue {
             row.push("venue", styled(&venue));
+        }
+        // CITATION.cff's `start` and `end` pages.
+        if !row.has("pages")
+            && let (Some(start), Some(end)) = (node.text_of(&["start"]), node.text_of(&["end"]))
+            && [start, end]
+                .iter()
+                .all(|page| page.bytes().all(|b| b.is_ascii_digit()))
+        {
+            row.push("pages", Styled::from_text(format!("{start}-{end}")));
         }
         row.push("links", links);
         let first = node.line;
@@ -675,12 +715,14 @@ impl Field {
             | "authorships" => Field::Authors,
             "venue" | "journal" | "booktitle" | "conference" | "publication" | "pub"
             | "published_in" | "publishedin" | "where" | "reference" | "source" | "proceedings"
-            | "journal_name" | "outlet" | "container" | "container_title" | "primary_location"
-            | "host_venue" => Field::Venue,
+            | "journal_name" | "outlet" | "container" | "container_title" | "collection_title"
+            | "primary_location" | "host_venue" => Field::Venue,
             "publication_short" | "venue_short" | "short_venue" | "venue_abbr" | "abbr"
             | "abbreviation" | "conference_short" | "alias" => Field::ShortVenue,
             "year" | "date" | "publishdate" | "publish_date" | "pub_date" | "issued"
-            | "publication_year" | "publicationyear" => Field::Year,
+            | "date_released" | "date_published" | "publication_year" | "publicationyear" => {
+                Field::Year
+            }
             "type" | "kind" | "pub_type" | "publication_type" | "publication_types"
             | "category" | "entry_type" | "entrytype" => Field::Kind,
             "note" | "notes" | "comment" | "remark" | "highlight" | "presentation" => Field::Note,
@@ -697,9 +739,8 @@ impl Field {
             "arxiv" | "arxiv_id" | "eprint" => Field::Identifier("arxiv"),
             "dblp" => Field::Identifier("dblp"),
             "pdf" | "url_pdf" | "pdf_url" | "file" => Field::Link("PDF"),
-            "code" | "url_code" | "github" | "repo" | "repository" | "source_code" => {
-                Field::Link("Code")
-            }
+            "code" | "url_code" | "github" | "repo" | "repository" | "source_code"
+            | "repository_code" => Field::Link("Code"),
             "slides" | "url_slides" | "slidesurl" => Field::Link("Slides"),
             "video" | "url_video" | "talk" | "youtube" => Field::Link("Video"),
             "poster" | "url_poster" => Field::Link("Poster"),
@@ -712,7 +753,7 @@ impl Field {
             "bib" | "bibtex" | "cite" | "citation_bibtex" => Field::Bibtex,
             "links" | "urls" | "resources" | "buttons" => Field::Links,
             // Semantic Scholar's `externalIds`, OpenAlex's `ids`.
-            "externalids" | "external_ids" | "ids" => Field::Identifiers,
+            "externalids" | "external_ids" | "ids" | "identifiers" => Field::Identifiers,
             // OpenAlex's `{volume, issue, first_page, last_page}`.
             "biblio" => Field::Biblio,
             _ => Field::None,
@@ -946,8 +987,23 @@ fn person_name(node: &Node) -> Option<String> {
     {
         return person_name(author);
     }
-    let given = node.text_of(&["first", "given", "firstname", "first_name", "given_name"]);
-    let family = node.text_of(&["last", "family", "lastname", "last_name", "family_name"]);
+    // CITATION.cff writes `given-names` and `family-names`.
+    let given = node.text_of(&[
+        "first",
+        "given",
+        "firstname",
+        "first_name",
+        "given_name",
+        "given-names",
+    ]);
+    let family = node.text_of(&[
+        "last",
+        "family",
+        "lastname",
+        "last_name",
+        "family_name",
+        "family-names",
+    ]);
     match (given, family) {
         (Some(given), Some(family)) => Some(format!("{given} {family}")),
         (None, Some(family)) => Some(family.to_owned()),

@@ -135,7 +135,7 @@ fn seed_inputs() {
 fn parser_fixtures() {
     insta::glob!(
         "../../../fixtures/parse",
-        "*.{md,txt,rst,org,bib,json,html,tex,csv,tsv,ris,yml,yaml}",
+        "*.{md,txt,rst,org,bib,json,html,tex,csv,tsv,ris,yml,yaml,cff}",
         |path| {
             if path.file_name().is_some_and(|n| n == "README.md") {
                 return;
