@@ -218,9 +218,30 @@ impl Doi {
         let rxiv = segments
             .first()
             .is_some_and(|host| host.ends_with("biorxiv.org") || host.ends_with("medrxiv.org"));
+        // Nature's article pages are named by the DOI's suffix:
+        // `nature.com/articles/s41586-021-03819-2` is `10.1038/s41586-021-03819-2`.
+        if let [host, "articles", id, ..] = segments.as_slice()
+            && (host.eq_ignore_ascii_case("nature.com") || host.ends_with(".nature.com"))
+        {
+            let id = id.strip_suffix(".pdf").unwrap_or(id);
+            return format!("10.1038/{id}").parse().ok();
+        }
+        let oup = segments
+            .first()
+            .is_some_and(|host| host.eq_ignore_ascii_case("academic.oup.com"));
         for (i, segment) in segments.iter().enumerate().skip(1) {
             if segment.starts_with("10.") && i + 1 < segments.len() {
-                let mut candidate = segments[i..].join("/");
+                // What a publisher's address adds after the DOI: the view
+                // (`/full`, `/abstract`, `/pdf`), and Oxford Academic's own
+                // article number (`/article/doi/10.1093/bib/bbad222/7197084`).
+                let mut end = segments.len();
+                while end > i + 2 && is_view_segment(segments[end - 1]) {
+                    end -= 1;
+                }
+                if oup && end > i + 2 && segments[end - 1].bytes().all(|b| b.is_ascii_digit()) {
+                    end -= 1;
+                }
+                let mut candidate = segments[i..end].join("/");
                 if rxiv {
                     candidate = without_rxiv_version(&candidate).to_owned();
                 }
@@ -231,6 +252,27 @@ impl Doi {
         }
         None
     }
+}
+
+/// A segment of a publisher's address that names a view of the paper, not
+/// part of its DOI (`10.3389/fgene.2022.847112/full`).
+fn is_view_segment(segment: &str) -> bool {
+    const VIEWS: &[&str] = &[
+        "full",
+        "abstract",
+        "pdf",
+        "epdf",
+        "pdfdirect",
+        "fulltext",
+        "html",
+        "meta",
+        "summary",
+        "figures",
+        "references",
+        "citedby",
+        "",
+    ];
+    VIEWS.iter().any(|view| segment.eq_ignore_ascii_case(view))
 }
 
 /// `10.1101/2021.10.04.463034v2.full.pdf` without what bioRxiv's address
@@ -788,6 +830,28 @@ mod tests {
         assert_eq!(
             found("https://example.org/paper?doi=10.1145/1234.5678&x=1").as_deref(),
             Some("10.1145/1234.5678")
+        );
+        assert_eq!(
+            found("https://www.nature.com/articles/s41586-021-03819-2.pdf").as_deref(),
+            Some("10.1038/s41586-021-03819-2")
+        );
+        assert_eq!(
+            found("http://www.nature.com/articles/nature14539").as_deref(),
+            Some("10.1038/nature14539")
+        );
+        // A view after the DOI, and Oxford Academic's article number.
+        assert_eq!(
+            found("https://www.frontiersin.org/articles/10.3389/fgene.2022.847112/full").as_deref(),
+            Some("10.3389/fgene.2022.847112")
+        );
+        assert_eq!(
+            found("https://academic.oup.com/bib/article/doi/10.1093/bib/bbad222/7197084")
+                .as_deref(),
+            Some("10.1093/bib/bbad222")
+        );
+        assert_eq!(
+            found("https://www.tandfonline.com/doi/abs/10.1080/01621459.2017.1285773/").as_deref(),
+            Some("10.1080/01621459.2017.1285773")
         );
         // bioRxiv's addresses add the version and the view.
         assert_eq!(

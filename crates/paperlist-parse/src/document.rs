@@ -2283,11 +2283,29 @@ fn clean_title(title: &str) -> Cow<'_, str> {
                 matches!(c, '.' | ',' | ';' | ':' | '\\') || c.is_whitespace()
             });
         // Harvard style quotes titles with single quotes: `'Elastic scheduling', in`.
-        title
+        let title = title
             .strip_prefix(['\'', '‘'])
             .and_then(|t| t.strip_suffix(['\'', '’']))
             .filter(|t| !t.is_empty())
-            .map_or(title, |t| t.trim_end_matches(['.', ',']))
+            .map_or(title, |t| t.trim_end_matches(['.', ',']));
+        without_name_tag(title)
+    }
+    // `[G3DC] G3DC: A Gene-Graph-Guided ...`: a tag that repeats the name
+    // the title starts with.
+    fn without_name_tag(title: &str) -> &str {
+        let Some((tag, rest)) = title
+            .strip_prefix('[')
+            .and_then(|t| t.split_once(']'))
+            .filter(|(tag, _)| !tag.is_empty() && tag.len() <= 40)
+        else {
+            return title;
+        };
+        let rest = rest.trim_start();
+        let repeats = rest
+            .get(..tag.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(tag))
+            && rest[tag.len()..].starts_with([':', ' ', '-', '\u{2013}', '\u{2014}', ',']);
+        if repeats { rest } else { title }
     }
     // Google Scholar's CSV keeps BibTeX's case braces: `emerging {AI} applications`.
     if title.contains('{')
@@ -2818,5 +2836,20 @@ mod tests {
             assert_eq!(find_short(hay, needle), hay.find(needle), "{needle:?}");
         }
         assert_eq!(find_short("", "a"), None);
+    }
+
+    #[test]
+    fn a_tag_repeating_the_name_leaves_the_title() {
+        assert_eq!(clean_title("[G3DC] G3DC: A Method"), "G3DC: A Method");
+        assert_eq!(
+            clean_title("[scDSSC] scDSSC:Deep Sparse"),
+            "scDSSC:Deep Sparse"
+        );
+        // A tag that is no part of the title's name stays (others cut it as a venue).
+        assert_eq!(
+            clean_title("[MARS] Discovering novel cell types"),
+            "[MARS] Discovering novel cell types"
+        );
+        assert_eq!(clean_title("[Re] Reproducing X"), "[Re] Reproducing X");
     }
 }

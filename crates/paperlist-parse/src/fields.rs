@@ -3016,6 +3016,13 @@ fn journal_named(lower: &str) -> bool {
         "bioinformatics",
         "reports",
         "communications",
+        // Publishers' journal families: `Frontiers in Genetics`, `PLOS ONE`,
+        // `BMC Genomics`, `eLife`, `IEEE Access`.
+        "frontiers",
+        "plos",
+        "bmc",
+        "elife",
+        "access",
     ];
     const MEETING_WORDS: &[&str] = &[
         "conference",
