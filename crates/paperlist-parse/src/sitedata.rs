@@ -474,6 +474,14 @@ impl Lowering<'_> {
                     Some(text) if fields::status_or_award(&styled(text).text).is_some() => {
                         row.push("note", styled(text));
                     }
+                    // `presentation: Oral`: how the paper was presented, a distinction.
+                    Some(text)
+                        if ["oral", "spotlight", "highlight"]
+                            .iter()
+                            .any(|kind| text.eq_ignore_ascii_case(kind)) =>
+                    {
+                        row.push("award", Styled::from_text(text.to_owned()));
+                    }
                     _ => {}
                 },
                 Field::Own(name) => {
@@ -936,6 +944,17 @@ fn authors(node: &Node) -> Styled {
 /// their dblp pid (dblp's `{"@pid": "28/2391", "text": "Name"}`).
 fn person(node: &Node) -> Option<Styled> {
     let mut name = styled(&person_name(node)?);
+    // `{name: ..., me: true}`: the site's own people, shown in bold.
+    let own = ["me", "self", "is_me", "highlight", "bold"]
+        .iter()
+        .any(|key| {
+            node.text_of(&[key])
+                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        });
+    if own && !name.is_blank() {
+        let end = name.text.len();
+        name.marks.push((0..end, Mark::Strong));
+    }
     if let Some(pid) = node.text_of(&["@pid", "pid", "dblp_pid"])
         && !name.is_blank()
     {
