@@ -30,7 +30,7 @@ use paperlist_model::{Diagnostic, Entry, Excerpt, MaybeTyped, Origin, PageRange,
 
 use crate::formats::{parse_records_at, parse_search_xml};
 use crate::merge::{entry_kind, record_venue};
-use crate::record::{DblpRecord, RecordKind};
+use crate::record::{DblpPerson, DblpRecord, RecordKind};
 
 /// Whether a text is one of dblp's XML files (by its root element).
 pub fn looks_like_dblp_xml(text: &str) -> bool {
@@ -166,16 +166,7 @@ pub fn record_entry(record: &DblpRecord, source: Source) -> Entry {
     entry.title = Excerpt::from(record.title.trim_end_matches('.'));
     set(&mut entry, "title");
     entry.kind = entry_kind(record);
-    entry.authors = record
-        .authors
-        .iter()
-        .map(|author| {
-            let mut person = Person::new(&author.name);
-            person.set_dblp_pid(author.pid.as_deref());
-            person.set_orcid(author.orcid.as_deref());
-            person
-        })
-        .collect();
+    entry.authors = record.authors.iter().map(DblpPerson::to_person).collect();
     if !entry.authors.is_empty() {
         set(&mut entry, "authors");
     }

@@ -13,7 +13,7 @@ use paperlist_model::{
 };
 
 use crate::matcher::Decision;
-use crate::record::{DblpRecord, RecordKind};
+use crate::record::{DblpPerson, DblpRecord, RecordKind};
 
 /// How disagreements are settled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -295,16 +295,7 @@ fn same_venue(input: &str, dblp: &str) -> bool {
 
 /// Fills or completes the author list, and gives matched authors their dblp ids.
 fn merge_authors(m: &mut Merger<'_>, record: &DblpRecord) {
-    let dblp: Vec<Person> = record
-        .authors
-        .iter()
-        .map(|a| {
-            let mut person = Person::new(&a.name);
-            person.set_dblp_pid(a.pid.as_deref());
-            person.set_orcid(a.orcid.as_deref());
-            person
-        })
-        .collect();
+    let dblp: Vec<Person> = record.authors.iter().map(DblpPerson::to_person).collect();
     if dblp.is_empty() {
         return;
     }

@@ -62,6 +62,17 @@ pub struct DblpPerson {
     pub orcid: Option<String>,
 }
 
+impl DblpPerson {
+    /// The person as paperlist keeps one: the name (its homonym number kept
+    /// as the dblp name), dblp pid and ORCID.
+    pub fn to_person(&self) -> paperlist_model::Person {
+        let mut person = paperlist_model::Person::new(&self.name);
+        person.set_dblp_pid(self.pid.as_deref());
+        person.set_orcid(self.orcid.as_deref());
+        person
+    }
+}
+
 /// One dblp record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DblpRecord {

@@ -2858,26 +2858,14 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         {
             return Some(registry_venue(known, body, year, status));
         }
-        return Some(VenueText {
-            short: None,
-            kind: kind_named_in(body),
-            written: written_venue(body),
-            year,
-            status,
-        });
+        return Some(unknown_venue(body, year, status));
     }
     let parenthesised = || {
         let plain = piece.text.trim();
         plain.starts_with('(') && plain.ends_with(')')
     };
     if named_and_dated(body, true) || (parenthesised() && named_and_dated(body, false)) {
-        return Some(VenueText {
-            short: None,
-            kind: kind_named_in(body),
-            written: written_venue(body),
-            year,
-            status,
-        });
+        return Some(unknown_venue(body, year, status));
     }
     None
 }
@@ -2913,12 +2901,17 @@ pub(crate) fn column_venue(text: &str) -> VenueText {
         dated = true;
         name = rest.trim_end_matches([',', ' ']);
     }
+    unknown_venue(name, year, None)
+}
+
+/// A venue the registry does not know, as written (its kind from its words).
+fn unknown_venue(body: &str, year: Option<i32>, status: Option<Status>) -> VenueText {
     VenueText {
         short: None,
-        kind: kind_named_in(name),
-        written: written_venue(name),
+        kind: kind_named_in(body),
+        written: written_venue(body),
         year,
-        status: None,
+        status,
     }
 }
 
