@@ -258,6 +258,20 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
         Format::Csv => read_blocks(delimited::lower, &text, source, true),
         Format::SiteData => read_site_data(&text, source),
     };
+    // A site's page that is a template (`{% for p in site.data.publications %}`)
+    // has its list elsewhere: say where.
+    if matches!(
+        format,
+        Format::Markdown | Format::Homepage | Format::Cv | Format::Html
+    ) && let Some((at, message)) = sitedata::rendered_from(&text)
+    {
+        let line = blocks::LineIndex::new(&text).line_of(at);
+        parsed.diagnostics.push(
+            Diagnostic::warning(source.as_str(), Some(line), "site-template", message)
+                .with_hint("the template's text is no list; the data it loops over is"),
+        );
+        parsed.diagnostics.sort_by_key(|d| d.line);
+    }
     assign_keys(&mut parsed.entries, KeyScheme::AuthorYearTitle, false);
     parsed
 }

@@ -1166,6 +1166,59 @@ fn add_links(links: &mut Styled, node: &Node, label: &str) {
     }
 }
 
+/// Where a page that is a template gets its list: the line of the template
+/// tag and what to parse instead (`{% for p in site.data.publications %}` is
+/// filled from `_data/publications.yml`). `None` for a page with no such tag.
+pub(crate) fn rendered_from(text: &str) -> Option<(usize, String)> {
+    let name_after = |at: usize, prefix: &str| -> String {
+        text[at + prefix.len()..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+            .collect()
+    };
+    if let Some(at) = text.find("site.data.") {
+        let name = name_after(at, "site.data.");
+        if !name.is_empty() {
+            return Some((
+                at,
+                format!(
+                    "this page is a Jekyll template: its list comes from the site's data file \
+                     `_data/{name}.yml` (or .yaml, .json); parse that file"
+                ),
+            ));
+        }
+    }
+    if let Some(at) = text.find(".Site.Data.") {
+        let name = name_after(at, ".Site.Data.");
+        if !name.is_empty() {
+            return Some((
+                at,
+                format!(
+                    "this page is a Hugo template: its list comes from `data/{name}.yaml` \
+                     (or .json, .toml); parse that file"
+                ),
+            ));
+        }
+    }
+    if let Some(at) = text.find("{% bibliography") {
+        return Some((
+            at,
+            "this page is a jekyll-scholar template: its list comes from the BibTeX files in \
+             `_bibliography/`; parse those"
+                .to_owned(),
+        ));
+    }
+    if let Some(at) = text.find("site.publications") {
+        return Some((
+            at,
+            "this page is a Jekyll template: its list comes from the `_publications/*.md` pages; \
+             parse those"
+                .to_owned(),
+        ));
+    }
+    None
+}
+
 /// Whether a text looks like a data file of publications (for detection
 /// when the name does not say): YAML whose first record has a title.
 pub(crate) fn looks_like_site_data(head: &str) -> bool {
@@ -1331,6 +1384,21 @@ mod tests {
         ] {
             let _ = lowered(odd);
         }
+    }
+
+    #[test]
+    fn templates_say_where_their_list_is() {
+        let page =
+            "---\ntitle: Publications\n---\n{% for p in site.data.papers.main %}\n{{ p.title }}\n";
+        let (at, message) = rendered_from(page).expect("a template");
+        assert_eq!(&page[at..at + 10], "site.data.");
+        assert!(message.contains("`_data/papers.yml`"));
+        assert!(
+            rendered_from("{{ range .Site.Data.publications }}")
+                .is_some_and(|(_, m)| m.contains("`data/publications.yaml`"))
+        );
+        assert!(rendered_from("{% bibliography --file papers %}").is_some());
+        assert!(rendered_from("- Ray. OSDI 2018.").is_none());
     }
 
     #[test]
