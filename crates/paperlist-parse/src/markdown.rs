@@ -68,6 +68,9 @@ struct Lowering<'i> {
     open: Vec<Open>,
     /// Marks being built: (start offset in the innermost block's current line, mark).
     pending: Vec<(usize, Mark)>,
+    /// For each open emphasis, whether it is no emphasis but two superscript
+    /// marks CommonMark paired (`A<sup>*</sup>, B<sup>*</sup>`).
+    literal_emphasis: Vec<bool>,
     table_header: Vec<String>,
     in_table_head: bool,
     /// Inside a table cell, where a `<br>` separates items (`A<br>B` in an
@@ -169,6 +172,7 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
         blocks: Vec::new(),
         open: Vec::new(),
         pending: Vec::new(),
+        literal_emphasis: Vec::new(),
         table_header: Vec::new(),
         in_table_head: false,
         in_table_cell: false,
@@ -674,7 +678,16 @@ impl Lowering<'_> {
                 self.html_block = Some(range.start);
                 self.start_block(BlockKind::Paragraph, range);
             }
-            Tag::Emphasis => self.start_mark(Mark::Emphasis),
+            Tag::Emphasis => {
+                let literal = self.source[..range.start].ends_with("<sup>")
+                    && self.source[range.start..].starts_with("*</sup>");
+                self.literal_emphasis.push(literal);
+                if literal {
+                    self.text("*", &(range.start..range.start + 1));
+                } else {
+                    self.start_mark(Mark::Emphasis);
+                }
+            }
             Tag::Strong => self.start_mark(Mark::Strong),
             Tag::Link { dest_url, .. } => self.start_mark(Mark::Link(dest_url.to_string())),
             Tag::Image { dest_url, .. } => {
@@ -814,7 +827,14 @@ impl Lowering<'_> {
                     self.emit(block);
                 }
             }
-            TagEnd::Emphasis => self.end_mark(|m| *m == Mark::Emphasis),
+            TagEnd::Emphasis => {
+                if self.literal_emphasis.pop().unwrap_or(false) {
+                    let at = range.end.saturating_sub(1);
+                    self.text("*", &(at..range.end));
+                } else {
+                    self.end_mark(|m| *m == Mark::Emphasis);
+                }
+            }
             TagEnd::Strong => self.end_mark(|m| *m == Mark::Strong),
             TagEnd::Link => self.end_mark(|m| matches!(m, Mark::Link(_))),
             TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),
