@@ -191,8 +191,12 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     if lower.ends_with(".json") {
         return Format::PaperlistJson;
     }
-    // A data file may quote BibTeX in a value (`bibtex: |`).
-    if lower.ends_with(".yml") || lower.ends_with(".yaml") || lower.ends_with(".cff") {
+    // A data file may quote BibTeX in a value (`bibtex: |`). A script's
+    // data literal is read as site data too.
+    let script = [".js", ".mjs", ".cjs", ".ts", ".jsx", ".tsx"]
+        .iter()
+        .any(|ext| lower.ends_with(ext));
+    if lower.ends_with(".yml") || lower.ends_with(".yaml") || lower.ends_with(".cff") || script {
         return Format::SiteData;
     }
     // Before the content checks: an Org page may quote BibTeX in a source block.
@@ -405,11 +409,18 @@ fn read_markdown(text: &Arc<str>, source: &SourceId) -> Parsed {
 /// headings, and a diagnostic for each record the YAML of which is broken.
 fn read_site_data(text: &Arc<str>, source: &SourceId) -> Parsed {
     let index = blocks::LineIndex::new(text);
+    let script = [".js", ".mjs", ".cjs", ".ts", ".jsx", ".tsx"]
+        .iter()
+        .any(|ext| source.as_str().to_ascii_lowercase().ends_with(ext));
     let sitedata::Lowered {
         blocks,
         errors,
         warnings,
-    } = sitedata::lower(text, &index);
+    } = if script {
+        sitedata::lower_script(text, &index)
+    } else {
+        sitedata::lower(text, &index)
+    };
     let file = source.as_str();
     let mut reader = document::Reader::new(file, text, &index);
     reader.assume_publications();

@@ -54,7 +54,9 @@ struct Key {
 impl Node {
     fn scalar(&self) -> Option<&str> {
         match &self.value {
-            Value::Scalar(text) => Some(text.trim()).filter(|t| !t.is_empty() && *t != "~"),
+            // YAML's and JSON's null is no value.
+            Value::Scalar(text) => Some(text.trim())
+                .filter(|t| !t.is_empty() && !matches!(*t, "~" | "null" | "Null" | "NULL")),
             _ => None,
         }
     }
@@ -274,23 +276,183 @@ pub(crate) struct Lowered {
 }
 
 pub(crate) fn lower(text: &str, index: &LineIndex) -> Lowered {
+    lower_parsed(text, text, index)
+}
+
+/// [`lower`] for a JavaScript or TypeScript module that keeps its list in a
+/// literal (`export const publications = [{ title: "...", ... }];`, as
+/// React and Next.js sites do): the literal is read as YAML flow text.
+pub(crate) fn lower_script(text: &str, index: &LineIndex) -> Lowered {
+    match script_literal(text) {
+        Some(flow) => lower_parsed(&flow, text, index),
+        None => Lowered {
+            blocks: Vec::new(),
+            errors: vec![(
+                1,
+                "no data literal (`const name = [ ... ]`) in this script; a list the script \
+                 imports is read from its own file"
+                    .to_owned(),
+            )],
+            warnings: Vec::new(),
+        },
+    }
+}
+
+/// The data literal of a script as YAML flow text with the script's lines:
+/// everything outside the literal and every comment become blank, strings
+/// become double-quoted (`'it\'s'` is `"it's"`), a key's colon gets its space,
+/// `undefined` is `null`. (Written by hand: JSON5 readers take most of this
+/// syntax but do not say which line a value was on.)
+fn script_literal(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    // The literal assigned (`= [`, `= {`) or exported (`export default [`).
+    let start = text
+        .match_indices('=')
+        .filter(|&(i, _)| {
+            let before = i.checked_sub(1).map(|j| bytes[j]);
+            let after = bytes.get(i + 1).copied();
+            !matches!(before, Some(b'=' | b'!' | b'<' | b'>'))
+                && !matches!(after, Some(b'=' | b'>'))
+        })
+        .map(|(i, _)| i + 1)
+        .chain(
+            text.match_indices("export default")
+                .map(|(i, m)| i + m.len()),
+        )
+        .filter_map(|after| {
+            let rest = text[after..].trim_start();
+            rest.starts_with(['[', '{'])
+                .then_some(text.len() - rest.len())
+        })
+        .min()?;
+    let mut out = String::with_capacity(text.len());
+    for c in text[..start].chars() {
+        if c == '\n' {
+            out.push('\n');
+        }
+    }
+    #[derive(PartialEq)]
+    enum State {
+        Code,
+        Quoted(char),
+        LineComment,
+        BlockComment,
+    }
+    let mut state = State::Code;
+    let mut depth = 0usize;
+    let mut chars = text[start..].char_indices().peekable();
+    let mut end = None;
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        match state {
+            State::Code => match c {
+                '/' if next == Some('/') => state = State::LineComment,
+                '/' if next == Some('*') => {
+                    chars.next();
+                    state = State::BlockComment;
+                }
+                '"' | '\'' | '`' => {
+                    out.push('"');
+                    state = State::Quoted(c);
+                }
+                '[' | '{' => {
+                    depth += 1;
+                    out.push(c);
+                }
+                ']' | '}' => {
+                    out.push(c);
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        end = Some(start + at + c.len_utf8());
+                        break;
+                    }
+                }
+                ':' => {
+                    out.push(':');
+                    if next.is_some_and(|n| !n.is_whitespace()) {
+                        out.push(' ');
+                    }
+                }
+                'u' if text[start + at..].starts_with("undefined")
+                    && !text[start + at + 9..]
+                        .starts_with(|n: char| n.is_alphanumeric() || n == '_') =>
+                {
+                    out.push_str("null");
+                    for _ in 0..8 {
+                        chars.next();
+                    }
+                }
+                _ => out.push(c),
+            },
+            State::Quoted(quote) => match c {
+                '\\' => match chars.next() {
+                    Some((_, '\'')) => out.push('\''),
+                    Some((_, '`')) => out.push('`'),
+                    Some((_, escaped)) => {
+                        out.push('\\');
+                        out.push(escaped);
+                    }
+                    None => {}
+                },
+                c if c == quote => {
+                    out.push('"');
+                    state = State::Code;
+                }
+                '"' => out.push_str("\\\""),
+                // `${...}` in a template: no plain text; the value is left out.
+                '$' if quote == '`' && next == Some('{') => return None,
+                _ => out.push(c),
+            },
+            State::LineComment => {
+                if c == '\n' {
+                    out.push('\n');
+                    state = State::Code;
+                }
+            }
+            State::BlockComment => {
+                if c == '\n' {
+                    out.push('\n');
+                } else if c == '*' && next == Some('/') {
+                    chars.next();
+                    state = State::Code;
+                }
+            }
+        }
+    }
+    let end = end?;
+    for c in text[end..].chars() {
+        if c == '\n' {
+            out.push('\n');
+        }
+    }
+    Some(out)
+}
+
+/// [`lower`] of `parse` (the text read as YAML), numbered and cut as `text`,
+/// which has the same lines.
+fn lower_parsed(parse: &str, text: &str, index: &LineIndex) -> Lowered {
     let mut diagnostics_at: Vec<(u32, String)> = Vec::new();
-    let documents = match load(text, 0) {
+    let documents = match load(parse, 0) {
         Ok(documents) => documents,
         Err(whole) => {
             // Read the top-level items one by one: one bad record costs itself.
-            let starts = top_level_starts(text);
+            let starts = top_level_starts(parse);
             if starts.len() < 2 {
                 diagnostics_at.push(whole);
                 Vec::new()
             } else {
                 let mut documents = Vec::new();
                 let mut items = Vec::new();
-                let mut ends = starts.iter().skip(1).copied().chain([text.len()]);
+                let mut ends = starts.iter().skip(1).copied().chain([parse.len()]);
                 for &start in &starts {
-                    let end = ends.next().unwrap_or(text.len());
-                    let offset = index.line_of(start).saturating_sub(1);
-                    match load(&text[start..end], offset) {
+                    let end = ends.next().unwrap_or(parse.len());
+                    // The lines before the item (`parse` has the lines of `text`).
+                    let offset = parse.as_bytes()[..start]
+                        .iter()
+                        .filter(|b| **b == b'\n')
+                        .count();
+                    let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+                    match load(&parse[start..end], offset) {
                         Ok(parsed) => items.extend(parsed),
                         Err(error) => diagnostics_at.push(error),
                     }
@@ -673,7 +835,7 @@ fn record_end(text: &str, index: &LineIndex, node: &Node) -> u32 {
     while last > node.line {
         let range = index.line_range(text, last, last);
         let line = text[range].trim();
-        if line.is_empty() || line.starts_with('#') {
+        if line.is_empty() || line.starts_with('#') || line.starts_with("//") {
             last -= 1;
         } else {
             break;
@@ -1399,6 +1561,23 @@ mod tests {
         );
         assert!(rendered_from("{% bibliography --file papers %}").is_some());
         assert!(rendered_from("- Ray. OSDI 2018.").is_none());
+    }
+
+    #[test]
+    fn a_script_literal_keeps_its_lines() {
+        let script = "// list\nexport interface P { title: string }\nexport const pubs: P[] = [\n  { title: 'It\\'s \"quoted\"', year: 2020, // note\n    url:\"https://x.org/a\", doi: undefined },\n  /* b */ { title: `Two`, authors: [\"A B\"] },\n];\nexport const n = pubs.length;\n";
+        let flow = script_literal(script).expect("a literal");
+        assert_eq!(flow.lines().count(), script.lines().count());
+        let lowered = lower_script(script, &LineIndex::new(script));
+        assert!(lowered.errors.is_empty(), "{:?}", lowered.errors);
+        let titles: Vec<(u32, &str)> = lowered
+            .blocks
+            .iter()
+            .map(|b| (b.lines[0].number, b.cells[0].text.as_str()))
+            .collect();
+        assert_eq!(titles, [(4, "It's \"quoted\""), (6, "Two")]);
+        assert!(script_literal("import P from './p.json';\nexport default P;\n").is_none());
+        assert!(script_literal("const t = [`${x}`];").is_none());
     }
 
     #[test]

@@ -62,6 +62,10 @@ const SPLICES: &[&[u8]] = &[
     b"*anchor",
     b"\n  - title: ",
     b"\n- year: 2020\n  papers:\n",
+    b"export const p = [{ title: 'x', ",
+    b"`",
+    b"/*",
+    b"//",
 ];
 
 fn fixtures() -> Vec<PathBuf> {
@@ -133,7 +137,13 @@ fn mutated_inputs_never_panic() {
                 mutate(&mut rng, &original)
             };
             let format = formats[round % formats.len()];
-            let parsed = parse_bytes(&input, &SourceId::new("fuzz"), format);
+            // Site data is read as a script's literal when the name says so.
+            let name = if format == Format::SiteData && round % 2 == 1 {
+                "fuzz.ts"
+            } else {
+                "fuzz"
+            };
+            let parsed = parse_bytes(&input, &SourceId::new(name), format);
             // Line ends as the parser counts them: LF, CRLF, and a lone CR.
             let lone_cr = input
                 .windows(2)
