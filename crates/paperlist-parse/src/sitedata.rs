@@ -1072,7 +1072,13 @@ fn authors(node: &Node) -> Styled {
                     kept.push(line);
                 }
             }
-            styled(&kept.join(" "))
+            let joined = kept.join(" ");
+            // `lanxiang hu*, qiyu li*, ion stoica`: a site that writes names
+            // in lower case; the field says they are names, taken as written.
+            match lower_case_names(&joined) {
+                Some(names) => Styled::from_text(names),
+                None => styled(&joined),
+            }
         }
         Value::List(items) => {
             let names: Vec<Styled> = items
@@ -1140,6 +1146,37 @@ fn author_ids(node: &Node) -> Option<String> {
         })
     };
     (!ids.is_empty() && ids.len() == items.len() && ids.iter().all(is_id)).then(|| ids.join(", "))
+}
+
+/// An author string written all in lower case, as `;`-separated names
+/// (each of one to four words, without digits or markup); `None` otherwise.
+fn lower_case_names(text: &str) -> Option<String> {
+    if text.chars().any(char::is_uppercase)
+        || !text.chars().any(char::is_alphabetic)
+        || text.contains(['<', '[', '(', ';', '|'])
+        || text.bytes().any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut names = Vec::new();
+    for element in text.split(',') {
+        let element = element.trim();
+        let element = element
+            .strip_prefix("and ")
+            .or_else(|| element.strip_prefix("& "))
+            .unwrap_or(element);
+        for name in element.split(" and ").flat_map(|n| n.split(" & ")) {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            if name.split_whitespace().count() > 4 {
+                return None;
+            }
+            names.push(name);
+        }
+    }
+    (names.len() >= 2).then(|| names.join("; "))
 }
 
 /// `a<br>b<br/>c`: the lines of an HTML text.
@@ -1578,6 +1615,19 @@ mod tests {
         assert_eq!(titles, [(4, "It's \"quoted\""), (6, "Two")]);
         assert!(script_literal("import P from './p.json';\nexport default P;\n").is_none());
         assert!(script_literal("const t = [`${x}`];").is_none());
+    }
+
+    #[test]
+    fn lower_case_names_are_names() {
+        assert_eq!(
+            lower_case_names("lanxiang hu*, qiyu li*, ion stoica and hao zhang").as_deref(),
+            Some("lanxiang hu*; qiyu li*; ion stoica; hao zhang")
+        );
+        assert_eq!(lower_case_names("Ion Stoica, Hao Zhang"), None);
+        assert_eq!(
+            lower_case_names("a survey of things that are long and lower case"),
+            None
+        );
     }
 
     #[test]
