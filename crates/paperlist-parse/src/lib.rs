@@ -263,11 +263,12 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
         Format::SiteData => read_site_data(&text, source),
     };
     // A site's page that is a template (`{% for p in site.data.publications %}`)
-    // has its list elsewhere: say where.
+    // has its list elsewhere: say where, when the page itself gave nothing.
     if matches!(
         format,
         Format::Markdown | Format::Homepage | Format::Cv | Format::Html
-    ) && let Some((at, message)) = sitedata::rendered_from(&text)
+    ) && parsed.entries.is_empty()
+        && let Some((at, message)) = sitedata::rendered_from(&text)
     {
         let line = blocks::LineIndex::new(&text).line_of(at);
         parsed.diagnostics.push(
