@@ -709,6 +709,14 @@ static VENUES: &[Venue] = &[
         ["Commun. ACM"],
         ["journals/cacm"]
     ),
+    // USENIX's magazine; its name is written with the punctuation.
+    venue!(
+        ";login:",
+        J,
+        "USENIX ;login:",
+        [";login: The USENIX Magazine", "USENIX login"],
+        ["journals/login"]
+    ),
     venue!(
         "CCR",
         J,
@@ -761,6 +769,13 @@ static VENUES: &[Venue] = &[
         ["journals/chinaf"]
     ),
     venue!("Nature", J, "Nature", ["Nat."], ["journals/nature"]),
+    venue!(
+        "Sci. Robotics",
+        J,
+        "Science Robotics",
+        ["Sci Robot"],
+        ["journals/scirobotics"]
+    ),
     venue!("Science", J, "Science", [], ["journals/science"]),
     venue!(
         "PNAS",
@@ -772,6 +787,560 @@ static VENUES: &[Venue] = &[
             "Proceedings of the National Academy of Sciences of the United States of America"
         ],
         ["journals/pnas"]
+    ),
+    // More systems workshops and conferences.
+    venue!(
+        "HotNets",
+        W,
+        "ACM Workshop on Hot Topics in Networks",
+        ["Hot Topics in Networks"],
+        ["conf/hotnets"]
+    ),
+    venue!(
+        "HotStorage",
+        W,
+        "USENIX Workshop on Hot Topics in Storage and File Systems",
+        ["Hot Topics in Storage and File Systems"],
+        ["conf/hotstorage"]
+    ),
+    venue!(
+        "APSys",
+        W,
+        "ACM SIGOPS Asia-Pacific Workshop on Systems",
+        ["Asia-Pacific Workshop on Systems"],
+        ["conf/apsys"]
+    ),
+    venue!(
+        "SYSTOR",
+        C,
+        "ACM International Systems and Storage Conference",
+        ["International Systems and Storage Conference"],
+        ["conf/systor"]
+    ),
+    venue!(
+        "VEE",
+        C,
+        "ACM SIGPLAN/SIGOPS International Conference on Virtual Execution Environments",
+        [],
+        ["conf/vee"]
+    ),
+    venue!(
+        "ICPP",
+        C,
+        "International Conference on Parallel Processing",
+        [],
+        ["conf/icpp"]
+    ),
+    venue!(
+        "ISPASS",
+        C,
+        "IEEE International Symposium on Performance Analysis of Systems and Software",
+        ["Performance Analysis of Systems and Software"],
+        ["conf/ispass"]
+    ),
+    venue!(
+        "IISWC",
+        C,
+        "IEEE International Symposium on Workload Characterization",
+        [],
+        ["conf/iiswc"]
+    ),
+    venue!(
+        "SIGMETRICS",
+        C,
+        "ACM SIGMETRICS International Conference on Measurement and Modeling of Computer Systems",
+        [
+            "Measurement and Modeling of Computer Systems",
+            "Proc. ACM Meas. Anal. Comput. Syst.",
+            "POMACS"
+        ],
+        ["conf/sigmetrics", "journals/pomacs"]
+    ),
+    venue!(
+        "PODC",
+        C,
+        "ACM Symposium on Principles of Distributed Computing",
+        [],
+        ["conf/podc"]
+    ),
+    venue!(
+        "SPAA",
+        C,
+        "ACM Symposium on Parallelism in Algorithms and Architectures",
+        ["Parallelism in Algorithms and Architectures"],
+        ["conf/spaa"]
+    ),
+    venue!(
+        "DSN",
+        C,
+        "IEEE/IFIP International Conference on Dependable Systems and Networks",
+        [],
+        ["conf/dsn"]
+    ),
+    venue!(
+        "ICNP",
+        C,
+        "IEEE International Conference on Network Protocols",
+        [],
+        ["conf/icnp"]
+    ),
+    venue!(
+        "MobiHoc",
+        C,
+        "ACM International Symposium on Mobile Ad Hoc Networking and Computing",
+        [],
+        ["conf/mobihoc"]
+    ),
+    venue!(
+        "IPSN",
+        C,
+        "ACM/IEEE International Conference on Information Processing in Sensor Networks",
+        [],
+        ["conf/ipsn"]
+    ),
+    venue!(
+        "IMWUT",
+        J,
+        "Proceedings of the ACM on Interactive, Mobile, Wearable and Ubiquitous Technologies",
+        [
+            "Proc. ACM Interact. Mob. Wearable Ubiquitous Technol.",
+            "UbiComp"
+        ],
+        ["journals/imwut", "conf/huc"]
+    ),
+    venue!(
+        "RTSS",
+        C,
+        "IEEE Real-Time Systems Symposium",
+        ["Real-Time Systems Symposium"],
+        ["conf/rtss"]
+    ),
+    venue!(
+        "ICCAD",
+        C,
+        "IEEE/ACM International Conference on Computer-Aided Design",
+        ["International Conference on Computer-Aided Design"],
+        ["conf/iccad"]
+    ),
+    venue!(
+        "DATE",
+        C,
+        "Design, Automation and Test in Europe Conference",
+        ["Design, Automation and Test in Europe"],
+        ["conf/date"]
+    ),
+    // Security and privacy.
+    venue!(
+        "USENIX Security",
+        C,
+        "USENIX Security Symposium",
+        ["USENIX Sec"],
+        ["conf/uss"]
+    ),
+    venue!(
+        "CCS",
+        C,
+        "ACM SIGSAC Conference on Computer and Communications Security",
+        [
+            "ACM CCS",
+            "ACM Conference on Computer and Communications Security",
+            "Computer and Communications Security"
+        ],
+        ["conf/ccs"]
+    ),
+    venue!(
+        "IEEE S&P",
+        C,
+        "IEEE Symposium on Security and Privacy",
+        ["Symposium on Security and Privacy"],
+        ["conf/sp"]
+    ),
+    venue!(
+        "NDSS",
+        C,
+        "Network and Distributed System Security Symposium",
+        ["Network and Distributed System Security", "ISOC NDSS"],
+        ["conf/ndss"]
+    ),
+    venue!(
+        "EuroS&P",
+        C,
+        "IEEE European Symposium on Security and Privacy",
+        ["European Symposium on Security and Privacy", "IEEE EuroS&P"],
+        ["conf/eurosp"]
+    ),
+    venue!(
+        "RAID",
+        C,
+        "International Symposium on Research in Attacks, Intrusions and Defenses",
+        ["Research in Attacks, Intrusions and Defenses"],
+        ["conf/raid"]
+    ),
+    venue!(
+        "PETS",
+        J,
+        "Proceedings on Privacy Enhancing Technologies",
+        [
+            "Proc. Priv. Enhancing Technol.",
+            "PoPETs",
+            "Privacy Enhancing Technologies Symposium"
+        ],
+        ["journals/popets"]
+    ),
+    venue!(
+        "CRYPTO",
+        C,
+        "Annual International Cryptology Conference",
+        ["International Cryptology Conference"],
+        ["conf/crypto"]
+    ),
+    venue!(
+        "EUROCRYPT",
+        C,
+        "International Conference on the Theory and Applications of Cryptographic Techniques",
+        ["Theory and Applications of Cryptographic Techniques"],
+        ["conf/eurocrypt"]
+    ),
+    venue!(
+        "TIFS",
+        J,
+        "IEEE Transactions on Information Forensics and Security",
+        ["IEEE Trans. Inf. Forensics Secur."],
+        ["journals/tifs"]
+    ),
+    venue!(
+        "TDSC",
+        J,
+        "IEEE Transactions on Dependable and Secure Computing",
+        ["IEEE Trans. Dependable Secur. Comput."],
+        ["journals/tdsc"]
+    ),
+    // Software engineering and programming languages.
+    venue!(
+        "ICSE",
+        C,
+        "IEEE/ACM International Conference on Software Engineering",
+        ["International Conference on Software Engineering"],
+        ["conf/icse"]
+    ),
+    venue!(
+        "ESEC/FSE",
+        C,
+        "ACM Joint European Software Engineering Conference and Symposium on the Foundations of Software Engineering",
+        [
+            "FSE",
+            "ESEC/SIGSOFT FSE",
+            "SIGSOFT FSE",
+            "Foundations of Software Engineering",
+            "Proc. ACM Softw. Eng."
+        ],
+        ["conf/sigsoft", "journals/pacmse"]
+    ),
+    venue!(
+        "ASE",
+        C,
+        "IEEE/ACM International Conference on Automated Software Engineering",
+        [],
+        ["conf/kbse"]
+    ),
+    venue!(
+        "ISSTA",
+        C,
+        "ACM SIGSOFT International Symposium on Software Testing and Analysis",
+        [],
+        ["conf/issta"]
+    ),
+    venue!(
+        "ICFP",
+        C,
+        "ACM SIGPLAN International Conference on Functional Programming",
+        ["International Conference on Functional Programming"],
+        ["conf/icfp"]
+    ),
+    venue!(
+        "CAV",
+        C,
+        "International Conference on Computer Aided Verification",
+        [],
+        ["conf/cav"]
+    ),
+    venue!(
+        "TSE",
+        J,
+        "IEEE Transactions on Software Engineering",
+        ["IEEE Trans. Software Eng."],
+        ["journals/tse"]
+    ),
+    venue!(
+        "TOSEM",
+        J,
+        "ACM Transactions on Software Engineering and Methodology",
+        ["ACM Trans. Softw. Eng. Methodol."],
+        ["journals/tosem"]
+    ),
+    // Theory.
+    venue!(
+        "STOC",
+        C,
+        "ACM Symposium on Theory of Computing",
+        ["Symposium on Theory of Computing"],
+        ["conf/stoc"]
+    ),
+    venue!(
+        "FOCS",
+        C,
+        "IEEE Annual Symposium on Foundations of Computer Science",
+        ["Foundations of Computer Science"],
+        ["conf/focs"]
+    ),
+    venue!(
+        "SODA",
+        C,
+        "ACM-SIAM Symposium on Discrete Algorithms",
+        ["Symposium on Discrete Algorithms"],
+        ["conf/soda"]
+    ),
+    venue!(
+        "ICALP",
+        C,
+        "International Colloquium on Automata, Languages, and Programming",
+        ["Automata, Languages, and Programming"],
+        ["conf/icalp"]
+    ),
+    venue!(
+        "LICS",
+        C,
+        "ACM/IEEE Symposium on Logic in Computer Science",
+        [],
+        ["conf/lics"]
+    ),
+    venue!(
+        "JACM",
+        J,
+        "Journal of the ACM",
+        ["J. ACM"],
+        ["journals/jacm"]
+    ),
+    venue!(
+        "SICOMP",
+        J,
+        "SIAM Journal on Computing",
+        ["SIAM J. Comput."],
+        ["journals/siamcomp"]
+    ),
+    // Human-computer interaction and graphics.
+    venue!(
+        "CHI",
+        C,
+        "ACM CHI Conference on Human Factors in Computing Systems",
+        [
+            "ACM CHI",
+            "Conference on Human Factors in Computing Systems",
+            "Human Factors in Computing Systems"
+        ],
+        ["conf/chi"]
+    ),
+    venue!(
+        "UIST",
+        C,
+        "ACM Symposium on User Interface Software and Technology",
+        ["User Interface Software and Technology"],
+        ["conf/uist"]
+    ),
+    venue!(
+        "SIGGRAPH",
+        C,
+        "ACM SIGGRAPH Conference",
+        ["ACM SIGGRAPH", "SIGGRAPH Conference Papers"],
+        ["conf/siggraph"]
+    ),
+    venue!(
+        "SIGGRAPH Asia",
+        C,
+        "ACM SIGGRAPH Asia Conference",
+        ["ACM SIGGRAPH Asia", "SIGGRAPH Asia Conference Papers"],
+        ["conf/siggrapha"]
+    ),
+    venue!(
+        "TOG",
+        J,
+        "ACM Transactions on Graphics",
+        ["ACM Trans. Graph."],
+        ["journals/tog"]
+    ),
+    // Robotics.
+    venue!(
+        "ICRA",
+        C,
+        "IEEE International Conference on Robotics and Automation",
+        ["International Conference on Robotics and Automation"],
+        ["conf/icra"]
+    ),
+    venue!(
+        "IROS",
+        C,
+        "IEEE/RSJ International Conference on Intelligent Robots and Systems",
+        ["Intelligent Robots and Systems"],
+        ["conf/iros"]
+    ),
+    venue!(
+        "RSS",
+        C,
+        "Robotics: Science and Systems",
+        ["Robotics Science and Systems"],
+        ["conf/rss"]
+    ),
+    venue!("CoRL", C, "Conference on Robot Learning", [], ["conf/corl"]),
+    // More machine learning, vision, language and speech.
+    venue!(
+        "WACV",
+        C,
+        "IEEE/CVF Winter Conference on Applications of Computer Vision",
+        ["Winter Conference on Applications of Computer Vision"],
+        ["conf/wacv"]
+    ),
+    venue!(
+        "BMVC",
+        C,
+        "British Machine Vision Conference",
+        ["British Machine Vision"],
+        ["conf/bmvc"]
+    ),
+    venue!(
+        "3DV",
+        C,
+        "International Conference on 3D Vision",
+        [],
+        ["conf/3dim"]
+    ),
+    venue!(
+        "ACM MM",
+        C,
+        "ACM International Conference on Multimedia",
+        ["ACM Multimedia"],
+        ["conf/mm"]
+    ),
+    venue!(
+        "MICCAI",
+        C,
+        "International Conference on Medical Image Computing and Computer-Assisted Intervention",
+        ["Medical Image Computing and Computer Assisted Intervention"],
+        ["conf/miccai"]
+    ),
+    venue!(
+        "EACL",
+        C,
+        "Conference of the European Chapter of the Association for Computational Linguistics",
+        ["European Chapter of the Association for Computational Linguistics"],
+        ["conf/eacl"]
+    ),
+    venue!(
+        "CoNLL",
+        C,
+        "Conference on Computational Natural Language Learning",
+        ["Computational Natural Language Learning"],
+        ["conf/conll"]
+    ),
+    venue!(
+        "ICASSP",
+        C,
+        "IEEE International Conference on Acoustics, Speech and Signal Processing",
+        ["Acoustics, Speech and Signal Processing"],
+        ["conf/icassp"]
+    ),
+    venue!(
+        "Interspeech",
+        C,
+        "Annual Conference of the International Speech Communication Association",
+        [
+            "INTERSPEECH",
+            "International Speech Communication Association"
+        ],
+        ["conf/interspeech"]
+    ),
+    venue!(
+        "ECAI",
+        C,
+        "European Conference on Artificial Intelligence",
+        ["European Conference on Artificial Intelligence"],
+        ["conf/ecai"]
+    ),
+    venue!(
+        "AAMAS",
+        C,
+        "International Conference on Autonomous Agents and Multiagent Systems",
+        [],
+        ["conf/atal"]
+    ),
+    venue!(
+        "ICWSM",
+        C,
+        "International AAAI Conference on Web and Social Media",
+        [],
+        ["conf/icwsm"]
+    ),
+    venue!(
+        "SDM",
+        C,
+        "SIAM International Conference on Data Mining",
+        ["SIAM Data Mining"],
+        ["conf/sdm"]
+    ),
+    venue!(
+        "ECML PKDD",
+        C,
+        "European Conference on Machine Learning and Principles and Practice of Knowledge Discovery in Databases",
+        ["ECML/PKDD", "ECML-PKDD"],
+        ["conf/pkdd"]
+    ),
+    venue!(
+        "TPAMI",
+        J,
+        "IEEE Transactions on Pattern Analysis and Machine Intelligence",
+        ["IEEE Trans. Pattern Anal. Mach. Intell.", "PAMI"],
+        ["journals/pami"]
+    ),
+    venue!(
+        "IJCV",
+        J,
+        "International Journal of Computer Vision",
+        ["Int. J. Comput. Vis."],
+        ["journals/ijcv"]
+    ),
+    venue!(
+        "TIP",
+        J,
+        "IEEE Transactions on Image Processing",
+        ["IEEE Trans. Image Process."],
+        ["journals/tip"]
+    ),
+    venue!(
+        "TNNLS",
+        J,
+        "IEEE Transactions on Neural Networks and Learning Systems",
+        ["IEEE Trans. Neural Networks Learn. Syst."],
+        ["journals/tnn"]
+    ),
+    venue!(
+        "TMC",
+        J,
+        "IEEE Transactions on Mobile Computing",
+        ["IEEE Trans. Mob. Comput."],
+        ["journals/tmc"]
+    ),
+    venue!(
+        "JSAC",
+        J,
+        "IEEE Journal on Selected Areas in Communications",
+        ["IEEE J. Sel. Areas Commun."],
+        ["journals/jsac"]
+    ),
+    venue!(
+        "TCAD",
+        J,
+        "IEEE Transactions on Computer-Aided Design of Integrated Circuits and Systems",
+        ["IEEE Trans. Comput. Aided Des. Integr. Circuits Syst."],
+        ["journals/tcad"]
     ),
     // Preprints.
     venue!(
@@ -830,10 +1399,41 @@ const WORD_LIKE: &[&str] = &[
     "micro",
     "cluster",
     "nature",
+    "science",
     "middleware",
     "pact",
     "colt",
+    "date",
+    "soda",
+    "crypto",
+    "chi",
+    "rss",
+    "raid",
+    "tip",
+    "pets",
+    "robot learning",
 ];
+
+/// Of [`WORD_LIKE`], the names that are a venue only in capitals even when
+/// they are all the text (`Chi` is a person, `Robot Learning`, CoRL's name less
+/// its noise words, a topic heading); `Nature` alone is the journal.
+const CAPITALS_ONLY: &[&str] = &[
+    "date",
+    "soda",
+    "crypto",
+    "chi",
+    "rss",
+    "raid",
+    "tip",
+    "pets",
+    "robot learning",
+];
+
+/// Whether a venue's name is also a word (`FAST`, `Nature`, `DATE`) or a
+/// person's name (`Chi`): it names the venue only as the venue writes it.
+pub fn is_word_like(name: &str) -> bool {
+    WORD_LIKE.iter().any(|word| word.eq_ignore_ascii_case(name))
+}
 
 /// Splits text into folded words, dropping years (`2024`, `'24`), ordinals
 /// (`13th`) and volume numbers, and keeping each word's original spelling.
@@ -1020,7 +1620,9 @@ pub fn lookup(text: &str) -> Option<&'static Venue> {
         return None;
     }
     let key = venue_key(text, false);
-    if key.is_empty() {
+    if key.is_empty()
+        || (CAPITALS_ONLY.contains(&key.as_str()) && text.contains(char::is_lowercase))
+    {
         return None;
     }
     // Keys longer than any registry name cannot match, with or without the
@@ -1399,6 +2001,20 @@ mod tests {
         assert_eq!(found("Fast and Efficient Model Serving"), None);
         assert_eq!(found("Papers in FAST 2020"), Some("FAST"));
         assert_eq!(found("the nature of things"), None);
+        assert_eq!(
+            found("Papers at USENIX Security 2023"),
+            Some("USENIX Security")
+        );
+        assert_eq!(found("In CHI '24"), Some("CHI"));
+        // A name, a word or a topic that is also a venue's name.
+        assert_eq!(found("Chi Zhang"), None);
+        assert_eq!(found("Chi"), None);
+        assert_eq!(found("Robot Learning"), None);
+        assert_eq!(found("Tips and Tricks"), None);
+        assert_eq!(found("Date"), None);
+        assert_eq!(found("DATE 2024"), Some("DATE"));
+        assert_eq!(found("CoRL 2023"), Some("CoRL"));
+        assert_eq!(found("USENIX ;login:"), Some(";login:"));
         assert_eq!(
             found("Workshop on Hot Topics in Operating Systems"),
             Some("HotOS")

@@ -131,11 +131,34 @@ const NON_NAME_WORDS: &[&str] = &[
     "those",
     "their",
     "which",
+    // Words of sentences and titles that no name has (`Do As I Can, Not As I
+    // Say` is a title); `Or`, `In`, `On`, `An`, `So`, `To` and `Do` are names too.
+    "as",
+    "is",
+    "are",
+    "we",
+    "our",
+    "not",
+    // Journals named after a list's last author (`..., Bob Jones. Nature
+    // Communications, 2021`, `Science Advances`, `Scientific Reports`).
+    "nature",
+    "science",
+    "sciences",
+    "scientific",
+    "communications",
+    "advances",
+    "reports",
+    "letters",
+    "intelligence",
+    "robotics",
+    "frontiers",
+    "plos",
+    "bmc",
 ];
 
 /// Short words that are not names when written in lower case (`In Gim` is a name).
 const LOWERCASE_NON_NAME_WORDS: &[&str] = &[
-    "a", "an", "in", "on", "to", "by", "at", "is", "are", "we", "our", "this", "that", "as", "or",
+    "a", "an", "in", "on", "to", "by", "at", "this", "that", "or",
 ];
 
 /// Common words of computer-science titles that are not (or very rarely) names:
@@ -430,7 +453,7 @@ pub(crate) fn name_score(text: &str) -> f32 {
         count += 1;
     }
     let tokens = &words[..count];
-    if tokens.is_empty() {
+    if tokens.is_empty() || tokens.iter().any(|t| is_acronym_compound(t)) {
         return 0.0;
     }
     let mut classes = [(0u8, false); 5];
@@ -495,6 +518,17 @@ pub(crate) fn name_score(text: &str) -> f32 {
         score = score.max(0.7);
     }
     score
+}
+
+/// `R-CNN`, `T-REX`: a letter joined to a word in capitals, as models and
+/// systems are named; a name's parts are initials with periods (`J.-P.`) or
+/// words (`Jean-Pierre`, `JEAN-PIERRE`).
+fn is_acronym_compound(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    bytes.len() >= 4
+        && bytes[0].is_ascii_uppercase()
+        && bytes[1] == b'-'
+        && bytes[2..].iter().all(u8::is_ascii_uppercase)
 }
 
 /// A CJK unified ideograph (Han character), as Chinese and Japanese names are written.
@@ -1831,6 +1865,28 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn words_of_titles_and_journals_are_no_names() {
+        // A title's first words before a comma (`Do As I Can, Not As I Say:`).
+        assert_eq!(name_score("Do As I Can"), 0.0);
+        assert_eq!(name_score("Not As I Say"), 0.0);
+        // A journal after a list's last author.
+        assert_eq!(name_score("Nature Communications"), 0.0);
+        assert_eq!(name_score("Science Advances"), 0.0);
+        // A model's name.
+        assert_eq!(name_score("Mask R-CNN"), 0.0);
+        // Names that are also short words stay names.
+        for name in [
+            "Or Litany",
+            "Can Karakus",
+            "In Gim",
+            "Jean-Pierre Dupont",
+            "J.-P. Dupont",
+        ] {
+            assert!(name_score(name) >= 0.6, "{name}");
+        }
     }
 
     #[test]

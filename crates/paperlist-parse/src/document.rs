@@ -151,6 +151,32 @@ const PUBLICATION_WORDS: &[&str] = &[
     "readings",
 ];
 
+/// Research topics named with a word that otherwise names a section without
+/// publications: an awesome list's `## Software Engineering` or `## Social
+/// Media` is a topic, a CV's `## Software` or `## Media Coverage` is not.
+const TOPIC_PHRASES: &[&str] = &[
+    "software engineering",
+    "software security",
+    "software testing",
+    "software analysis",
+    "software verification",
+    "software systems",
+    "software vulnerabilit",
+    "software supply chain",
+    "social media",
+    "media forensics",
+    "location privacy",
+    "web services",
+    "service robot",
+    "for education",
+    "in education",
+    "education applications",
+];
+
+fn names_topic(folded: &str) -> bool {
+    TOPIC_PHRASES.iter().any(|phrase| folded.contains(phrase))
+}
+
 /// Whether a heading or a lone short line names a kind of section.
 fn section_mode(text: &str) -> Option<Mode> {
     let folded = fold(text);
@@ -162,7 +188,7 @@ fn section_mode(text: &str) -> Option<Mode> {
             .filter(|w| !w.is_empty())
             .map(|w| w.trim_matches('-'))
     };
-    if words().any(|w| SKIP_WORDS.contains(&w)) {
+    if words().any(|w| SKIP_WORDS.contains(&w)) && !names_topic(&folded) {
         return Some(Mode::Skip);
     }
     // `## Menu`, `## Table of Contents`: the page's own navigation.
@@ -261,6 +287,25 @@ fn is_prose(text: &str) -> bool {
         .count();
     let sentence = text.trim_end().ends_with(['.', ':', '!']) || text.contains(". ");
     words.len() >= 8 && lower * 5 >= words.len() * 3 && sentence && year_in(text).is_none()
+}
+
+/// A list's introduction read as a lone title: a paragraph of prose (no list
+/// item, no table row) with nothing an entry has besides its title.
+fn is_introduction(entry: &Entry, raw: &str) -> bool {
+    let raw = raw.trim_start();
+    let list_item = raw.starts_with(['-', '*', '+', '|', '<'])
+        || raw.split_once(['.', ')']).is_some_and(|(number, _)| {
+            !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+        });
+    !list_item
+        && entry.authors.is_empty()
+        && entry.venue.is_none()
+        && entry.year.is_none()
+        && entry.url.is_none()
+        && entry.links.is_empty()
+        && entry.doi.is_none()
+        && entry.arxiv.is_none()
+        && is_prose(raw)
 }
 
 /// `2020-2021`, `2019 – 2022`, `2015–17`: two years joined by a dash.
@@ -920,6 +965,11 @@ impl<'a> Reader<'a> {
         }
         let raw = self.line_index.line_range(self.source, first, last);
         match self.assemble(group, mode, raw.clone()) {
+            // A list's introduction is text the list has, not an entry.
+            Ok((entry, ..)) if is_introduction(&entry, &self.source[raw.clone()]) => {
+                let mode = Mode::Unknown;
+                self.steps.push(Step::Unread { first, last, mode });
+            }
             Ok((mut entry, notes, clear, marks)) => {
                 if !marks.is_empty() {
                     self.marked.push((self.entries.len(), marks));
@@ -2586,14 +2636,19 @@ fn collect_links(
             LinkKind::Other if title_link == Some(url) => LinkKind::Paper,
             kind => kind,
         };
-        let link = Link {
+        // A page often links one address twice (the title and its `[pdf]`
+        // button): it is one link, of the kind the more telling label says.
+        if let Some(known) = entry.links.iter_mut().find(|l| l.url == url) {
+            if known.kind == LinkKind::Other {
+                known.kind = kind;
+            }
+            continue;
+        }
+        entry.links.push(Link {
             kind,
             url: url.to_owned(),
             label: (!label.is_empty()).then_some(label),
-        };
-        if !entry.links.contains(&link) {
-            entry.links.push(link);
-        }
+        });
     }
 }
 
@@ -2691,6 +2746,28 @@ fn identifiers_in_text(text: &str, entry: &mut Entry) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn topics_named_with_section_words_are_no_sections() {
+        assert_eq!(section_mode("Software"), Some(Mode::Skip));
+        assert_eq!(section_mode("Media Coverage"), Some(Mode::Skip));
+        assert_eq!(section_mode("Professional Service"), Some(Mode::Skip));
+        assert_eq!(section_mode("Software Engineering"), None);
+        assert_eq!(section_mode("Social Media Analysis"), None);
+        assert_eq!(section_mode("LLMs for Education"), None);
+    }
+
+    #[test]
+    fn a_lists_introduction_is_no_entry() {
+        let parsed = crate::parse(
+            "# Papers\n\nA reading list that reaches past systems and ML: security, software\nengineering, HCI, robotics, theory and graphics.\n\n- Deep Learning Type Inference. Vincent J. Hellendoorn, Christian Bird. ESEC/FSE 2018.\n",
+            &crate::SourceId::new("list.md"),
+            crate::Format::Markdown,
+        );
+        assert_eq!(parsed.entries.len(), 1);
+        assert_eq!(parsed.entries[0].venue.as_deref(), Some("ESEC/FSE"));
+        assert!(parsed.diagnostics.iter().any(|d| d.code == "skipped-text"));
+    }
 
     #[test]
     fn a_legend_says_what_marks_mean() {

@@ -1568,7 +1568,17 @@ fn split_journal_volume(text: Styled) -> Cut {
             .expect("valid journal regex")
     });
     // `Nature 596, 583–589`: the comma the pages were cut after goes.
-    let plain = text.text.trim_end().trim_end_matches(',');
+    let mut plain = text.text.trim_end().trim_end_matches(',');
+    // `Nature Machine Intelligence 5, 2023`: the year after the volume.
+    let mut year = None;
+    if let Some((rest, last)) = plain.trim_end_matches('.').rsplit_once(", ")
+        && last.len() == 4
+        && year_in(last).is_some()
+        && last.bytes().all(|b| b.is_ascii_digit())
+    {
+        year = Some(rest.len() + 2..rest.len() + 6);
+        plain = rest;
+    }
     if !plain.ends_with(|c: char| c.is_ascii_digit()) {
         return Cut::Whole(text);
     }
@@ -1594,13 +1604,16 @@ fn split_journal_volume(text: Styled) -> Cut {
         && head.ends_with(|c: char| c.is_alphabetic() || c == '.')
         && match venue::detect(head) {
             Some(found) => found.kind == VenueKind::Journal,
-            None => JOURNAL.is_match(head),
+            // `Nature Machine Intelligence 5`: a journal named so.
+            None => JOURNAL.is_match(head) || journal_named(&head.to_lowercase()),
         };
     if !is_volume {
         return Cut::Whole(text);
     }
     let end = plain.len();
-    Cut::Parts(vec![text.slice(0..head.len()), text.slice(cut..end)])
+    let mut parts = vec![text.slice(0..head.len()), text.slice(cut..end)];
+    parts.extend(year.map(|year| text.slice(year)));
+    Cut::Parts(parts)
 }
 
 /// Whether text holds what every issue part starts with (`vol`, `no.`,
@@ -1788,18 +1801,7 @@ fn split_glued_venue_prefix(text: &Styled) -> Option<(Styled, Styled)> {
             .iter()
             .flat_map(|venue| std::iter::once(venue.short).chain(venue.aliases.iter().copied()))
             .filter(|name| {
-                name.len() >= 4
-                    && !name.contains([' ', '.'])
-                    && ![
-                        "FAST",
-                        "MICRO",
-                        "CLUSTER",
-                        "Nature",
-                        "Middleware",
-                        "PACT",
-                        "COLT",
-                    ]
-                    .contains(name)
+                name.len() >= 4 && !name.contains([' ', '.']) && !venue::is_word_like(name)
             });
         for name in names {
             by_first[usize::from(name.as_bytes()[0])].push(name);
@@ -3417,6 +3419,11 @@ mod tests {
         assert_eq!(spark.pages.map(|p| p.to_string()).as_deref(), Some("56-65"));
         assert_eq!(issue("Vol. 3").and_then(|i| i.volume).as_deref(), Some("3"));
         assert_eq!(issue("no. 4").and_then(|i| i.number).as_deref(), Some("4"));
+        // A journal named by its words, its volume, then the year.
+        assert_eq!(
+            pieces("Nature Machine Intelligence 5, 2023."),
+            ["Nature Machine Intelligence", "5", "2023"]
+        );
         // Words that only start like one are left alone.
         assert_eq!(pieces("Volumetric Rendering of Numbers in 3D").len(), 1);
         assert!(issue("Notes on 2 Things").is_none());
