@@ -1403,19 +1403,10 @@ const WORD_LIKE: &[&str] = &[
     "middleware",
     "pact",
     "colt",
-    "date",
-    "soda",
-    "crypto",
-    "chi",
-    "rss",
-    "raid",
-    "tip",
-    "pets",
-    "robot learning",
 ];
 
-/// Of [`WORD_LIKE`], the names that are a venue only in capitals even when
-/// they are all the text (`Chi` is a person, `Robot Learning`, CoRL's name less
+/// Like [`WORD_LIKE`], names that are a venue only in capitals, and so even
+/// when they are all the text (`Chi` is a person, `Robot Learning`, CoRL's name less
 /// its noise words, a topic heading); `Nature` alone is the journal.
 const CAPITALS_ONLY: &[&str] = &[
     "date",
@@ -1432,7 +1423,10 @@ const CAPITALS_ONLY: &[&str] = &[
 /// Whether a venue's name is also a word (`FAST`, `Nature`, `DATE`) or a
 /// person's name (`Chi`): it names the venue only as the venue writes it.
 pub fn is_word_like(name: &str) -> bool {
-    WORD_LIKE.iter().any(|word| word.eq_ignore_ascii_case(name))
+    WORD_LIKE
+        .iter()
+        .chain(CAPITALS_ONLY)
+        .any(|word| word.eq_ignore_ascii_case(name))
 }
 
 /// Splits text into folded words, dropping years (`2024`, `'24`), ordinals
@@ -1688,7 +1682,9 @@ pub fn detect(text: &str) -> Option<&'static Venue> {
                 original.chars().any(char::is_uppercase)
                     && !original.chars().any(char::is_lowercase)
             });
-            if WORD_LIKE.contains(&key.as_str()) && !written_in_capitals {
+            let word_like =
+                WORD_LIKE.contains(&key.as_str()) || CAPITALS_ONLY.contains(&key.as_str());
+            if word_like && !written_in_capitals {
                 continue;
             }
             let has_capital = window
