@@ -290,14 +290,10 @@ fn is_prose(text: &str) -> bool {
 }
 
 /// A list's introduction read as a lone title: a paragraph of prose (no list
-/// item, no table row) with nothing an entry has besides its title.
-fn is_introduction(entry: &Entry, raw: &str) -> bool {
-    let raw = raw.trim_start();
-    let list_item = raw.starts_with(['-', '*', '+', '|', '<'])
-        || raw.split_once(['.', ')']).is_some_and(|(number, _)| {
-            !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
-        });
-    !list_item
+/// item, no table row: `text` is `None` for those) with nothing an entry has
+/// besides its title.
+fn is_introduction(entry: &Entry, text: Option<&str>) -> bool {
+    text.is_some_and(is_prose)
         && entry.authors.is_empty()
         && entry.venue.is_none()
         && entry.year.is_none()
@@ -305,7 +301,6 @@ fn is_introduction(entry: &Entry, raw: &str) -> bool {
         && entry.links.is_empty()
         && entry.doi.is_none()
         && entry.arxiv.is_none()
-        && is_prose(raw)
 }
 
 /// `2020-2021`, `2019 – 2022`, `2015–17`: two years joined by a dash.
@@ -964,9 +959,14 @@ impl<'a> Reader<'a> {
             self.unknown_groups += 1;
         }
         let raw = self.line_index.line_range(self.source, first, last);
+        // A paragraph's words, as written (no markup), for telling prose.
+        let paragraph = (group.kind == BlockKind::Paragraph).then(|| {
+            let lines: Vec<&str> = group.lines.iter().map(|l| l.text.text.trim()).collect();
+            lines.join(" ")
+        });
         match self.assemble(group, mode, raw.clone()) {
             // A list's introduction is text the list has, not an entry.
-            Ok((entry, ..)) if is_introduction(&entry, &self.source[raw.clone()]) => {
+            Ok((entry, ..)) if is_introduction(&entry, paragraph.as_deref()) => {
                 let mode = Mode::Unknown;
                 self.steps.push(Step::Unread { first, last, mode });
             }
@@ -2766,6 +2766,15 @@ mod tests {
         );
         assert_eq!(parsed.entries.len(), 1);
         assert_eq!(parsed.entries[0].venue.as_deref(), Some("ESEC/FSE"));
+        assert!(parsed.diagnostics.iter().any(|d| d.code == "skipped-text"));
+        // The same on a saved page: the `<p>` is prose, the `<li>` an entry.
+        let parsed = crate::parse(
+            "<h2>Papers</h2>\n<p>A reading list that reaches past systems and ML: security, software\nengineering, HCI, robotics, theory and graphics.</p>\n<ul><li>Deep Learning Type Inference. Vincent J. Hellendoorn, Christian Bird. ESEC/FSE 2018.</li></ul>\n",
+            &crate::SourceId::new("list.html"),
+            crate::Format::Html,
+        );
+        assert_eq!(parsed.entries.len(), 1);
+        assert_eq!(parsed.entries[0].title, "Deep Learning Type Inference");
         assert!(parsed.diagnostics.iter().any(|d| d.code == "skipped-text"));
     }
 
