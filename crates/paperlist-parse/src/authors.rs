@@ -94,7 +94,6 @@ const NON_NAME_WORDS: &[&str] = &[
     "into",
     "over",
     "under",
-    "review",
     "submission",
     "award",
     "paper",
@@ -115,8 +114,6 @@ const NON_NAME_WORDS: &[&str] = &[
     "conference",
     "symposium",
     "proceedings",
-    "journal",
-    "transactions",
     // Publishers and societies, as journals are named (`IEEE Access`).
     "ieee",
     "acm",
@@ -139,21 +136,13 @@ const NON_NAME_WORDS: &[&str] = &[
     "we",
     "our",
     "not",
-    // Journals named after a list's last author (`..., Bob Jones. Nature
-    // Communications, 2021`, `Science Advances`, `Scientific Reports`).
-    "nature",
-    "science",
-    "sciences",
+    // Words of journals' names after a list's last author (`..., Bob Jones.
+    // Nature Communications, 2021`, `Science Advances`, `Scientific Reports`)
+    // that name no journal alone; those that do are `fields::JOURNAL_WORDS`.
     "scientific",
-    "communications",
     "advances",
-    "reports",
-    "letters",
     "intelligence",
     "robotics",
-    "frontiers",
-    "plos",
-    "bmc",
 ];
 
 /// Short words that are not names when written in lower case (`In Gim` is a name).
@@ -364,6 +353,7 @@ static WORD_CLASSES: LazyLock<HashMap<&'static [u8], u8>> = LazyLock::new(|| {
     let mut classes: HashMap<&'static [u8], u8> = HashMap::default();
     for (list, class) in [
         (NON_NAME_WORDS, NON_NAME),
+        (fields::JOURNAL_WORDS, NON_NAME),
         (NAME_PARTICLES, PARTICLE),
         (LOWERCASE_NON_NAME_WORDS, LOWERCASE_NON_NAME),
         (TITLE_WORDS, TITLE),

@@ -1563,10 +1563,6 @@ fn split_issue(text: Styled) -> Cut {
 /// ACM's volume and number (`Commun. ACM 51, 1`). Only after a journal:
 /// `OSDI 18` is a conference and its year.
 fn split_journal_volume(text: Styled) -> Cut {
-    static JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(journal|transactions|review|letters|magazine|communications|bulletin|annals)(?-u:\b)")
-            .expect("valid journal regex")
-    });
     // `Nature 596, 583–589`: the comma the pages were cut after goes.
     let mut plain = text.text.trim_end().trim_end_matches(',');
     // `Nature Machine Intelligence 5, 2023`: the year after the volume.
@@ -1605,7 +1601,7 @@ fn split_journal_volume(text: Styled) -> Cut {
         && match venue::detect(head) {
             Some(found) => found.kind == VenueKind::Journal,
             // `Nature Machine Intelligence 5`: a journal named so.
-            None => JOURNAL.is_match(head) || journal_named(&head.to_lowercase()),
+            None => journal_named(&head.to_lowercase()),
         };
     if !is_volume {
         return Cut::Whole(text);
@@ -2992,33 +2988,39 @@ pub(crate) fn kind_named_in(venue: &str) -> Option<VenueKind> {
     }
 }
 
-/// `Nature Methods`, `Briefings in Bioinformatics`, `IEEE Signal Processing
-/// Letters`: words only journals' names have (in lower case), unless the name
-/// says it is a meeting.
+/// Words only journals' names have, in lower case: `Journal of ...`, `IEEE
+/// Transactions on ...`, `Nature Methods`, `Briefings in Bioinformatics`,
+/// `IEEE Signal Processing Letters`. The venue rules read them, and so does
+/// the name scorer: no person's name has them.
+pub(crate) const JOURNAL_WORDS: &[&str] = &[
+    "journal",
+    "transactions",
+    "letters",
+    "magazine",
+    "review",
+    "reviews",
+    "bulletin",
+    "annals",
+    "quarterly",
+    "nature",
+    "cell",
+    "science",
+    "sciences",
+    "bioinformatics",
+    "reports",
+    "communications",
+    // Publishers' journal families: `Frontiers in Genetics`, `PLOS ONE`,
+    // `BMC Genomics`, `eLife`, `IEEE Access`.
+    "frontiers",
+    "plos",
+    "bmc",
+    "elife",
+    "access",
+];
+
+/// Whether a venue's name (in lower case) has a word of [`JOURNAL_WORDS`],
+/// and none that says it is a meeting.
 fn journal_named(lower: &str) -> bool {
-    const JOURNAL_WORDS: &[&str] = &[
-        "letters",
-        "magazine",
-        "review",
-        "reviews",
-        "bulletin",
-        "annals",
-        "quarterly",
-        "nature",
-        "cell",
-        "science",
-        "sciences",
-        "bioinformatics",
-        "reports",
-        "communications",
-        // Publishers' journal families: `Frontiers in Genetics`, `PLOS ONE`,
-        // `BMC Genomics`, `eLife`, `IEEE Access`.
-        "frontiers",
-        "plos",
-        "bmc",
-        "elife",
-        "access",
-    ];
     const MEETING_WORDS: &[&str] = &[
         "conference",
         "conf",
