@@ -151,30 +151,84 @@ const PUBLICATION_WORDS: &[&str] = &[
     "readings",
 ];
 
-/// Research topics named with a word that otherwise names a section without
-/// publications: an awesome list's `## Software Engineering` or `## Social
-/// Media` is a topic, a CV's `## Software` or `## Media Coverage` is not.
-const TOPIC_PHRASES: &[&str] = &[
-    "software engineering",
-    "software security",
-    "software testing",
-    "software analysis",
-    "software verification",
-    "software systems",
-    "software vulnerabilit",
-    "software supply chain",
-    "social media",
-    "media forensics",
-    "location privacy",
-    "web services",
-    "service robot",
-    "for education",
-    "in education",
-    "education applications",
+/// Nouns of research fields and tasks. Beside a word of [`SKIP_WORDS`] they
+/// make a heading a topic, not a section without publications: an awesome
+/// list's `## Software Engineering`, `## Fake News Detection`, `## Experience
+/// Replay`, `## Location Privacy`, `## Service Robots`, `## Social Media`; a
+/// CV's `## Software`, `## Media Coverage`, `## Teaching Experience` are
+/// sections.
+const RESEARCH_WORDS: &[&str] = &[
+    "engineering",
+    "security",
+    "testing",
+    "analysis",
+    "analytics",
+    "verification",
+    "vulnerability",
+    "vulnerabilities",
+    "supply",
+    "forensics",
+    "privacy",
+    "robot",
+    "robots",
+    "robotics",
+    "detection",
+    "prediction",
+    "replay",
+    "summarization",
+    "recognition",
+    "generation",
+    "retrieval",
+    "mining",
+    "modeling",
+    "modelling",
+    "understanding",
+    "recommendation",
+    "classification",
+    "segmentation",
+    "synthesis",
+    "reasoning",
+    "optimization",
+    "composition",
+    "discovery",
+    "tracking",
+    "estimation",
+    "extraction",
+    "computing",
+    "systems",
+    "attacks",
+    "defenses",
+    "repair",
+    "maintenance",
+    "evolution",
+    "comprehension",
+    "debugging",
+    "applications",
+    "fuzzing",
+    // Modifiers that make a field of a section word: `Social Media`, `Web
+    // Services`, `Cloud Services`.
+    "social",
+    "web",
+    "cloud",
 ];
 
-fn names_topic(folded: &str) -> bool {
-    TOPIC_PHRASES.iter().any(|phrase| folded.contains(phrase))
+/// Whether every section word of a heading (words of [`SKIP_WORDS`], in
+/// order) is part of a topic's name: next to a research noun, or after `for`
+/// or `in` (`LLMs for Education`, `AI in Education`).
+fn names_topic(words: &[&str]) -> bool {
+    let topical = |at: usize| {
+        let before = at.checked_sub(1).map(|i| words[i]);
+        let after = words.get(at + 1).copied();
+        matches!(before, Some("for" | "in"))
+            || before.is_some_and(|w| RESEARCH_WORDS.contains(&w))
+            || after.is_some_and(|w| RESEARCH_WORDS.contains(&w))
+    };
+    let mut skip_words = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| SKIP_WORDS.contains(w))
+        .peekable();
+    skip_words.peek().is_some() && skip_words.all(|(at, _)| topical(at))
 }
 
 /// Whether a heading or a lone short line names a kind of section.
@@ -188,7 +242,7 @@ fn section_mode(text: &str) -> Option<Mode> {
             .filter(|w| !w.is_empty())
             .map(|w| w.trim_matches('-'))
     };
-    if words().any(|w| SKIP_WORDS.contains(&w)) && !names_topic(&folded) {
+    if words().any(|w| SKIP_WORDS.contains(&w)) && !names_topic(&words().collect::<Vec<_>>()) {
         return Some(Mode::Skip);
     }
     // `## Menu`, `## Table of Contents`: the page's own navigation.
@@ -2755,6 +2809,18 @@ mod tests {
         assert_eq!(section_mode("Software Engineering"), None);
         assert_eq!(section_mode("Social Media Analysis"), None);
         assert_eq!(section_mode("LLMs for Education"), None);
+        // The rule is the heading's shape, not a list of topics.
+        assert_eq!(section_mode("Software Maintenance and Evolution"), None);
+        assert_eq!(section_mode("Fake News Detection"), None);
+        assert_eq!(section_mode("Experience Replay"), None);
+        assert_eq!(section_mode("Cloud Services"), None);
+        assert_eq!(section_mode("Teaching Experience"), Some(Mode::Skip));
+        assert_eq!(section_mode("Open-Source Software"), Some(Mode::Skip));
+        assert_eq!(section_mode("Research Software"), Some(Mode::Skip));
+        assert_eq!(section_mode("Honors and Awards"), Some(Mode::Skip));
+        assert_eq!(section_mode("News"), Some(Mode::Skip));
+        // Every section word must be a topic's: `Robotics Talks` is talks.
+        assert_eq!(section_mode("Invited Talks on Robotics"), Some(Mode::Skip));
     }
 
     #[test]
