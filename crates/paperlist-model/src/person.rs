@@ -829,6 +829,29 @@ pub fn looks_like_organization(name: &str) -> bool {
         "polytechnic",
         "tsinghua",
         "peking",
+        // University names' prefixes and acronyms (`UC Berkeley`, `UT Austin`,
+        // `TU Darmstadt`, `UW Madison`, `HKUST`): no name has them, and a
+        // two-capital prefix would otherwise read as initials (`HT Kung`).
+        "uc",
+        "ut",
+        "tu",
+        "uw",
+        "caltech",
+        "uiuc",
+        "nyu",
+        "usc",
+        "hkust",
+        "hku",
+        "cuhk",
+        "sjtu",
+        "zju",
+        "ustc",
+        "pku",
+        "nus",
+        "ntu",
+        "kth",
+        "umich",
+        "gatech",
     ];
     // Which lengths the listed words have, by first character: most words of
     // a name are told apart by that alone, before hashing.
@@ -1021,5 +1044,8 @@ mod tests {
         assert!(looks_like_organization("Petuum, Inc."));
         assert!(!looks_like_organization("Philipp Moritz"));
         assert!(!looks_like_organization("Arvind"));
+        assert!(looks_like_organization("UC Berkeley"));
+        assert!(looks_like_organization("TU Darmstadt"));
+        assert!(!looks_like_organization("HT Kung"));
     }
 }

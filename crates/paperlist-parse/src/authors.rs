@@ -832,10 +832,14 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
         return (0.0, authors);
     }
     let name_chars: usize = authors.people.iter().map(|p| p.name().len()).sum();
+    // An "affiliation" with words of a sentence (`Mastering Atari, Go, Chess
+    // and Shogi by Planning with a Learned Model` is no name and its
+    // affiliation) explains nothing.
     let affiliation_chars: usize = authors
         .people
         .iter()
         .filter_map(|p| p.affiliation.as_deref())
+        .filter(|affiliation| !has_sentence_words(affiliation))
         .map(str::len)
         .sum();
     // Share of the text explained as names and affiliations (separators aside),
@@ -859,6 +863,17 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
     let score = (explained.min(1.0) * 0.4 + mean_name * 0.6) * count_factor * prose_factor;
     authors.score = score;
     (score, authors)
+}
+
+/// Whether text has words that sentences and titles have and no
+/// organisation's name does (`by`, `with`, `using`, `a`), written in lower case.
+fn has_sentence_words(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "by", "with", "without", "via", "using", "towards", "toward", "through", "into", "over",
+        "a", "an", "is", "are", "we", "our",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|word| WORDS.contains(&word))
 }
 
 /// A lone `Family, Given` name: Chicago and MLA's single author before a
@@ -1835,6 +1850,16 @@ fn split_glued(name: &str) -> Option<(String, String)> {
 mod tests {
     use super::*;
     use crate::styled::Mark;
+
+    #[test]
+    fn a_title_with_commas_is_no_name_and_affiliation() {
+        let title = "Mastering Atari, Go, Chess and Shogi by Planning with a Learned Model";
+        assert!(scored_parse(&Styled::plain(title)).0 < 0.6);
+        // An affiliation that is one explains its text.
+        let (score, read) = scored_parse(&Styled::plain("Ion Stoica, UC Berkeley"));
+        assert!(score >= 0.6, "{score}");
+        assert_eq!(read.people[0].affiliation.as_deref(), Some("UC Berkeley"));
+    }
 
     fn names(text: &str) -> Vec<String> {
         parse(&Styled::plain(text))

@@ -969,9 +969,15 @@ impl<'a> Reader<'a> {
         let labelled = || starts_with_label(&line.text.text);
         // `#. Jane Doe and Ana Lima.` / `Title.` / `Venue.`: the names came first.
         let names_so_far = kinds.iter().all(|k| *k == LineKind::Authors);
+        // `Title` / `Names` / `UC Berkeley`: the names' affiliation.
+        let affiliation = || {
+            kinds.last() == Some(&LineKind::Authors)
+                && kinds.contains(&LineKind::Title)
+                && fields::names_organization(&line.text.text)
+        };
         let starts_new = match kind {
             _ if labelled() => true,
-            LineKind::Title if names_so_far => false,
+            LineKind::Title if names_so_far || affiliation() => false,
             LineKind::Title | LineKind::Complete => {
                 if has_more_than_title || has_authors {
                     true
@@ -1346,6 +1352,8 @@ impl Reader<'_> {
         let mut year: Option<i32> = None;
         let mut extra_text: Vec<String> = Vec::new();
         let mut title_link: Option<String> = None;
+        // `UC Berkeley` on a line after the names: the affiliation they share.
+        let mut shared_affiliation: Option<Arc<str>> = None;
         let mut status_written = false;
         // ACM's `Article 12 (August 2024), 28 pages`: the pages once both are read.
         let (mut article, mut page_count) = (None, None);
@@ -1378,6 +1386,14 @@ impl Reader<'_> {
                             .details
                             .extra
                             .insert("address".into(), piece.text.trim().to_owned());
+                    } else if shared_affiliation.is_none()
+                        && author_fields
+                            .last()
+                            .is_some_and(|&last| fields[last].2 < *line)
+                        && fields::names_organization(&piece.text)
+                    {
+                        shared_affiliation =
+                            Some(Arc::from(piece.text.trim().trim_end_matches(['.', ','])));
                     } else if !is_marker_legend(&piece.text) {
                         // `(* equal contribution)` after the names says what
                         // their marks mean: read, not lost.
@@ -1546,10 +1562,24 @@ impl Reader<'_> {
         // (`**For IDR**` after a record: two words, no link, nothing else, is
         // a tag, not a paper.)
         let linked = || group.lines.iter().any(|l| l.text.links().next().is_some());
+        // `Mastering Atari, Go, Chess and Shogi by ... [[Paper]](arxiv)`: a
+        // link to a paper's own address says the text before it is a title,
+        // however it is cased.
+        let paper_linked = || {
+            group
+                .lines
+                .iter()
+                .flat_map(|l| l.text.links())
+                .any(|(_, url)| ArxivId::from_url(url).is_some() || Doi::from_url(url).is_some())
+        };
         let in_list = !bare
             || (looks_like_title(&title_parts)
                 && (title_words >= 3 || linked())
-                && !group.lines.iter().all(|l| is_link_row(&l.text)));
+                && !group.lines.iter().all(|l| is_link_row(&l.text)))
+            || (title_words >= 3
+                && paper_linked()
+                && !is_first_person(&title)
+                && !looks_like_date(&title));
         let clear = match mode {
             Mode::Publications => true,
             Mode::Unknown => {
@@ -1771,6 +1801,11 @@ impl Reader<'_> {
                 parsed.marks.resize(parsed.people.len(), String::new());
                 marks.append(&mut parsed.marks);
                 people.append(&mut parsed.people);
+            }
+        }
+        if let Some(affiliation) = shared_affiliation {
+            for person in people.iter_mut().filter(|p| p.affiliation.is_none()) {
+                person.affiliation = Some(Arc::clone(&affiliation));
             }
         }
         entry.authors = people;
@@ -2821,6 +2856,60 @@ mod tests {
         assert_eq!(section_mode("News"), Some(Mode::Skip));
         // Every section word must be a topic's: `Robotics Talks` is talks.
         assert_eq!(section_mode("Invited Talks on Robotics"), Some(Mode::Skip));
+    }
+
+    #[test]
+    fn an_organisation_on_the_line_after_the_names_is_their_affiliation() {
+        let parse = |text: &str| {
+            crate::parse(
+                text,
+                &crate::SourceId::new("list.md"),
+                crate::Format::Markdown,
+            )
+            .entries
+        };
+        let affiliations = |entry: &Entry| -> Vec<Option<String>> {
+            entry
+                .authors
+                .iter()
+                .map(|p| p.affiliation.as_deref().map(str::to_owned))
+                .collect()
+        };
+        let shared = Some("UC Berkeley".to_owned());
+        let entries = parse(
+            "# Papers\n\n**Efficient Memory Management for Large Language Model Serving with PagedAttention**\nWoosuk Kwon, Zhuohan Li, Ion Stoica\nUC Berkeley\n",
+        );
+        assert_eq!(entries.len(), 1);
+        assert_eq!(affiliations(&entries[0]), vec![shared.clone(); 3]);
+        // As a nested item under the title and the names.
+        let entries = parse(
+            "# Papers\n\n* Model-Ensemble Trust-Region Policy Optimization [[Paper]](https://arxiv.org/abs/1802.10592)\n\n    * Thanard Kurutach, Pieter Abbeel\n\n    * UC Berkeley\n",
+        );
+        assert_eq!(entries.len(), 1);
+        assert_eq!(affiliations(&entries[0]), vec![shared; 2]);
+        // A title that looks like an organisation's name starts an entry.
+        let entries = parse(
+            "# Papers\n\nOrca: A Distributed Serving System for Transformer-Based Generative Models\nGyeong-In Yu, Byung-Gon Chun\nGroup Normalization\nYuxin Wu, Kaiming He\n",
+        );
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[1].title, "Group Normalization");
+    }
+
+    #[test]
+    fn a_title_before_a_link_to_its_paper_is_an_entry_however_cased() {
+        let parsed = crate::parse(
+            "# Papers\n\n- Mastering Atari, Go, Chess and Shogi by Planning with a Learned Model [[Paper]](https://arxiv.org/abs/1911.08265)\n- Mastering the game of Go with deep neural networks and tree search [[Paper]](https://doi.org/10.1038/nature16961)\n",
+            &crate::SourceId::new("list.md"),
+            crate::Format::Markdown,
+        );
+        let titles: Vec<&str> = parsed.entries.iter().map(|e| e.title.as_ref()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Mastering Atari, Go, Chess and Shogi by Planning with a Learned Model",
+                "Mastering the game of Go with deep neural networks and tree search"
+            ]
+        );
     }
 
     #[test]

@@ -1270,6 +1270,54 @@ pub(crate) fn is_institution(name: &str) -> bool {
             .any(|word| WORDS.contains(&word.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
+/// An organisation named alone, as a list writes the authors' shared
+/// affiliation on its own line (`UC Berkeley`, `Google DeepMind`, `Seoul
+/// National University`): a few capitalised words, no digits, and a word
+/// that only organisations' names have. Words that titles have too (`Group
+/// Normalization`, `Foundation Models`, `State Space Models`) are not enough.
+pub(crate) fn names_organization(text: &str) -> bool {
+    const TITLE_WORDS_TOO: &[&str] = &[
+        "group",
+        "state",
+        "national",
+        "center",
+        "centre",
+        "foundation",
+        "research",
+        "technology",
+        "technologies",
+        "company",
+        "academia",
+        "sciences",
+        "lab",
+        "labs",
+        "laboratory",
+        "department",
+        "school",
+        "co",
+    ];
+    let text = text.trim().trim_end_matches(['.', ',', ';']);
+    if is_institution(text) {
+        return true;
+    }
+    let capitalised = text
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and" | "for" | "&"));
+    if words_up_to(text, 6) > 5
+        || !capitalised
+        || text
+            .bytes()
+            .any(|b| b.is_ascii_digit() || matches!(b, b':' | b'(' | b'"'))
+    {
+        return false;
+    }
+    let telling: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !TITLE_WORDS_TOO.contains(&w.to_lowercase().as_str()))
+        .collect();
+    looks_like_organization(&telling.join(" "))
+}
+
 /// `Carnegie Mellon University 2017`: the university of a thesis and its year,
 /// as the Markdown export writes them.
 fn institution_and_year(text: &str) -> bool {
@@ -2085,15 +2133,26 @@ fn split_parentheticals(text: Styled) -> Cut {
 fn split_trailing_labels(text: Styled) -> Cut {
     let plain = &text.text;
     let end = plain.trim_end().len();
-    // Only a piece whose last word is a link can end in labels.
-    if !text.links().any(|(r, _)| r.end + 2 >= end) {
+    // Only a piece whose last word is a link can end in labels; a piece of
+    // labels alone (`PDF [Code](url)`) is one field already.
+    if !text.links().any(|(r, _)| r.end + 2 >= end) || is_links_only(&text) {
         return Cut::Whole(text);
     }
+    // A label starts with its link, a bracket or a bar, or after the end of
+    // what stands before it (`Title. PDF [Code](url)`): in `Planning with a
+    // Learned Model [[Paper]](url)` the unlinked `Model` is the title's.
+    let starts_label = |at: usize| {
+        plain[at..].starts_with(['[', '|', '(', '\u{b7}'])
+            || plain[..at]
+                .trim_end()
+                .ends_with(['.', ',', ';', ':', '|', '-', '\u{2013}'])
+            || text.links().any(|(r, _)| r.start == at)
+    };
     let mut cut = None;
     for (space, _) in plain[..end].rmatch_indices(' ') {
-        if is_links_only(&text.slice(space..end)) {
+        if starts_label(space + 1) && is_links_only(&text.slice(space..end)) {
             cut = Some(space);
-        } else {
+        } else if !is_links_only(&text.slice(space..end)) {
             break;
         }
     }
@@ -3141,6 +3200,48 @@ mod tests {
 
     fn kind(text: &str) -> FieldKind {
         classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn an_organisation_alone_is_told_from_a_title() {
+        for name in [
+            "UC Berkeley",
+            "Google DeepMind",
+            "Seoul National University",
+            "Max Planck Institute for Informatics",
+            "Microsoft Research Asia",
+        ] {
+            assert!(names_organization(name), "{name}");
+        }
+        for title in [
+            "Group Normalization",
+            "Foundation Models",
+            "State Space Models",
+            "Research Software",
+            "Deep Residual Learning for Image Recognition",
+            "Ion Stoica",
+        ] {
+            assert!(!names_organization(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_titles_last_word_is_no_label_before_its_links() {
+        let link =
+            |range: Range<usize>| (range, Mark::Link("https://arxiv.org/abs/1911.08265".into()));
+        let titled = Styled {
+            text: "Planning with a Learned Model [Paper]".into(),
+            marks: vec![link(30..37)],
+        };
+        let texts: Vec<String> = split_line(&titled).into_iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["Planning with a Learned Model", "[Paper]"]);
+        // After the end of a sentence, a label word is a label, linked or not.
+        let labelled = Styled {
+            text: "Attention Is All You Need. PDF [Code]".into(),
+            marks: vec![link(31..37)],
+        };
+        let kinds: Vec<FieldKind> = split_line(&labelled).iter().map(classify).collect();
+        assert_eq!(kinds, [FieldKind::Title, FieldKind::Links]);
     }
 
     #[test]

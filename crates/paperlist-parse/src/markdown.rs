@@ -294,6 +294,8 @@ pub(crate) fn merge_nested_items(blocks: &mut Vec<Block>, depths: &mut Vec<u8>) 
         Note,
         /// Lines of prose about the paper: a note, joined into one line.
         Prose,
+        /// `- UC Berkeley` under `- Names`: the names' affiliation.
+        Organization,
         Entry,
     }
     let child_kind = |block: &Block| {
@@ -337,6 +339,12 @@ pub(crate) fn merge_nested_items(blocks: &mut Vec<Block>, depths: &mut Vec<u8>) 
             .map(|piece| classify(&piece))
             .collect();
         let has_title = kinds.contains(&FieldKind::Title);
+        if kinds == [FieldKind::Title]
+            && block.lines.len() == 1
+            && crate::fields::names_organization(&block.lines[0].text.text)
+        {
+            return Child::Organization;
+        }
         match (has_title, labelled) {
             (false, _) => Child::Field,
             (true, true) => Child::Note,
