@@ -815,7 +815,8 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
     // cheaply before reading it as a list.
     let plain_text = text.text.as_str();
     // `Ashish Vaswani et al.`: a list cut short, which says it is a list.
-    let trimmed = plain_text.trim().trim_end_matches('.');
+    // (A name before its title's colon: `J. Bürklin: "Title"`.)
+    let trimmed = plain_text.trim().trim_end_matches(['.', ':']);
     let before_et_al = trimmed
         .strip_suffix(" et al")
         .map(|rest| rest.trim_end_matches(',').trim_end());
@@ -1712,9 +1713,15 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
             let mut person = match vancouver_person {
                 Some((family, initials)) => {
                     let mut given = String::new();
-                    for initial in initials.chars().filter(|c| !c.is_whitespace()) {
-                        given.push(initial);
-                        given.push_str(". ");
+                    if initials.contains(['.', '-']) {
+                        // Written with their periods: kept so (`M.L.`, `J.-P.`).
+                        given.push_str(initials);
+                        given.push('.');
+                    } else {
+                        for initial in initials.chars().filter(|c| !c.is_whitespace()) {
+                            given.push(initial);
+                            given.push_str(". ");
+                        }
                     }
                     Person::new(&format!("{family}, {}", given.trim_end()))
                 }
@@ -1774,7 +1781,13 @@ pub(crate) fn vancouver_name(name: &str) -> Option<(&str, &str)> {
         }
     }
     let initials = name[family.len()..].trim_start();
-    let letters = || initials.chars().filter(|c| !c.is_whitespace());
+    // `Cerquaglia M.L`, `Ponthot J.-P`: initials run together with periods
+    // (the last one's trimmed) or a hyphen.
+    let letters = || {
+        initials
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-'))
+    };
     let initials_ok = (1..=3).contains(&letters().count()) && letters().all(char::is_uppercase);
     if !initials_ok {
         return None;
@@ -2197,6 +2210,11 @@ mod tests {
     fn vancouver_initials_with_periods() {
         assert_eq!(names("Doe J., Chen W."), ["J. Doe", "W. Chen"]);
         assert_eq!(names("Doe J, Chen W"), ["J. Doe", "W. Chen"]);
+        // Initials run together keep their periods and hyphen.
+        assert_eq!(
+            names("Cerquaglia M.L., Thomas D., Ponthot J.-P."),
+            ["M.L. Cerquaglia", "D. Thomas", "J.-P. Ponthot"]
+        );
     }
 
     #[test]

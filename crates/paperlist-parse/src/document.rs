@@ -357,18 +357,40 @@ fn is_introduction(entry: &Entry, text: Option<&str>) -> bool {
         && entry.arxiv.is_none()
 }
 
-/// `2020-2021`, `2019 – 2022`, `2015–17`: two years joined by a dash.
+/// `2020-2021`, `2019 – 2022`, `2015–17`: two years joined by a dash; and a
+/// decade, `1970 ...`, `1980…`, `1990s`, `2010 - present`.
 fn names_year_span(text: &str) -> bool {
-    text.match_indices(['-', '\u{2013}', '\u{2014}'])
-        .any(|(at, dash)| {
-            let before = text[..at].trim_end();
-            let after = text[at + dash.len()..].trim_start();
-            let digits_before =
-                before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-            let digits_after =
-                after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            digits_before == 4 && matches!(digits_after, 2 | 4)
-        })
+    let decade = text
+        .match_indices(|c: char| c.is_ascii_digit())
+        .any(|(at, _)| {
+            let digits = &text[at..];
+            let year = digits
+                .get(..4)
+                .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+            let after = digits.get(4..).unwrap_or_default().trim_start();
+            (at == 0 || !text.as_bytes()[at - 1].is_ascii_digit())
+                && year.is_some()
+                && (after.starts_with("...")
+                    || after.starts_with('\u{2026}')
+                    || after.starts_with("s ")
+                    || after == "s"
+                    || after
+                        .trim_start_matches(['-', '\u{2013}', '\u{2014}', ' '])
+                        .to_lowercase()
+                        .starts_with("present"))
+        });
+    decade
+        || text
+            .match_indices(['-', '\u{2013}', '\u{2014}'])
+            .any(|(at, dash)| {
+                let before = text[..at].trim_end();
+                let after = text[at + dash.len()..].trim_start();
+                let digits_before =
+                    before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let digits_after =
+                    after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                digits_before == 4 && matches!(digits_after, 2 | 4)
+            })
 }
 
 /// Whether a heading may be a paper's title rather than a section: three
@@ -619,6 +641,24 @@ impl<'a> Reader<'a> {
         let mut keep = Vec::with_capacity(self.entries.len());
         let mut notes = self.notes.into_iter();
         let mut step_diagnostics = self.step_diagnostics.into_iter();
+        // Runs of lines that gave no entry, one after another (a paragraph
+        // read a line at a time), are told prose or not together.
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for step in &self.steps {
+            if let Step::Unread { first, last, .. } = *step {
+                match runs.last_mut() {
+                    Some(run) if run.1 + 1 == first => run.1 = last,
+                    _ => runs.push((first, last)),
+                }
+            }
+        }
+        let prose_runs: Vec<(u32, u32)> = runs
+            .into_iter()
+            .filter(|&(first, last)| {
+                let range = self.line_index.line_range(self.source, first, last);
+                self.source.get(range).is_some_and(is_prose)
+            })
+            .collect();
         for step in self.steps {
             match step {
                 Step::Entry {
@@ -646,6 +686,9 @@ impl<'a> Reader<'a> {
                     let prose = || {
                         let range = self.line_index.line_range(self.source, first, last);
                         self.source.get(range).is_some_and(is_prose)
+                            || prose_runs
+                                .iter()
+                                .any(|&(start, end)| start <= first && last <= end)
                     };
                     let mode = if as_list && mode == Mode::Unknown && !prose() {
                         Mode::Publications
@@ -1070,6 +1113,11 @@ impl<'a> Reader<'a> {
                     list_only: !clear,
                 });
             }
+            // Prose that is no entry is the list's text, not a failed entry.
+            Err(()) if paragraph.as_deref().is_some_and(is_prose) => {
+                let mode = Mode::Unknown;
+                self.steps.push(Step::Unread { first, last, mode });
+            }
             Err(()) => self.steps.push(Step::Unread { first, last, mode }),
         }
     }
@@ -1292,6 +1340,9 @@ impl Reader<'_> {
             .any(|(_, k, _)| matches!(k, FieldKind::Venue(_)))
             && let Some(first) = fields.iter().position(|(_, k, _)| *k == FieldKind::Title)
         {
+            let has_names = fields[..first]
+                .iter()
+                .any(|(_, k, _)| matches!(k, FieldKind::Authors(_)));
             let at = (first + 1..fields.len()).find(|&i| {
                 let (piece, kind, _) = &fields[i];
                 let next_is_issue = || {
@@ -1318,11 +1369,52 @@ impl Reader<'_> {
                             .filter(|w| w.len() > 3)
                             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
                 };
+                // `..., Title, Computer Methods in Applied Mechanics and
+                // Engineering, in press (2019)`: a journal-like piece after
+                // the names and the title, with nothing but dates, pages and
+                // links after it, is the journal.
+                let last_words = || {
+                    has_names
+                        && fields::words_up_to(piece.text.trim(), 3) >= 3
+                        && fields[i + 1..].iter().all(|(_, k, _)| {
+                            matches!(
+                                k,
+                                FieldKind::Year(_)
+                                    | FieldKind::Status(_)
+                                    | FieldKind::Pages(_)
+                                    | FieldKind::Issue(_)
+                                    | FieldKind::Links
+                            )
+                        })
+                };
                 *kind == FieldKind::Title
                     && (next_is_issue() && (journal_like() || fields::names_a_venue(&piece.text))
-                        || fields::names_a_venue(&piece.text) && (next_is_pages() || italic()))
+                        || fields::names_a_venue(&piece.text) && (next_is_pages() || italic())
+                        || journal_like() && last_words()
+                        || (next_is_pages() && has_names || last_words())
+                            && volume_after_journal(piece).is_some())
             });
             if let Some(at) = at {
+                // `Advances in Engineering Software 128:69-85`: the volume
+                // before the pages is a field of its own.
+                if let Some(split) = volume_after_journal(&fields[at].0) {
+                    let piece = fields[at].0.clone();
+                    let line = fields[at].2;
+                    let volume = piece.text[split..].trim().to_owned();
+                    fields[at].0 = piece.slice(0..split);
+                    let issue = fields::Issue {
+                        volume: Some(volume),
+                        ..fields::Issue::default()
+                    };
+                    fields.insert(
+                        at + 1,
+                        (
+                            piece.slice(split..piece.text.len()),
+                            FieldKind::Issue(issue),
+                            line,
+                        ),
+                    );
+                }
                 let written = collapse_whitespace(fields[at].0.text.trim());
                 let known = venue::lookup(&written);
                 fields[at].1 = FieldKind::Venue(VenueText {
@@ -1816,6 +1908,27 @@ impl Reader<'_> {
     }
 }
 
+/// `Advances in Engineering Software 128`: a journal's name (a few
+/// capitalised words, no digits) and a volume of one to four digits that is
+/// no year. Gives where the volume starts.
+fn volume_after_journal(piece: &Styled) -> Option<usize> {
+    let text = piece.text.trim_end();
+    let (name, volume) = text.rsplit_once(' ')?;
+    let is_volume = (1..=4).contains(&volume.len())
+        && volume.bytes().all(|b| b.is_ascii_digit())
+        && !(volume.len() == 4 && year_in(volume).is_some());
+    let journal = fields::words_up_to(name, 9) <= 8
+        && fields::words_up_to(name, 2) >= 2
+        && !name
+            .bytes()
+            .any(|b| b.is_ascii_digit() || matches!(b, b'(' | b':' | b'"'))
+        && name
+            .split_whitespace()
+            .filter(|w| w.len() > 3)
+            .all(|w| w.starts_with(char::is_uppercase));
+    (is_volume && journal).then_some(name.len() + 1)
+}
+
 /// Whether a lone title reads like one: a `Name: subtitle` title, Title Case,
 /// or set apart by bold or a link. A sentence under a list does not.
 fn looks_like_title(parts: &[&Styled]) -> bool {
@@ -2234,7 +2347,14 @@ fn analyze(text: &Styled) -> Analysis {
         .iter()
         .filter(|(_, kind)| matches!(kind, FieldKind::Authors(_)))
         .count();
+    // (Not when the later "names" are one set in italics, as a title is:
+    // `[Ken Thompson](...) (1982). *Computer Chess Strength*.`.)
+    let italic = |piece: &Styled| piece.covered_by(0..piece.text.len(), |m| *m == Mark::Emphasis);
+    let later_names = analysis.iter().skip(1).any(|(piece, kind)| {
+        matches!(kind, FieldKind::Authors(read) if read.people.len() > 1 || !italic(piece))
+    });
     if authors_count >= 2
+        && later_names
         && let Some((first, kind)) = analysis.first_mut()
         && matches!(kind, FieldKind::Authors(_))
         && first.links().count() == 1
@@ -2285,6 +2405,33 @@ fn analyze(text: &Styled) -> Analysis {
         && *kind == FieldKind::Title
     {
         *kind = FieldKind::Venue(fields::container_venue(&piece.text));
+    }
+    // `Ken Thompson (1982). *Computer Chess Strength*. Advances in ...`: with
+    // the names first and no title before it, a later lone "name" in italics
+    // is the title.
+    if authors_count >= 2
+        && matches!(analysis.first(), Some((_, FieldKind::Authors(_))))
+        && let Some(at) = analysis.iter().position(|(piece, kind)| {
+            matches!(kind, FieldKind::Authors(read) if read.people.len() == 1) && italic(piece)
+        })
+        && at > 0
+        && !analysis[..at]
+            .iter()
+            .any(|(_, kind)| *kind == FieldKind::Title)
+    {
+        analysis[at].1 = FieldKind::Title;
+    }
+    // `Computer Chess Strength — Ken Thompson (...)`: two lone "names" one
+    // after the other, and no title: the first is the title (the names come
+    // first in ACM's style, with the year between them and the title).
+    let lone_name = |kind: &FieldKind| matches!(kind, FieldKind::Authors(read) if read.people.len() == 1 && !read.cut_short);
+    if authors_count == 2
+        && !analysis.iter().any(|(_, kind)| *kind == FieldKind::Title)
+        && let [(_, first), (_, second), ..] = analysis.as_mut_slice()
+        && lone_name(first)
+        && lone_name(second)
+    {
+        *first = FieldKind::Title;
     }
     // ACM's `Jane Doe and Ana Lima. 2024. Learned Caches. ACM Trans. Storage
     // ...`: with the names first and no title, a later lone "name" with a venue
@@ -2910,6 +3057,36 @@ mod tests {
                 "Mastering the game of Go with deep neural networks and tree search"
             ]
         );
+    }
+
+    #[test]
+    fn a_decade_dates_no_entry() {
+        for heading in [
+            "1970 ...",
+            "1980\u{2026}",
+            "1990s",
+            "2010 - present",
+            "2020-2021",
+        ] {
+            assert!(names_year_span(heading), "{heading}");
+        }
+        for heading in ["2019", "OSDI 2018", "1990 Papers"] {
+            assert!(!names_year_span(heading), "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_title_in_italics_after_a_linked_name_and_year() {
+        let parsed = crate::parse(
+            "# Papers\n\n- [Ken Thompson](Ken_Thompson) (**1982**). *Computer Chess Strength*. [Advances in Computer Chess 3](Advances_in_Computer_Chess_3)\n",
+            &crate::SourceId::new("list.md"),
+            crate::Format::Markdown,
+        );
+        let entry = &parsed.entries[0];
+        assert_eq!(entry.title, "Computer Chess Strength");
+        assert_eq!(entry.authors[0].name(), "Ken Thompson");
+        assert_eq!(entry.venue.as_deref(), Some("Advances in Computer Chess"));
+        assert_eq!(entry.details.volume.as_deref(), Some("3"));
     }
 
     #[test]

@@ -313,6 +313,11 @@ const ABBREVIATIONS: &[&str] = &[
     "coop",
 ];
 
+/// Words of [`ABBREVIATIONS`] that are English words too, which end titles.
+const ABBREVIATIONS_THAT_ARE_WORDS: &[&str] = &[
+    "program", "perform", "interact", "embed", "sustain", "depend", "dig", "mob", "evol",
+];
+
 /// Whether a word (without its period) is one of [`ABBREVIATIONS`], in any case.
 fn is_abbreviation(word: &str) -> bool {
     static SET: LazyLock<foldhash::HashSet<&'static str>> =
@@ -494,7 +499,11 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
         }
         None => rest,
     };
-    for piece in split_mla_issue(rest).into_iter().flat_map(split_separators) {
+    for piece in split_mla_issue(rest)
+        .into_iter()
+        .flat_map(split_separators)
+        .flat_map(split_linked_title)
+    {
         for piece in split_parentheticals(piece) {
             for piece in split_quoted(piece) {
                 for piece in split_glued_proceedings(piece) {
@@ -527,6 +536,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                                         .flat_map(split_trailing_venue)
                                         .flat_map(split_journal_volume)
                                         .flat_map(split_status_year)
+                                        .flat_map(split_trailing_status)
                                         .flat_map(gbt_publisher_cut)
                                     {
                                         for piece in split_leading_labels(piece) {
@@ -998,7 +1008,15 @@ fn split_dblp_authors(text: Styled) -> Cut {
     };
     let head = &plain[..colon];
     let is_list = head.contains(", ") || head.contains(" and ") || head.contains(" & ");
-    if !is_list || head.contains(';') || words_up_to(&plain[colon + 2..], 2) < 2 {
+    // One name set apart in italics or bold (`*Hannah Bast*: Title`), or
+    // with an initial first (`J. Bürklin: "Title"`): a title has neither.
+    let one_name = || {
+        let set_apart = text.covered_by(0..colon, |m| matches!(m, Mark::Emphasis | Mark::Strong));
+        let initial_first = head.as_bytes().get(1..3) == Some(b". ")
+            && head.starts_with(|c: char| c.is_ascii_uppercase());
+        (set_apart || initial_first) && name_score(head) >= 0.6
+    };
+    if !(is_list || one_name()) || head.contains(';') || words_up_to(&plain[colon + 2..], 2) < 2 {
         return Cut::Whole(text);
     }
     // dblp's lists have no affiliations: `P. Moritz, I. Stoica, Ray: A
@@ -1791,6 +1809,21 @@ fn split_status_year(text: Styled) -> Cut {
     ])
 }
 
+/// `Computer Methods in Applied Mechanics and Engineering, in press`: a
+/// status after a comma, at the end of a piece, is a field of its own.
+fn split_trailing_status(text: Styled) -> Cut {
+    let plain = text.text.trim_end().trim_end_matches('.');
+    let Some((head, status)) = plain.rsplit_once(", ") else {
+        return Cut::Whole(text);
+    };
+    if head.trim().is_empty() || status.len() > 24 || !STATUS.is_match(status.trim()) {
+        return Cut::Whole(text);
+    }
+    let at = head.len();
+    let end = plain.len();
+    Cut::Parts(vec![text.slice(0..at), text.slice(at + 2..end)])
+}
+
 fn is_year_only_text(text: &str) -> bool {
     text.bytes().all(|b| b.is_ascii_digit())
         && (1900..=2099).contains(&text.parse::<i32>().unwrap_or(0))
@@ -1912,6 +1945,37 @@ fn split_separators(text: Styled) -> Cut {
     split_at_ranges(text, &cuts)
 }
 
+/// `Doe J., Lima A., [A Title of Four Words](url), Journal, in press (2019)`:
+/// a title written as one link between commas is a field of its own, and so
+/// is what stands on either side of it.
+fn split_linked_title(text: Styled) -> Cut {
+    let plain = &text.text;
+    let Some(link) = text.links().map(|(range, _)| range).find(|range| {
+        let written = &plain[range.clone()];
+        words_up_to(written, 4) >= 4 && !written.trim_start().starts_with('[')
+    }) else {
+        return Cut::Whole(text);
+    };
+    let before = plain[..link.start].trim_end();
+    let after = plain[link.end..].trim_start();
+    let mut cuts = Vec::new();
+    if !before.is_empty() && before.ends_with(',') {
+        cuts.push(link.start..link.start);
+    }
+    // What follows must be more than a period or a mark.
+    let rest_words = after
+        .get(1..)
+        .is_some_and(|rest| rest.chars().any(char::is_alphanumeric));
+    if after.starts_with([',', '.']) && rest_words {
+        let at = link.end + (plain[link.end..].len() - after.len());
+        cuts.push(at..at + 1);
+    }
+    if cuts.is_empty() {
+        return Cut::Whole(text);
+    }
+    split_at_ranges(text, &cuts)
+}
+
 /// Whether a hyphen between spaces at `at` separates fields: `Title - A, B -
 /// ACL 2021`. Not between numbers (`pp. 12 - 34`, `2019 - 2021`), and not in
 /// a line whose first such hyphen comes after a comma or that has a `;`: the
@@ -2003,10 +2067,13 @@ fn named_and_dated(text: &str, comma: bool) -> bool {
         return false;
     }
     const JOINING: &[&str] = &["of", "in", "for", "on", "the", "de", "la", "und", "für"];
+    // `and` joins the words of a long name (`Computer Methods in Applied
+    // Mechanics and Engineering`), not two names (`Smith and Jones`).
+    let long = words_up_to(name, 4) >= 4;
     name.split_whitespace().enumerate().all(|(i, word)| {
         let first = word.chars().next().unwrap_or(' ');
         first.is_uppercase()
-            || (i > 0 && JOINING.contains(&word))
+            || (i > 0 && (JOINING.contains(&word) || (long && word == "and")))
             // `bioRxiv`, `eLife`, `medRxiv`: one camel-cased word.
             || (i == 0 && first.is_lowercase() && word.chars().skip(1).any(char::is_uppercase))
     })
@@ -2077,9 +2144,18 @@ fn split_parentheticals(text: Styled) -> Cut {
                     // `[Title](url) (Nature Methods, 2022)`: a journal and a
                     // year closing the line (but for its links, `[DOI](url)`),
                     // as awesome lists date a paper.
+                    // (Statuses in parentheses may come between: `(Journal
+                    // 2019) (To Appear) [DOI](url)`.)
                     let trailing = || {
-                        plain[i + 1..].trim().is_empty()
-                            || text.slice(i + 1..plain.len()).only_links().is_some()
+                        let mut rest = i + 1;
+                        while let Some(inner) = plain[rest..].trim_start().strip_prefix('(')
+                            && let Some((status, _)) = inner.split_once(')')
+                            && (STATUS.is_match(status.trim()) || AWARD.is_match(status))
+                        {
+                            rest = plain.len() - inner.len() + status.len() + 1;
+                        }
+                        plain[rest..].trim().is_empty()
+                            || text.slice(rest..plain.len()).only_links().is_some()
                     };
                     // `received the community (best paper) award`: words of
                     // a sentence on both sides; the sentence is the award.
@@ -2396,7 +2472,17 @@ fn split_sentences(text: Styled) -> Cut {
                             head.ends_with(|c: char| c.is_ascii_digit() || c == ')')
                                 || after.as_bytes().get(4) == Some(&b',')
                         });
-                if (is_initial || is_abbreviation(letters) || dated_month)
+                // `Program`, `Perform`: abbreviations that are words too are
+                // abbreviations among others (`Proc. ACM Program. Lang.`, `Math.
+                // Program.`), not at the end of a title (`Chess Program. Ph.D.`).
+                let abbreviation = is_abbreviation(letters)
+                    && (!ABBREVIATIONS_THAT_ARE_WORDS.contains(&letters.to_lowercase().as_str())
+                        || before[..word_start]
+                            .split_whitespace()
+                            .rev()
+                            .take(3)
+                            .any(|w| w.ends_with('.') && w.len() > 2));
+                if (is_initial || abbreviation || dated_month)
                     && (!year_follows || dated_month)
                     && !ends_et_al
                     && !ends_inverted_list
@@ -3200,6 +3286,55 @@ mod tests {
 
     fn kind(text: &str) -> FieldKind {
         classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn reference_shapes_of_readmes_and_wikis() {
+        // A status after a comma at the end of a piece.
+        assert_eq!(
+            pieces("Computer Methods in Applied Mechanics and Engineering, in press"),
+            [
+                "Computer Methods in Applied Mechanics and Engineering",
+                "in press"
+            ]
+        );
+        // A title ending in an abbreviation that is a word too.
+        assert_eq!(
+            pieces("Performance Analysis of the Technology Chess Program. Ph.D. Thesis"),
+            [
+                "Performance Analysis of the Technology Chess Program",
+                "Ph.D. Thesis"
+            ]
+        );
+        assert_eq!(
+            pieces("Proc. ACM Program. Lang."),
+            ["Proc. ACM Program. Lang"]
+        );
+        // One name before its title's colon, with an initial first.
+        assert_eq!(
+            pieces("J. Doe: Learned Index Structures for Storage"),
+            ["J. Doe", "Learned Index Structures for Storage"]
+        );
+        assert_eq!(
+            pieces("Ray: A Distributed Framework"),
+            ["Ray: A Distributed Framework"]
+        );
+        // A title written as one link between commas.
+        let link = Mark::Link("https://doi.org/10.1016/j.advengsoft.2018.05.007".into());
+        let linked = Styled {
+            text: "Thomas D., Boman R., CUPyDO - An integrated Python environment, Advances in Engineering Software 128:69-85".into(),
+            marks: vec![(21..62, link)],
+        };
+        let texts: Vec<String> = split_line(&linked).into_iter().map(|p| p.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Thomas D., Boman R.",
+                "CUPyDO - An integrated Python environment",
+                "Advances in Engineering Software 128",
+                "69-85"
+            ]
+        );
     }
 
     #[test]
