@@ -836,11 +836,20 @@ pub(crate) fn scored_parse(text: &Styled) -> (f32, Authors) {
     // An "affiliation" with words of a sentence (`Mastering Atari, Go, Chess
     // and Shogi by Planning with a Learned Model` is no name and its
     // affiliation) explains nothing.
+    // (People who share an affiliation share its text: each is looked at once.)
+    let mut last: Option<(&str, bool)> = None;
     let affiliation_chars: usize = authors
         .people
         .iter()
         .filter_map(|p| p.affiliation.as_deref())
-        .filter(|affiliation| !has_sentence_words(affiliation))
+        .filter(|&affiliation| {
+            let sentence = match last {
+                Some((text, sentence)) if std::ptr::eq(text, affiliation) => sentence,
+                _ => has_sentence_words(affiliation),
+            };
+            last = Some((affiliation, sentence));
+            !sentence
+        })
         .map(str::len)
         .sum();
     // Share of the text explained as names and affiliations (separators aside),

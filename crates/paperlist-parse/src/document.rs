@@ -334,27 +334,27 @@ pub(crate) fn kind_of_venue(kind: Option<VenueKind>, has_venue: bool) -> EntryKi
 /// are written in lower case (a title's or a name's are capitalised), with no
 /// year.
 fn is_prose(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let lower = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .count();
-    let sentence = text.trim_end().ends_with(['.', ':', '!']) || text.contains(". ");
-    words.len() >= 8 && lower * 5 >= words.len() * 3 && sentence && year_in(text).is_none()
+    let (mut words, mut lower) = (0, 0);
+    for word in text.split_whitespace() {
+        words += 1;
+        lower += usize::from(word.starts_with(|c: char| c.is_lowercase()));
+    }
+    let sentence = || text.trim_end().ends_with(['.', ':', '!']) || text.contains(". ");
+    words >= 8 && lower * 5 >= words * 3 && sentence() && year_in(text).is_none()
 }
 
 /// A list's introduction read as a lone title: a paragraph of prose (no list
 /// item, no table row: `text` is `None` for those) with nothing an entry has
 /// besides its title.
 fn is_introduction(entry: &Entry, text: Option<&str>) -> bool {
-    text.is_some_and(is_prose)
-        && entry.authors.is_empty()
+    entry.authors.is_empty()
         && entry.venue.is_none()
         && entry.year.is_none()
         && entry.url.is_none()
         && entry.links.is_empty()
         && entry.doi.is_none()
         && entry.arxiv.is_none()
+        && text.is_some_and(is_prose)
 }
 
 /// `2020-2021`, `2019 – 2022`, `2015–17`: two years joined by a dash; and a
@@ -1062,8 +1062,13 @@ impl<'a> Reader<'a> {
             self.unknown_groups += 1;
         }
         let raw = self.line_index.line_range(self.source, first, last);
-        // A paragraph's words, as written (no markup), for telling prose.
-        let paragraph = (group.kind == BlockKind::Paragraph).then(|| {
+        // A paragraph's words, as written (no markup), for telling prose (a
+        // paragraph with names is none).
+        let names = group
+            .kinds
+            .iter()
+            .any(|k| matches!(k, LineKind::Authors | LineKind::Complete));
+        let paragraph = (group.kind == BlockKind::Paragraph && !names).then(|| {
             let lines: Vec<&str> = group.lines.iter().map(|l| l.text.text.trim()).collect();
             lines.join(" ")
         });
