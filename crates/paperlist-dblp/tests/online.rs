@@ -251,8 +251,11 @@ async fn rate_limit_and_retry_after_are_honoured() {
     );
     assert!(client_stats.rate_limited >= 1);
     assert_eq!(report.failed, 0, "{:?}", lib.diagnostics);
+    // Gaps are measured where requests arrive: on a loaded machine one
+    // request can arrive late and the next on time, so the bound allows half
+    // the interval (without a limiter the gaps are a millisecond or less).
     assert!(
-        stats.min_gap_seconds.unwrap() >= 0.9 / rate,
+        stats.min_gap_seconds.unwrap() >= 0.5 / rate,
         "requests came closer than the rate allows"
     );
     // Each 429 paused everything for its Retry-After (1 s).

@@ -115,6 +115,8 @@ const LINK_LABELS: &[&str] = &[
     "html",
     "link",
     "url",
+    // `Source: https://arxiv.org/pdf/...` in a paper's notes.
+    "source",
     "github",
     "demo",
     "blog",
@@ -467,6 +469,10 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
     let text = strip_field_label(strip_list_label(text).into_trimmed(&[]));
     if let Some(pieces) = split_scholar_result(&text) {
         return pieces;
+    }
+    // `**Date analyzed:** 2026-04-11`: one field, whatever its label's style.
+    if labelled_date(text.text.trim()).is_some() {
+        return vec![text];
     }
     // GB/T 7714 lines are cut at their type code, and their `Place:
     // Publisher, Year` in two; other lines are not looked at for either.
@@ -2581,6 +2587,13 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     {
         return FieldKind::Year(year);
     }
+    if let Some((year, of_paper)) = labelled_date(plain) {
+        return if of_paper {
+            FieldKind::Year(year)
+        } else {
+            FieldKind::Links
+        };
+    }
     // `(IF: 16.6)`, `(CCF-A)`, `JCR Q1`: a ranking of the venue, no field of the entry.
     if tag.len() <= 24 && RANKING.is_match(&tag) {
         return FieldKind::Links;
@@ -2632,6 +2645,46 @@ pub(crate) fn status_or_award(text: &str) -> Option<FieldKind> {
     }
     (words_up_to(&tag, 15) <= 14 && AWARD.is_match(&tag))
         .then(|| FieldKind::Award(tag.into_owned()))
+}
+
+/// A date after a label: `Published: 2017-03-02` dates the paper;
+/// `Date analyzed: 2026-04-11`, `Last updated: 2024-05` (a note's own date)
+/// date nothing of it. Gives the year and whether it is the paper's.
+fn labelled_date(plain: &str) -> Option<(i32, bool)> {
+    let (label, value) = plain.split_once(": ")?;
+    if words_up_to(label, 4) > 3 || !label.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        return None;
+    }
+    let year = year_of_labelled_date(value.trim())?;
+    // USENIX's `;login: 2024` (its `;` trimmed) is a venue.
+    if venue::detect(plain).is_some() {
+        return None;
+    }
+    let label = label
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let of_paper = matches!(
+        label.as_str(),
+        "date" | "year" | "published" | "publication date"
+    );
+    Some((year, of_paper))
+}
+
+/// The year of a date written after a label: `2026-04-11`, `2024-05`,
+/// `2023`, `October 2023`.
+fn year_of_labelled_date(value: &str) -> Option<i32> {
+    let value = value.trim_end_matches('.');
+    let iso = value.len() >= 7
+        && value.len() <= 10
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/');
+    let year = if iso {
+        value.get(..4).and_then(|y| y.parse::<i32>().ok())
+    } else {
+        value.parse::<i32>().ok().or_else(|| year_of_date(value))
+    };
+    year.filter(|y| (1900..=2099).contains(y))
 }
 
 /// APA's `(2023, October)`, `(2021, June 3)`, and `October 2023`, `Oct. 3, 2023`:
@@ -3286,6 +3339,25 @@ mod tests {
 
     fn kind(text: &str) -> FieldKind {
         classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn a_labelled_date_dates_the_paper_or_nothing() {
+        assert_eq!(kind("Published: 2017-03-02"), FieldKind::Year(2017));
+        assert_eq!(kind("Date: October 2023"), FieldKind::Year(2023));
+        assert_eq!(kind("Date analyzed: 2026-04-11"), FieldKind::Links);
+        assert_eq!(kind("Last updated: 2024-05"), FieldKind::Links);
+        assert_eq!(kind("Ray: A Distributed Framework"), FieldKind::Title);
+        // USENIX's magazine is no label.
+        assert!(matches!(kind("login: 2024"), FieldKind::Venue(_)));
+        // A link label before an address leaves the address.
+        let kinds: Vec<FieldKind> = split_line(&Styled::plain(
+            "Source: https://arxiv.org/pdf/2009.08432.pdf",
+        ))
+        .iter()
+        .map(classify)
+        .collect();
+        assert_eq!(kinds, [FieldKind::Links]);
     }
 
     #[test]
