@@ -1716,24 +1716,11 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
                     .push(format!("{name:?} does not look like a person's name"));
             }
             // `Doe J., Chen W.`: the list was found Vancouver without the final periods.
-            let vancouver_person = vancouver
+            let vancouver_parts = vancouver
                 .then(|| vancouver_name(name.trim_end_matches('.')))
                 .flatten();
-            let mut person = match vancouver_person {
-                Some((family, initials)) => {
-                    let mut given = String::new();
-                    if initials.contains(['.', '-']) {
-                        // Written with their periods: kept so (`M.L.`, `J.-P.`).
-                        given.push_str(initials);
-                        given.push('.');
-                    } else {
-                        for initial in initials.chars().filter(|c| !c.is_whitespace()) {
-                            given.push(initial);
-                            given.push_str(". ");
-                        }
-                    }
-                    Person::new(&format!("{family}, {}", given.trim_end()))
-                }
+            let mut person = match vancouver_parts {
+                Some((family, initials)) => vancouver_person(family, initials),
                 None if score < 0.5 && looks_like_organization(name) => Person::literal(name),
                 // `佐藤 花子`: family name first, as Han names are written.
                 None if !name.is_ascii() && name.chars().any(is_han) => {
@@ -1770,6 +1757,22 @@ fn finish(text: &Styled, mut found: Vec<Found>) -> Authors {
         }
     }
     authors
+}
+
+/// The person a Vancouver name is: `Gomez AN` is `A. N. Gomez`; initials
+/// written with their periods are kept so (`M.L.`, `J.-P.`).
+pub(crate) fn vancouver_person(family: &str, initials: &str) -> Person {
+    let mut given = String::new();
+    if initials.contains(['.', '-']) {
+        given.push_str(initials);
+        given.push('.');
+    } else {
+        for initial in initials.chars().filter(|c| !c.is_whitespace()) {
+            given.push(initial);
+            given.push_str(". ");
+        }
+    }
+    Person::new(&format!("{family}, {}", given.trim_end()))
 }
 
 /// `Vaswani A`, `Gomez AN`, `van der Berg JH`: a family name, then one to three

@@ -528,11 +528,7 @@ fn convert(
     }
     // `journal = {arXiv preprint arXiv:2001.08361}`, `CoRR abs/2001.08361`.
     if entry.arxiv.is_none()
-        && let Some(id) = container.as_deref().and_then(|c| {
-            c.split_whitespace()
-                .filter(|word| word.contains(['.', '/']))
-                .find_map(|word| word.parse::<ArxivId>().ok())
-        })
+        && let Some(id) = container.as_deref().and_then(crate::tagged::arxiv_named_in)
     {
         entry.arxiv = Some(MaybeTyped::Typed(id));
         entry.set_origin("arxiv", Origin::Input);

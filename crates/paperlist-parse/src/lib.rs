@@ -40,11 +40,14 @@ mod html;
 mod jsonresume;
 mod latex;
 mod markdown;
+mod medline;
 mod org;
 mod records;
+mod refer;
 mod ris;
 mod sitedata;
 mod styled;
+mod tagged;
 
 use std::fmt;
 use std::str::FromStr;
@@ -113,6 +116,11 @@ pub enum Format {
     CslJson,
     /// RIS (Zotero, EndNote, Mendeley, publishers' citation exports).
     Ris,
+    /// EndNote's tagged format, refer (`%T Title`): Google Scholar's
+    /// "EndNote" button (`.enw`), EndNote's text export.
+    Refer,
+    /// MEDLINE, as PubMed saves records (`.nbib`, `PMID- `).
+    Medline,
     /// A JSON Resume (jsonresume.org): its `publications`.
     JsonResume,
     /// paperlist JSON, as written by `paperlist parse` and `paperlist enrich`.
@@ -141,6 +149,8 @@ impl FromStr for Format {
             "bibtex" | "biblatex" | "bib" => Format::Bibtex,
             "csl-json" | "csljson" | "csl" => Format::CslJson,
             "ris" => Format::Ris,
+            "refer" | "endnote" | "enw" => Format::Refer,
+            "medline" | "pubmed" | "nbib" => Format::Medline,
             "json-resume" | "jsonresume" => Format::JsonResume,
             "json" | "paperlist" => Format::PaperlistJson,
             "yaml" | "yml" | "data" | "site-data" | "cff" => Format::SiteData,
@@ -163,6 +173,8 @@ impl fmt::Display for Format {
             Format::Bibtex => "bibtex",
             Format::CslJson => "csl-json",
             Format::Ris => "ris",
+            Format::Refer => "refer",
+            Format::Medline => "medline",
             Format::JsonResume => "json-resume",
             Format::PaperlistJson => "json",
             Format::SiteData => "yaml",
@@ -202,6 +214,14 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     // Before the content checks: an Org page may quote BibTeX in a source block.
     if lower.ends_with(".org") || (!lower.ends_with(".bib") && org::looks_like_org(head)) {
         return Format::Org;
+    }
+    // Before BibTeX's content check: an abstract may hold an `@`.
+    if lower.ends_with(".enw") || lower.ends_with(".refer") || refer::looks_like_refer(head) {
+        return Format::Refer;
+    }
+    if lower.ends_with(".nbib") || lower.ends_with(".medline") || medline::looks_like_medline(head)
+    {
+        return Format::Medline;
     }
     if lower.ends_with(".bib") || lower.ends_with(".bibtex") || bibtex::looks_like_bibtex(text) {
         return Format::Bibtex;
@@ -252,6 +272,8 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
         Format::Bibtex => Parsed::from(bibtex::parse(&text, source.as_str())),
         Format::CslJson => Parsed::from(csljson::parse(&text, source.as_str())),
         Format::Ris => Parsed::from(ris::parse(&text, source.as_str())),
+        Format::Refer => Parsed::from(refer::parse(&text, source.as_str())),
+        Format::Medline => Parsed::from(medline::parse(&text, source.as_str())),
         Format::JsonResume => Parsed::from(jsonresume::parse(&text, source.as_str())),
         Format::Auto | Format::Markdown | Format::Homepage | Format::Cv => {
             read_markdown(&text, source)

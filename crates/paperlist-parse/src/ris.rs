@@ -2,27 +2,14 @@
 //! publishers' "Export citation" buttons write it: one `TAG  - value` per
 //! line, `TY` opening a record and `ER` closing it.
 //!
-//! Read by hand: RIS is a line format with no nesting, and the crates that
-//! read it (biblib) keep no line numbers, which every diagnostic here names.
+//! Read by hand, as the other tagged formats are (see [`crate::tagged`]).
 
 use std::sync::Arc;
 
-use paperlist_model::normalize::collapse_whitespace;
-use paperlist_model::venue::{self, VenueKind};
-use paperlist_model::{
-    ArxivId, Diagnostic, Doi, Entry, EntryKind, MaybeTyped, Origin, Person, Status,
-};
+use paperlist_model::venue;
+use paperlist_model::{Diagnostic, Doi, Entry, EntryKind, MaybeTyped, Origin, Person};
 
-use crate::blocks::LineIndex;
-use crate::fields::{FieldKind, status_or_award};
-
-/// One record's tags as written, with the line each starts on.
-struct Record {
-    tags: Vec<(String, String)>,
-    first_line: u32,
-    start: usize,
-    end: usize,
-}
+use crate::tagged::{self, Record};
 
 /// `TY  - JOUR`: a tag of two capitals or a capital and a digit, then
 /// `  - ` (Zotero, EndNote) or ` - ` (some exporters); `ER  -` may end there.
@@ -55,8 +42,6 @@ pub(crate) fn looks_like_ris(text: &str) -> bool {
 
 /// Parses RIS text.
 pub(crate) fn parse(text: &Arc<str>, file: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
-    let index = LineIndex::new(text);
-    let shared_file: Arc<str> = file.into();
     let mut diagnostics = Vec::new();
     let mut records: Vec<Record> = Vec::new();
     let mut open: Option<Record> = None;
@@ -74,12 +59,7 @@ pub(crate) fn parse(text: &Arc<str>, file: &str) -> (Vec<Entry>, Vec<Diagnostic>
                     diagnostics.push(unclosed(file, &record));
                     records.push(record);
                 }
-                open = Some(Record {
-                    tags: vec![("TY".to_owned(), kind.to_owned())],
-                    first_line: number,
-                    start: at,
-                    end: offset,
-                });
+                open = Some(Record::new("TY", kind, number, at, offset));
             }
             (Some(("ER", _)), Some(record)) => {
                 record.end = offset;
@@ -110,25 +90,15 @@ pub(crate) fn parse(text: &Arc<str>, file: &str) -> (Vec<Entry>, Vec<Diagnostic>
         diagnostics.push(unclosed(file, &record));
         records.push(record);
     }
-    let mut entries = Vec::new();
-    for record in records {
-        let mut entry = convert(&record);
-        if entry.title.is_empty() {
-            diagnostics.push(Diagnostic::warning(
-                file,
-                Some(record.first_line),
-                "ris-record",
-                format!(
-                    "the record at line {} has no title (TI or T1)",
-                    record.first_line
-                ),
-            ));
-            continue;
-        }
-        entry.source = index.source_of(&shared_file, text, record.start..record.end);
-        entries.push(entry);
-    }
-    diagnostics.sort_by_key(|d| d.line);
+    let entries = tagged::entries_of(
+        text,
+        file,
+        records,
+        convert,
+        "ris-record",
+        "TI or T1",
+        &mut diagnostics,
+    );
     (entries, diagnostics)
 }
 
@@ -145,16 +115,8 @@ fn unclosed(file: &str, record: &Record) -> Diagnostic {
 }
 
 fn convert(record: &Record) -> Entry {
-    let values = |tags: &[&str]| -> Vec<String> {
-        record
-            .tags
-            .iter()
-            .filter(|(tag, _)| tags.contains(&tag.as_str()))
-            .map(|(_, value)| collapse_whitespace(value))
-            .filter(|value| !value.is_empty())
-            .collect()
-    };
-    let first = |tags: &[&str]| values(tags).into_iter().next();
+    let values = |tags: &[&str]| record.values(tags);
+    let first = |tags: &[&str]| record.first(tags);
     let mut entry = Entry::default();
     if let Some(id) = first(&["ID"]) {
         entry.key = id.as_str().into();
@@ -217,64 +179,33 @@ fn convert(record: &Record) -> Entry {
         entry.doi = Some(MaybeTyped::Typed(doi));
         entry.set_origin("doi", Origin::Input);
     }
-    for url in values(&["UR", "L1", "L2", "LK"]) {
-        if let Some(id) = ArxivId::from_url(&url) {
-            if entry.arxiv.is_none() {
-                entry.arxiv = Some(MaybeTyped::Typed(id));
-                entry.set_origin("arxiv", Origin::Derived);
-            }
-        } else if entry.doi.is_none()
-            && let Some(doi) = Doi::from_url(&url)
-        {
-            entry.doi = Some(MaybeTyped::Typed(doi));
-            entry.set_origin("doi", Origin::Derived);
-        } else if entry.url.is_none() {
-            entry.url = Some(url);
-        }
+    tagged::read_urls(&mut entry, values(&["UR", "L1", "L2", "LK"]));
+    if entry.arxiv.is_none()
+        && let Some(id) = container.as_deref().and_then(tagged::arxiv_named_in)
+    {
+        entry.arxiv = Some(MaybeTyped::Typed(id));
+        entry.set_origin("arxiv", Origin::Input);
     }
     // Notes say the status and awards (as paperlist's RIS writes them).
-    let mut notes = Vec::new();
-    let mut status_written = false;
-    for note in values(&["N1"]) {
-        match status_or_award(&note) {
-            Some(FieldKind::Status(status)) => {
-                entry.status = status;
-                entry.set_origin("status", Origin::Input);
-                status_written = true;
-            }
-            Some(FieldKind::Award(award)) => entry.details.awards.push(award),
-            _ => notes.push(note),
-        }
-    }
-    entry.details.note = (!notes.is_empty()).then(|| notes.join(". "));
-    entry.kind = match kind.as_str() {
-        "JOUR" | "JFULL" | "MGZN" | "EJOUR" | "NEWS" => EntryKind::Article,
-        "CONF" | "CPAPER" => EntryKind::Inproceedings,
-        "BOOK" | "EBOOK" | "EDBOOK" => EntryKind::Book,
-        "CHAP" | "ECHAP" => EntryKind::Chapter,
-        "THES" => EntryKind::Thesis,
-        _ if entry.arxiv.is_some() && known.is_none_or(|v| v.kind == VenueKind::Preprint) => {
-            EntryKind::Preprint
-        }
-        _ => EntryKind::Misc,
+    let status_written = tagged::read_notes(&mut entry, values(&["N1"]));
+    let declared = match kind.as_str() {
+        "JOUR" | "JFULL" | "MGZN" | "EJOUR" | "NEWS" => Some(EntryKind::Article),
+        "CONF" | "CPAPER" => Some(EntryKind::Inproceedings),
+        "BOOK" | "EBOOK" | "EDBOOK" => Some(EntryKind::Book),
+        "CHAP" | "ECHAP" => Some(EntryKind::Chapter),
+        "THES" => Some(EntryKind::Thesis),
+        _ => None,
     };
+    entry.kind = tagged::kind_of(declared, &entry, known);
     entry.publisher_as_school();
-    if known.is_some_and(|v| v.kind == VenueKind::Preprint) || entry.kind == EntryKind::Preprint {
-        entry.kind = EntryKind::Preprint;
-        if !status_written {
-            entry.status = Status::Preprint;
-        }
-        if entry.venue.is_none() {
-            entry.venue = Some("arXiv".to_owned());
-            entry.set_origin("venue", Origin::Derived);
-        }
-    }
+    tagged::finish_preprint(&mut entry, known, status_written);
     entry
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use paperlist_model::Status;
 
     fn read(text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
         parse(&Arc::from(text), "x.ris")

@@ -122,6 +122,8 @@ fn mutated_inputs_never_panic() {
         Format::Bibtex,
         Format::CslJson,
         Format::Ris,
+        Format::Refer,
+        Format::Medline,
         Format::JsonResume,
         Format::PaperlistJson,
         Format::SiteData,
@@ -198,7 +200,8 @@ fn edge_cases() {
             Format::Bibtex,
             Format::CslJson,
             Format::Ris,
-            Format::JsonResume,
+            Format::Refer,
+            Format::Medline,
             Format::JsonResume,
             Format::PaperlistJson,
         ] {
