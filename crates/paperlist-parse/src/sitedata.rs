@@ -61,6 +61,15 @@ impl Node {
         }
     }
 
+    /// A title's text: a scalar, or the one scalar of a list (Crossref
+    /// writes `"title": ["Deep learning"]`).
+    fn title_text(&self) -> Option<&str> {
+        match &self.value {
+            Value::List(items) if items.len() == 1 => items[0].scalar(),
+            _ => self.scalar(),
+        }
+    }
+
     fn get(&self, key: &str) -> Option<&Node> {
         match &self.value {
             Value::Map(entries) => entries
@@ -589,6 +598,7 @@ impl Lowering<'_> {
         let mut links = Styled::default();
         let mut bibtex: Option<&str> = None;
         let mut venue: Option<String> = None;
+        let mut source: Option<String> = None;
         let mut short: Option<String> = None;
         for (key, value) in entries {
             let named = !titled && is_name_key(key);
@@ -601,7 +611,7 @@ impl Lowering<'_> {
             }
             match Field::of(&key) {
                 Field::Title => {
-                    if let Some(text) = value.scalar() {
+                    if let Some(text) = value.title_text() {
                         row.push("title", styled(text));
                     }
                 }
@@ -616,11 +626,16 @@ impl Lowering<'_> {
                     )),
                     None => row.push("authors", authors(value)),
                 },
+                // Crossref's `source: Crossref` names where the record came
+                // from: any other venue key says more.
+                Field::Venue if key == "source" => source = source.or_else(|| value_text(value)),
                 Field::Venue => venue = venue.or_else(|| value_text(value)),
                 Field::ShortVenue => short = short.or_else(|| value_text(value)),
                 Field::Year => {
                     if let Some(text) = value.scalar() {
                         row.push("year", Styled::from_text(date_text(text)));
+                    } else if let Some(year) = date_parts_year(value) {
+                        row.push("year", Styled::from_text(year.to_owned()));
                     }
                 }
                 Field::Kind => {
@@ -722,6 +737,7 @@ impl Lowering<'_> {
                 Field::None => {}
             }
         }
+        let venue = venue.or(source);
         // The venue with its short name, as a page writes it (`Operating
         // Systems Design and Implementation (OSDI)`).
         let had_venue = venue.is_some() || short.is_some();
@@ -940,7 +956,7 @@ fn is_record(node: &Node) -> bool {
     };
     let titled = entries
         .iter()
-        .any(|(k, v)| matches!(field(k), Field::Title) && v.scalar().is_some());
+        .any(|(k, v)| matches!(field(k), Field::Title) && v.title_text().is_some());
     // `name: Title` beside `authors`, `conference`, `url`: the paper's name.
     let named = || {
         has_publication_field(entries)
@@ -980,7 +996,7 @@ fn holds_titles(node: &Node, depth: usize) -> bool {
         && children.into_iter().any(|child| {
             let titled = depth > 0
                 && matches!(&child.value, Value::Map(entries)
-                    if entries.iter().any(|(k, v)| matches!(field(k), Field::Title) && v.scalar().is_some()));
+                    if entries.iter().any(|(k, v)| matches!(field(k), Field::Title) && v.title_text().is_some()));
             titled || holds_titles(child, depth + 1)
         })
 }
@@ -1017,6 +1033,17 @@ fn value_text(node: &Node) -> Option<String> {
             (!parts.is_empty()).then(|| parts.join(", "))
         }
     }
+}
+
+/// The year of a CSL or Crossref date: `{"date-parts": [[2015, 5, 27]]}`.
+fn date_parts_year(node: &Node) -> Option<&str> {
+    let Value::List(dates) = &node.get("date-parts")?.value else {
+        return None;
+    };
+    let Value::List(parts) = &dates.first()?.value else {
+        return None;
+    };
+    parts.first()?.scalar()
 }
 
 /// A text that may hold Markdown or HTML (`<strong>Name</strong>`,
@@ -1615,6 +1642,32 @@ mod tests {
         assert_eq!(titles, [(4, "It's \"quoted\""), (6, "Two")]);
         assert!(script_literal("import P from './p.json';\nexport default P;\n").is_none());
         assert!(script_literal("const t = [`${x}`];").is_none());
+    }
+
+    #[test]
+    fn crossref_works() {
+        // Crossref's API: titles and containers as lists, dates as
+        // `date-parts`, `source: Crossref` (no venue), funders with a name
+        // and a DOI (no records).
+        let text = r#"{"message": {"items": [{"source": "Crossref", "title": ["Deep learning"],
+            "container-title": ["Nature"], "issued": {"date-parts": [[2015, 5, 27]]},
+            "funder": [{"DOI": "10.13039/501100000038", "name": "NSERC"}],
+            "author": [{"given": "Yann", "family": "LeCun"}]}]}}"#;
+        let (blocks, _) = lowered(text);
+        let rows: Vec<&Block> = blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::TableRow { .. }))
+            .collect();
+        assert_eq!(rows.len(), 1, "{blocks:?}");
+        assert_eq!(
+            row(rows[0]),
+            [
+                ("title".into(), "Deep learning".into()),
+                ("year".into(), "2015".into()),
+                ("authors".into(), "Yann LeCun".into()),
+                ("venue".into(), "Nature".into()),
+            ]
+        );
     }
 
     #[test]
