@@ -599,6 +599,8 @@ impl Lowering<'_> {
         let mut bibtex: Option<&str> = None;
         let mut venue: Option<String> = None;
         let mut source: Option<String> = None;
+        let mut parent_biblio: Vec<(&str, String)> = Vec::new();
+        let mut parent_kind: Option<EntryKind> = None;
         let mut short: Option<String> = None;
         for (key, value) in entries {
             let named = !titled && is_name_key(key);
@@ -666,7 +668,8 @@ impl Lowering<'_> {
                         row.push(name, styled(&text));
                     }
                 }
-                Field::Address => match value.scalar() {
+                // Hayagriva's `url: {value: ..., date: ...}` (with the date it was read).
+                Field::Address => match value.scalar().or_else(|| value.text_of(&["value"])) {
                     // The paper's address, as a spreadsheet's URL column has it;
                     // a path on the site is a link to the paper.
                     Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
@@ -685,6 +688,25 @@ impl Lowering<'_> {
                     Some(text) if text.trim_start().starts_with('@') => bibtex = Some(text),
                     _ => add_links(&mut links, value, "BibTeX"),
                 },
+                Field::Parent => {
+                    let parent = match &value.value {
+                        Value::List(items) => items.first(),
+                        _ => Some(value),
+                    };
+                    if let Some(parent) = parent {
+                        venue = venue.or_else(|| value_text(parent));
+                        for (column, key) in [
+                            ("volume", "volume"),
+                            ("number", "issue"),
+                            ("publisher", "publisher"),
+                        ] {
+                            if let Some(text) = parent.get(key).and_then(value_text) {
+                                parent_biblio.push((column, text));
+                            }
+                        }
+                        parent_kind = parent.text_of(&["type"]).and_then(parent_type_kind);
+                    }
+                }
                 Field::Biblio => {
                     if let Some(volume) = value.text_of(&["volume"]) {
                         row.push("volume", Styled::from_text(volume.to_owned()));
@@ -738,6 +760,18 @@ impl Lowering<'_> {
             }
         }
         let venue = venue.or(source);
+        for (column, text) in parent_biblio {
+            if !row.has(column) {
+                row.push(column, Styled::from_text(text));
+            }
+        }
+        // Hayagriva writes every paper `type: article`; the work it is in
+        // says whether it is a conference paper or a chapter.
+        if let Some(kind) = parent_kind
+            && row.get("type").is_none_or(|declared| declared == "article")
+        {
+            row.set("type", Styled::from_text(kind_name(kind).to_owned()));
+        }
         // The venue with its short name, as a page writes it (`Operating
         // Systems Design and Implementation (OSDI)`).
         let had_venue = venue.is_some() || short.is_some();
@@ -836,6 +870,19 @@ impl Row {
     fn has(&self, name: &str) -> bool {
         self.header.iter().any(|h| h == name)
     }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        let at = self.header.iter().position(|h| h == name)?;
+        Some(self.cells[at].text.as_str())
+    }
+
+    /// Sets a column: its cell replaced, or added.
+    fn set(&mut self, name: &str, cell: Styled) {
+        match self.header.iter().position(|h| h == name) {
+            Some(at) => self.cells[at] = cell,
+            None => self.push(name, cell),
+        }
+    }
 }
 
 /// The first entry of a BibTeX text kept in a record.
@@ -888,6 +935,9 @@ enum Field {
     Identifiers,
     /// A mapping of volume, issue and pages.
     Biblio,
+    /// The work the paper is in, as a mapping (Hayagriva's `parent`): its
+    /// title is the venue.
+    Parent,
     /// A BibTeX entry written out, or a link to one.
     Bibtex,
     None,
@@ -914,10 +964,11 @@ impl Field {
             "note" | "notes" | "comment" | "remark" | "highlight" | "presentation" => Field::Note,
             "status" => Field::Own("status"),
             "award" | "awards" | "honor" | "honors" | "prize" => Field::Own("award"),
-            "pages" | "page" => Field::Own("pages"),
+            "pages" | "page" | "page_range" => Field::Own("pages"),
             "volume" => Field::Own("volume"),
             "number" | "issue" => Field::Own("number"),
-            "publisher" => Field::Own("publisher"),
+            // A thesis's school (Hayagriva's `organization`).
+            "publisher" | "school" | "institution" | "organization" => Field::Own("publisher"),
             "url" | "link" | "paper" | "paperurl" | "paper_url" | "paper_link" | "html" | "ee" => {
                 Field::Address
             }
@@ -939,7 +990,11 @@ impl Field {
             "bib" | "bibtex" | "cite" | "citation_bibtex" => Field::Bibtex,
             "links" | "urls" | "resources" | "buttons" => Field::Links,
             // Semantic Scholar's `externalIds`, OpenAlex's `ids`.
-            "externalids" | "external_ids" | "ids" | "identifiers" => Field::Identifiers,
+            // Hayagriva's (Typst's) `serial-number: {doi: ...}`.
+            "externalids" | "external_ids" | "ids" | "identifiers" | "serial_number" => {
+                Field::Identifiers
+            }
+            "parent" => Field::Parent,
             // OpenAlex's `{volume, issue, first_page, last_page}`.
             "biblio" => Field::Biblio,
             _ => Field::None,
@@ -1102,10 +1157,20 @@ fn authors(node: &Node) -> Styled {
             let joined = kept.join(" ");
             // `lanxiang hu*, qiyu li*, ion stoica`: a site that writes names
             // in lower case; the field says they are names, taken as written.
-            match lower_case_names(&joined) {
-                Some(names) => Styled::from_text(names),
-                None => styled(&joined),
+            if let Some(names) = lower_case_names(&joined) {
+                return Styled::from_text(names);
             }
+            // `author: Lamport, Leslie` (Hayagriva, BibTeX-minded data): one
+            // person, family name first, which a list would not read so.
+            let joined = styled(&joined);
+            if joined.text.matches(',').count() == 1
+                && joined.marks.is_empty()
+                && let Some(person) = crate::authors::lone_inverted_name(&joined)
+                    .and_then(|read| read.people.into_iter().next())
+            {
+                return Styled::from_text(person.name().to_owned());
+            }
+            joined
         }
         Value::List(items) => {
             let names: Vec<Styled> = items
@@ -1292,6 +1357,16 @@ fn value_kind(node: &Node) -> Option<EntryKind> {
         }
         _ if has("journal") || has("article") || has("magazine") => EntryKind::Article,
         _ if has("book") => EntryKind::Book,
+        _ => return None,
+    })
+}
+
+/// The kind of a paper in a work of this Hayagriva type.
+fn parent_type_kind(parent_type: &str) -> Option<EntryKind> {
+    Some(match parent_type.to_ascii_lowercase().as_str() {
+        "proceedings" | "conference" => EntryKind::Inproceedings,
+        "periodical" | "journal" | "newspaper" => EntryKind::Article,
+        "book" | "anthology" | "reference" | "anthos" => EntryKind::Chapter,
         _ => return None,
     })
 }
@@ -1668,6 +1743,39 @@ mod tests {
                 ("venue".into(), "Nature".into()),
             ]
         );
+    }
+
+    #[test]
+    fn hayagriva_records() {
+        // Typst's bibliography: keyed records, `parent` for the work the
+        // paper is in, one author as `Family, Given`.
+        let text = "lamport:\n  type: article\n  title: The Part-Time Parliament\n  author: Lamport, Leslie\n  page-range: 133-169\n  serial-number:\n    doi: 10.1145/279227.279229\n  parent:\n    type: periodical\n    title: ACM Transactions on Computer Systems\n    volume: 16\n    issue: 2\nray:\n  type: article\n  title: Ray\n  author: Ion Stoica, Philipp Moritz\n  parent:\n    type: proceedings\n    title: OSDI\n";
+        let (blocks, _) = lowered(text);
+        let rows: Vec<Vec<(String, String)>> = blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::TableRow { .. }))
+            .map(row)
+            .collect();
+        let cell = |row: &[(String, String)], name: &str| {
+            row.iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(rows.len(), 2);
+        assert_eq!(cell(&rows[0], "authors"), "Leslie Lamport");
+        assert_eq!(
+            cell(&rows[0], "venue"),
+            "ACM Transactions on Computer Systems"
+        );
+        assert_eq!(cell(&rows[0], "volume"), "16");
+        assert_eq!(cell(&rows[0], "number"), "2");
+        assert_eq!(cell(&rows[0], "pages"), "133-169");
+        assert_eq!(cell(&rows[0], "doi"), "10.1145/279227.279229");
+        assert_eq!(cell(&rows[0], "type"), "article");
+        // Two names in one text stay two names; a paper in proceedings is one.
+        assert_eq!(cell(&rows[1], "authors"), "Ion Stoica, Philipp Moritz");
+        assert_eq!(cell(&rows[1], "type"), "inproceedings");
     }
 
     #[test]
