@@ -317,7 +317,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Words of [`ABBREVIATIONS`] that are English words too, which end titles.
 const ABBREVIATIONS_THAT_ARE_WORDS: &[&str] = &[
-    "program", "perform", "interact", "embed", "sustain", "depend", "dig", "mob", "evol",
+    "program", "perform", "interact", "embed", "sustain", "depend", "dig", "mob",
 ];
 
 /// Whether a word (without its period) is one of [`ABBREVIATIONS`], in any case.
@@ -497,6 +497,13 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
             rest
         }
         None => text,
+    };
+    let rest = match split_leading_tag(&rest) {
+        Some((tag, rest)) => {
+            pieces.push(tag);
+            rest
+        }
+        None => rest,
     };
     let rest = match split_leading_title(&rest) {
         Some((title, rest)) => {
@@ -1936,6 +1943,34 @@ fn split_leading_title(text: &Styled) -> Option<(Styled, Styled)> {
     Some((text.slice(0..first), text.slice(end..plain.len())))
 }
 
+/// Where a bracketed tag that starts a line ends (`[OSDI'22]`, `[Nature
+/// Methods 2021]`, `[arXiv-2023]`), when it names a venue or a status.
+fn leading_tag_end(text: &Styled) -> Option<usize> {
+    let plain = &text.text;
+    let close = plain.strip_prefix('[')?.find(']')? + 1;
+    let inner = &plain[1..close];
+    let tag = is_tag(inner) || named_and_dated(inner, false);
+    (tag && !text.links().any(|(r, _)| r.start <= close && r.end > 1)).then_some(close)
+}
+
+/// `[arXiv-2023] **Segment Anything**, names`, `**[CVPR 2022] Title**,
+/// names`: a venue tag before a bold or linked title is a field of its own,
+/// so that the title after it starts its part of the line.
+fn split_leading_tag(text: &Styled) -> Option<(Styled, Styled)> {
+    let close = leading_tag_end(text)?;
+    let plain = &text.text;
+    let start = close + 1 + (plain[close + 1..].len() - plain[close + 1..].trim_start().len());
+    // The title's mark runs past the tag: it started with it or starts after it.
+    let titled = text.marks.iter().any(|(r, m)| {
+        matches!(m, Mark::Strong | Mark::Link(_))
+            && (r.start == start || (r.start == 0 && r.end > start))
+    });
+    if !titled || start >= plain.len() {
+        return None;
+    }
+    Some((text.slice(0..close + 1), text.slice(start..plain.len())))
+}
+
 /// ` | `, tabs and runs of three or more spaces separate fields.
 fn split_separators(text: Styled) -> Cut {
     static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -2118,12 +2153,10 @@ fn split_parentheticals(text: Styled) -> Cut {
     let mut cuts: Vec<(Range<usize>, bool)> = Vec::new();
     // `[OSDI'22] Title`: a bracketed tag first on the line (not a link label).
     let mut after_bracket = 0;
-    if plain.starts_with('[')
-        && let Some(close) = plain.find(']')
-        && is_tag(&plain[1..close])
-        && !text.links().any(|(r, _)| r.start <= close && r.end > 1)
-    {
-        cuts.push((0..close + 1, false));
+    if let Some(close) = leading_tag_end(&text) {
+        // A name and a year keep their brackets, which make them a venue.
+        let bracketed = !is_tag(&plain[1..close]);
+        cuts.push((0..close + 1, bracketed));
         after_bracket = close + 1;
     }
     let mut depth = 0;
@@ -3058,7 +3091,8 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
     }
     let parenthesised = || {
         let plain = piece.text.trim();
-        plain.starts_with('(') && plain.ends_with(')')
+        (plain.starts_with('(') && plain.ends_with(')'))
+            || (plain.starts_with('[') && plain.ends_with(']'))
     };
     if named_and_dated(body, true) || (parenthesised() && named_and_dated(body, false)) {
         return Some(unknown_venue(body, year, status));
@@ -3971,6 +4005,49 @@ mod tests {
             ["OSDI'22", "Orca: A Distributed Serving System"]
         );
         assert_eq!(pieces("[Draft] Notes on Systems").len(), 1);
+    }
+
+    #[test]
+    fn a_leading_tag_before_a_bold_title() {
+        let strong = |text: &str, range: Range<usize>| Styled {
+            text: text.into(),
+            marks: vec![(range, Mark::Strong)],
+        };
+        let texts = |styled: &Styled| -> Vec<String> {
+            split_line(styled).into_iter().map(|p| p.text).collect()
+        };
+        // A plain tag, then a bold title and its names.
+        let text = "[arXiv-2023] Segment Anything, Alexander Kirillov, Eric Mintun";
+        let cut = texts(&strong(text, 13..29));
+        assert_eq!(
+            cut,
+            [
+                "[arXiv-2023]",
+                "Segment Anything",
+                "Alexander Kirillov, Eric Mintun"
+            ]
+        );
+        // The tag inside the title's bold.
+        let text = "[CVPR 2022] High-Resolution Image Synthesis, Robin Rombach, Bjorn Ommer";
+        let cut = texts(&strong(text, 0..43));
+        assert_eq!(cut[1], "High-Resolution Image Synthesis");
+        assert_eq!(
+            classify(&Styled::plain(&cut[0])),
+            classify(&Styled::plain("CVPR 2022"))
+        );
+        // A journal no registry knows, with its year, is a venue in its brackets.
+        let cut = pieces("[Nature Methods 2021] Cellpose: a generalist algorithm");
+        assert_eq!(
+            cut,
+            ["[Nature Methods 2021]", "Cellpose: a generalist algorithm"]
+        );
+        assert!(matches!(
+            classify(&Styled::plain(&cut[0])),
+            FieldKind::Venue(_)
+        ));
+        // Not a name and a year: a bracketed remark stays with the title.
+        assert_eq!(pieces("[Draft] Notes on Systems").len(), 1);
+        assert_eq!(pieces("[See also 2021] Notes on Systems").len(), 1);
     }
 
     #[test]

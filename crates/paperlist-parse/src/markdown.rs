@@ -361,16 +361,34 @@ pub(crate) fn merge_nested_items(blocks: &mut Vec<Block>, depths: &mut Vec<u8>) 
             i += 1;
             continue;
         }
-        let parent_is_title = blocks[i].lines.len() <= 2
-            && blocks[i]
+        let parent_kinds: Vec<FieldKind> = if blocks[i].lines.len() <= 2 {
+            blocks[i]
                 .lines
                 .iter()
                 .flat_map(|line| split_line(&line.text))
-                .any(|piece| classify(&piece) == FieldKind::Title);
+                .map(|piece| classify(&piece))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let parent_is_title = parent_kinds.contains(&FieldKind::Title);
         let mut merged = false;
         if parent_is_title {
             let kinds: Vec<Child> = blocks[i + 1..=i + nested].iter().map(child_kind).collect();
-            merged = kinds.contains(&Child::Field) && kinds.iter().all(|k| *k != Child::Entry);
+            // Notes alone join a parent that is a whole entry already (a
+            // title with names or a venue: `- *Highlight: ...*` under it).
+            let whole = parent_kinds.iter().any(|kind| {
+                matches!(
+                    kind,
+                    FieldKind::Authors(_) | FieldKind::Venue(_) | FieldKind::Year(_)
+                )
+            });
+            let fields = kinds.contains(&Child::Field)
+                || (whole
+                    && kinds
+                        .iter()
+                        .all(|k| matches!(k, Child::Note | Child::Prose)));
+            merged = fields && kinds.iter().all(|k| *k != Child::Entry);
             if merged {
                 let children: Vec<Block> = blocks.drain(i + 1..=i + nested).collect();
                 depths.drain(i + 1..=i + nested);
@@ -1131,6 +1149,17 @@ mod tests {
     /// A long document read in parts gives the blocks it gives read whole,
     /// including where a fenced code block, an HTML comment or a `<pre>` block
     /// holds a heading-like line after a blank line.
+    #[test]
+    fn notes_nested_under_a_whole_entry_are_no_entries() {
+        let text = "# Papers\n\n- **[Time-LLM: Time Series Forecasting by Reprogramming Large Language Models](https://arxiv.org/abs/2310.01728)**. *Jin, M. et al.* **[ICLR 2024]**.\n    - *Highlight: Reprograms time series into text prototypes for a frozen LLM.*\n";
+        let parsed = crate::parse(text, &crate::SourceId::new("x.md"), crate::Format::Markdown);
+        let titles: Vec<&str> = parsed.entries.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Time-LLM: Time Series Forecasting by Reprogramming Large Language Models"]
+        );
+    }
+
     #[test]
     fn parts_read_like_the_whole() {
         let section = "## OSDI\n\n- **Ray: A Distributed Framework.** Philipp Moritz, Ion Stoica. 2018\n- Second *paper*\n  continued\n\n| Title | Year |\n|---|---|\n| TVM | 2018 |\n\n";
