@@ -886,6 +886,31 @@ fn has_sentence_words(text: &str) -> bool {
         .any(|word| WORDS.contains(&word))
 }
 
+/// The people of a short citation (`Kaneko et al.`, `Zhao and Wang`): two
+/// family names alone are no list [`parse`] reads (`Search and Rescue`
+/// looks the same), but the caller knows they cite authors.
+pub(crate) fn short_citation(text: &Styled) -> Authors {
+    let read = scored_parse(text).1;
+    if !read.people.is_empty() {
+        return read;
+    }
+    let mut authors = Authors::default();
+    let names = text
+        .text
+        .split_once(", ")
+        .map_or(text.text.as_str(), |(names, _)| names);
+    for name in names
+        .split(" and ")
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        authors.name_scores.push(name_score(name));
+        authors.marks.push(String::new());
+        authors.people.push(Person::new(name));
+    }
+    authors
+}
+
 /// A lone `Family, Given` name: Chicago and MLA's single author before a
 /// quoted title (`Lamport, Leslie. "The Part-Time Parliament."`). [`parse`]
 /// does not read it as a list on its own, as a place (`Seattle, Washington`)

@@ -1268,6 +1268,16 @@ impl Reader<'_> {
                 }
                 // `**Title** <br> Ying Sheng et al.` in a Paper column: the
                 // title and its authors, when the cell reads as exactly that.
+                // `Title (Kaneko et al.)`, `Title (Zhao and Wang)`: the title
+                // and a short citation of its authors.
+                if kind == FieldKind::Title
+                    && let Some((title, names)) = fields::split_short_citation(cell)
+                {
+                    let read = authors::short_citation(&names);
+                    fields.push((title, FieldKind::Title, line));
+                    fields.push((names, FieldKind::Authors(read), line));
+                    continue;
+                }
                 if kind == FieldKind::Title && cell.text.contains(", ") {
                     let pieces = analyze(cell);
                     let titles = pieces
@@ -1321,6 +1331,23 @@ impl Reader<'_> {
             let parsed = authors::scored_parse(&authors).1;
             fields.insert(at + 1, (authors, FieldKind::Authors(parsed), line));
             notes.push((line, note));
+        }
+        // `Title — Zhao and Wang (AAAI 2020)`: two family names after the
+        // title are its authors, as a short citation names them.
+        if !fields
+            .iter()
+            .any(|(_, k, _)| matches!(k, FieldKind::Authors(_)))
+            && let Some(first) = fields.iter().position(|(_, k, _)| *k == FieldKind::Title)
+            && let Some(at) = fields
+                .iter()
+                .skip(first + 1)
+                .position(|(piece, k, _)| {
+                    *k == FieldKind::Title && fields::is_two_name_citation(piece.text.trim())
+                })
+                .map(|at| at + first + 1)
+        {
+            let read = authors::short_citation(&fields[at].0);
+            fields[at].1 = FieldKind::Authors(read);
         }
         // "JANUS. JANUS: Fast and ...": a short name repeated as the title's start.
         let mut titles = fields
@@ -2658,6 +2685,15 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
         if let Some(year) = year_in(&cell.text) {
             return FieldKind::Year(year);
         }
+        // `21/1/6`: a reading list's date of reading, no field of the paper.
+        let date = cell.text.trim();
+        if !date.is_empty()
+            && date
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b"/-.".contains(&b))
+        {
+            return FieldKind::Links;
+        }
     }
     if venue_column {
         // `Preprint`, `Under review` in the venue column: a status, no venue.
@@ -2670,7 +2706,15 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
     }
     // A number under any other column (`#`, `Rank`, `Citations`) is not part
     // of the entry; read alone it would be a volume.
-    if cell.text.trim().bytes().all(|b| b.is_ascii_digit()) && year_in(&cell.text).is_none() {
+    // (`1*`: a row's number with a mark.)
+    let number = cell
+        .text
+        .trim()
+        .trim_end_matches(['*', '\u{2020}', '\u{2021}']);
+    if !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && year_in(&cell.text).is_none()
+    {
         return FieldKind::Links;
     }
     if has("link")

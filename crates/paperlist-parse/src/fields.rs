@@ -498,6 +498,19 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
         }
         None => text,
     };
+    // `2021/1/20 Title [ACL-2019]`: a reading log's day before the title.
+    let rest = match rest
+        .text
+        .split_once(' ')
+        .filter(|(day, title)| year_of_day(day).is_some() && !title.trim().is_empty())
+    {
+        Some((day, _)) => {
+            let end = rest.text.len();
+            pieces.push(rest.slice(0..day.len()));
+            rest.slice(day.len() + 1..end).into_trimmed(&[])
+        }
+        None => rest,
+    };
     let rest = match split_leading_tag(&rest) {
         Some((tag, rest)) => {
             pieces.push(tag);
@@ -2059,6 +2072,43 @@ fn is_short_citation(inner: &str) -> bool {
     (year_ok || venue_ok()) && (1..=4).contains(&words_up_to(name, 5)) && name_score(name) >= 0.5
 }
 
+/// `Title (Kaneko et al.)`, `Title (Zhao and Wang)`: a title and the short
+/// citation in parentheses closing it. Gives the two (the citation without
+/// its parentheses).
+pub(crate) fn split_short_citation(text: &Styled) -> Option<(Styled, Styled)> {
+    let plain = text.text.trim_end();
+    let inner_end = plain.strip_suffix(')')?.len();
+    let open = plain.rfind('(')?;
+    let inner = &plain[open + 1..inner_end];
+    let title = plain[..open].trim_end();
+    if words_up_to(title, 2) < 2 || !(is_short_citation(inner) || is_two_name_citation(inner)) {
+        return None;
+    }
+    Some((text.slice(0..title.len()), text.slice(open + 1..inner_end)))
+}
+
+/// `Zhao and Wang`, `Zhao and Wang, 2020`: two family names, as a short
+/// citation names a paper of two authors.
+pub(crate) fn is_two_name_citation(inner: &str) -> bool {
+    let (names, year) = match inner.rsplit_once(", ") {
+        Some((names, year)) => (names, Some(year)),
+        None => (inner, None),
+    };
+    let year_ok = year.is_none_or(|year| {
+        year.len() == 4
+            && year
+                .parse::<i32>()
+                .is_ok_and(|y| (1900..=2099).contains(&y))
+    });
+    let Some((first, second)) = names.split_once(" and ") else {
+        return false;
+    };
+    let family = |name: &str| {
+        !name.contains(' ') && name.starts_with(char::is_uppercase) && name_score(name) >= 0.5
+    };
+    year_ok && family(first) && family(second)
+}
+
 /// `Nature Methods, 2022`, `bioRxiv, 2023`, `Briefings in Bioinformatics,
 /// 2024`: a name and a year, as awesome lists write where a paper appeared,
 /// for venues no registry knows. Without `comma`, the comma may be missing
@@ -2224,6 +2274,17 @@ fn split_parentheticals(text: Styled) -> Cut {
             }
             _ => {}
         }
+    }
+    // `Title [ACL-2019]`: a bracketed tag closing the line (no link's label).
+    if plain.ends_with(']')
+        && let Some(open) = plain.rfind('[')
+        && open > after_bracket
+        && plain[..open].ends_with(' ')
+        && cuts.last().is_none_or(|(cut, _)| cut.end <= open)
+        && is_tag(&plain[open + 1..plain.len() - 1])
+        && !text.links().any(|(r, _)| r.end > open)
+    {
+        cuts.push((open..plain.len(), false));
     }
     if cuts.is_empty() {
         return Cut::Whole(text);
@@ -2620,6 +2681,10 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     {
         return FieldKind::Year(year);
     }
+    // `2023-05-12`, `2021/1/20`: a day's date.
+    if let Some(year) = year_of_day(plain) {
+        return FieldKind::Year(year);
+    }
     if let Some((year, of_paper)) = labelled_date(plain) {
         return if of_paper {
             FieldKind::Year(year)
@@ -2701,6 +2766,26 @@ fn labelled_date(plain: &str) -> Option<(i32, bool)> {
         "date" | "year" | "published" | "publication date"
     );
     Some((year, of_paper))
+}
+
+/// The year of a day written in numbers, year first: `2023-05-12`, `2021/1/20`.
+fn year_of_day(text: &str) -> Option<i32> {
+    if !(8..=10).contains(&text.len()) {
+        return None;
+    }
+    let parts: Vec<&str> = text.split(['-', '/']).collect();
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let number = |part: &str, max: u32| {
+        (1..=2).contains(&part.len()) && part.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+    };
+    if year.len() != 4 || !number(month, 12) || !number(day, 31) {
+        return None;
+    }
+    year.parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2099).contains(y))
 }
 
 /// The year of a date written after a label: `2026-04-11`, `2024-05`,
@@ -4048,6 +4133,50 @@ mod tests {
         // Not a name and a year: a bracketed remark stays with the title.
         assert_eq!(pieces("[Draft] Notes on Systems").len(), 1);
         assert_eq!(pieces("[See also 2021] Notes on Systems").len(), 1);
+    }
+
+    #[test]
+    fn reading_logs_days_and_trailing_tags() {
+        // A day before the title and a tag after it.
+        assert_eq!(
+            pieces(
+                "2021/1/21 Noisy Channel for Low Resource Grammatical Error Correction [ACL-2019]"
+            ),
+            [
+                "2021/1/21",
+                "Noisy Channel for Low Resource Grammatical Error Correction",
+                "ACL-2019"
+            ]
+        );
+        assert_eq!(
+            classify(&Styled::plain("2023-05-12")),
+            FieldKind::Year(2023)
+        );
+        assert_eq!(classify(&Styled::plain("2021/1/20")), FieldKind::Year(2021));
+        assert_ne!(
+            classify(&Styled::plain("2021/13/20")),
+            FieldKind::Year(2021)
+        );
+        // A bracket closing a title that is no tag stays in it.
+        assert_eq!(pieces("Notes on Systems [draft]").len(), 1);
+        // Short citations after a title in a table's cell.
+        let cut = |text: &str| {
+            split_short_citation(&Styled::plain(text))
+                .map(|(title, names)| (title.text, names.text))
+        };
+        assert_eq!(
+            cut("MaskGEC: Improving Neural Grammatical Error Correction (Zhao and Wang)"),
+            Some((
+                "MaskGEC: Improving Neural Grammatical Error Correction".into(),
+                "Zhao and Wang".into()
+            ))
+        );
+        assert_eq!(
+            cut("GECToR - Tag, Not Rewrite (Omelianchuk et al.)").map(|c| c.1),
+            Some("Omelianchuk et al.".into())
+        );
+        assert_eq!(cut("Robust Systems (Theory and practice)"), None);
+        assert_eq!(cut("A Survey (Student Abstract)"), None);
     }
 
     #[test]
