@@ -1266,8 +1266,6 @@ impl Reader<'_> {
                     fields.extend(pieces.into_iter().map(|(piece, kind)| (piece, kind, line)));
                     continue;
                 }
-                // `**Title** <br> Ying Sheng et al.` in a Paper column: the
-                // title and its authors, when the cell reads as exactly that.
                 // `Title (Kaneko et al.)`, `Title (Zhao and Wang)`: the title
                 // and a short citation of its authors.
                 if kind == FieldKind::Title
@@ -1278,7 +1276,12 @@ impl Reader<'_> {
                     fields.push((names, FieldKind::Authors(read), line));
                     continue;
                 }
-                if kind == FieldKind::Title && cell.text.contains(", ") {
+                // `**Title** <br> Ying Sheng et al.`, `**Title** [[pdf]](url)` in a
+                // Paper column: the title, its authors and its links, when the
+                // cell reads as exactly that.
+                if kind == FieldKind::Title
+                    && (cell.text.contains(", ") || cell.links().next().is_some())
+                {
                     let pieces = analyze(cell);
                     let titles = pieces
                         .iter()
@@ -1288,9 +1291,13 @@ impl Reader<'_> {
                         .iter()
                         .filter(|(_, k)| matches!(k, FieldKind::Authors(_)))
                         .count();
-                    let others = pieces.len() - titles - names;
+                    let links = pieces
+                        .iter()
+                        .filter(|(_, k)| *k == FieldKind::Links)
+                        .count();
+                    let others = pieces.len() - titles - names - links;
                     if titles == 1
-                        && names >= 1
+                        && names + links >= 1
                         && others == 0
                         && pieces.first().is_some_and(|(_, k)| *k == FieldKind::Title)
                     {

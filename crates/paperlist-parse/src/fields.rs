@@ -2336,7 +2336,21 @@ fn split_trailing_labels(text: Styled) -> Cut {
     let inside_link = |at: usize| text.links().any(|(r, _)| r.start < at && r.end > at);
     match cut {
         Some(at) if !plain[..at].trim().is_empty() && !inside_link(at) => {
-            Cut::Parts(vec![text.slice(0..at), text.slice(at..plain.len())])
+            // `Names - [[pdf]](url)`: the dash that set the labels apart is neither's.
+            let before = plain[..at].trim_end();
+            let before = ['-', '\u{2013}', '\u{2014}', '|', '\u{b7}']
+                .iter()
+                .find_map(|dash| before.strip_suffix(*dash))
+                .filter(|rest| rest.ends_with(' '))
+                .unwrap_or(before)
+                .trim_end();
+            if before.is_empty() {
+                return Cut::Whole(text);
+            }
+            Cut::Parts(vec![
+                text.slice(0..before.len()),
+                text.slice(at..plain.len()),
+            ])
         }
         _ => Cut::Whole(text),
     }
@@ -4078,6 +4092,14 @@ mod tests {
         };
         let cut: Vec<String> = split_line(&styled).into_iter().map(|p| p.text).collect();
         assert_eq!(cut, ["Efficient Memory Management", "[paper] [code]"]);
+        // The dash before the labels belongs to neither side.
+        let text = "Shunyu Yao, Jeffrey Zhao - [pdf]";
+        let styled = Styled {
+            text: text.into(),
+            marks: vec![link(text, "pdf")],
+        };
+        let cut: Vec<String> = split_line(&styled).into_iter().map(|p| p.text).collect();
+        assert_eq!(cut, ["Shunyu Yao, Jeffrey Zhao", "[pdf]"]);
         // A title that is itself the link keeps its words.
         let text = "Paper Code";
         let styled = Styled {

@@ -245,6 +245,40 @@ fn is_colour_mark(math: &str) -> bool {
         .any(|command| math.starts_with(command))
 }
 
+/// A text that may hold Markdown or HTML (`<strong>Name</strong>`,
+/// `__Nature__`, `[PDF](url)`, `&amp;`), as styled text on one line.
+pub(crate) fn styled_snippet(text: &str) -> Styled {
+    if !text.contains(['<', '*', '_', '[', '`', '&', '\\']) {
+        return Styled::from_text(paperlist_model::normalize::collapse_whitespace(text));
+    }
+    // `Shypula A<sup>*</sup>, Madaan A<sup>*</sup>`: a mark in superscript,
+    // not a pair of emphasis delimiters.
+    let escaped;
+    let text = if text.contains("<sup>*") {
+        escaped = text.replace("<sup>*", "<sup>\\*");
+        escaped.as_str()
+    } else {
+        text
+    };
+    let index = LineIndex::new(text);
+    let mut joined = Styled::default();
+    lower(text, &index, &mut |blocks| {
+        for block in blocks {
+            for line in block.lines {
+                let line = line.text.trim();
+                if line.is_blank() {
+                    continue;
+                }
+                if !joined.text.is_empty() {
+                    joined.push_str(" ");
+                }
+                joined.push(&line);
+            }
+        }
+    });
+    joined
+}
+
 /// How deep in lists each block is, from the byte ranges of Markdown's
 /// blocks: a list item inside another item's range is nested in it.
 fn item_depths(blocks: &[Block]) -> Vec<u8> {
@@ -435,8 +469,8 @@ impl Lowering<'_> {
 
     /// `<details><summary>AlphaFold2</summary>`: outside a list item, what a
     /// collapsible block is called heads what it holds, as a heading does (a
-    /// tool's name over its record, a year over its papers). Says whether
-    /// `line` was such a summary.
+    /// tool's name over its record, a year over its papers), unless it is a
+    /// paper itself. Says whether `line` was such a summary.
     fn summary_heading(&mut self, line: &str, text: &str, at: usize) -> bool {
         let lower = line.trim().to_ascii_lowercase();
         let is_summary = lower
@@ -447,12 +481,34 @@ impl Lowering<'_> {
             return false;
         }
         let number = self.index.line_of(at);
+        // `<summary><strong>Title</strong> - Names - [[pdf]](url)</summary>`:
+        // a summary that names a paper's authors is the paper, its marks and
+        // links read as Markdown's are.
+        let inner = line
+            .trim()
+            .get(lower.find("<summary").unwrap_or_default()..)
+            .and_then(|summary| Some(&summary[summary.find('>')? + 1..]))
+            .and_then(|inner| inner.get(..inner.len().checked_sub("</summary>".len())?))
+            .unwrap_or_default();
+        let styled = styled_snippet(inner);
+        let names_authors = text.contains([',', '-'])
+            && crate::fields::split_line(&styled).iter().any(|piece| {
+                matches!(
+                    crate::fields::classify(piece),
+                    crate::fields::FieldKind::Authors(_)
+                )
+            });
+        let (kind, text) = if names_authors {
+            (BlockKind::Paragraph, styled)
+        } else {
+            (
+                BlockKind::Heading(6),
+                Styled::from_text(text.trim().to_owned()),
+            )
+        };
         self.blocks.push(Block {
-            kind: BlockKind::Heading(6),
-            lines: vec![Line {
-                text: Styled::from_text(text.trim().to_owned()),
-                number,
-            }],
+            kind,
+            lines: vec![Line { text, number }],
             cells: Vec::new(),
             span: at..at + line.len(),
         });
@@ -1157,6 +1213,36 @@ mod tests {
         assert_eq!(
             titles,
             ["Time-LLM: Time Series Forecasting by Reprogramming Large Language Models"]
+        );
+    }
+
+    #[test]
+    fn a_summary_that_names_authors_is_a_paper() {
+        let text = "<details>\n<summary><strong>ReAct: Synergizing Reasoning and Acting in Language Models</strong> - Shunyu Yao, Jeffrey Zhao - [[pdf]](https://arxiv.org/pdf/2210.03629)</summary>\n\nAbstract text.\n\n</details>\n\n<details><summary>Agents (6 papers)</summary>\n\n- [Toolformer: Language Models Can Teach Themselves to Use Tools](https://arxiv.org/abs/2302.04761)\n\n</details>\n";
+        let parsed = crate::parse(text, &crate::SourceId::new("x.md"), crate::Format::Markdown);
+        let entries: Vec<(&str, usize, Vec<String>)> = parsed
+            .entries
+            .iter()
+            .map(|e| (e.title.as_str(), e.authors.len(), e.source.section.to_vec()))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                (
+                    "ReAct: Synergizing Reasoning and Acting in Language Models",
+                    2,
+                    vec![]
+                ),
+                (
+                    "Toolformer: Language Models Can Teach Themselves to Use Tools",
+                    0,
+                    vec!["Agents (6 papers)".to_owned()]
+                ),
+            ]
+        );
+        assert!(
+            parsed.entries[0].arxiv.is_some(),
+            "the summary's link is read"
         );
     }
 

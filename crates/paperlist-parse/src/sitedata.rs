@@ -25,6 +25,7 @@ use yaml_rust2::scanner::Marker;
 use crate::blocks::{Block, BlockKind, Line, LineIndex};
 use crate::delimited;
 use crate::fields;
+use crate::markdown::styled_snippet as styled;
 use crate::styled::{Mark, Styled};
 
 /// A YAML value and the line it starts on.
@@ -1099,40 +1100,6 @@ fn date_parts_year(node: &Node) -> Option<&str> {
         return None;
     };
     parts.first()?.scalar()
-}
-
-/// A text that may hold Markdown or HTML (`<strong>Name</strong>`,
-/// `__Nature__`, `[PDF](url)`, `&amp;`), as styled text on one line.
-fn styled(text: &str) -> Styled {
-    if !text.contains(['<', '*', '_', '[', '`', '&', '\\']) {
-        return Styled::from_text(collapse_whitespace(text));
-    }
-    // `Shypula A<sup>*</sup>, Madaan A<sup>*</sup>`: a mark in superscript,
-    // not a pair of emphasis delimiters.
-    let escaped;
-    let text = if text.contains("<sup>*") {
-        escaped = text.replace("<sup>*", "<sup>\\*");
-        escaped.as_str()
-    } else {
-        text
-    };
-    let index = LineIndex::new(text);
-    let mut joined = Styled::default();
-    crate::markdown::lower(text, &index, &mut |blocks| {
-        for block in blocks {
-            for line in block.lines {
-                let line = line.text.trim();
-                if line.is_blank() {
-                    continue;
-                }
-                if !joined.text.is_empty() {
-                    joined.push_str(" ");
-                }
-                joined.push(&line);
-            }
-        }
-    });
-    joined
 }
 
 /// The authors of a record: a string (whose lines after the first that
