@@ -303,15 +303,77 @@ fn merge_field_items(blocks: &mut Vec<Block>) {
         let mut depths = item_depths(blocks);
         crate::records::merge_labelled_records(blocks, &mut depths);
     }
-    if !blocks.windows(2).any(|pair| {
+    if blocks.windows(2).any(|pair| {
         pair[0].kind == BlockKind::ListItem
             && pair[1].kind == BlockKind::ListItem
             && pair[1].span.start < pair[0].span.end
     }) {
+        let mut depths = item_depths(blocks);
+        merge_nested_items(blocks, &mut depths);
+    }
+    merge_sibling_fields(blocks);
+}
+
+/// `- Title [[pdf]](url)` followed by `- *Names*`, `` - `2021, TMI` `` and
+/// `- [code](url)`: sibling items that hold only fields (names, a venue and
+/// a year, links) belong to the title item before them, as a paper-notes
+/// file writes one paper. Only items shaped so (in italics, links alone, or
+/// short and dated) are read to find out.
+fn merge_sibling_fields(blocks: &mut Vec<Block>) {
+    use crate::fields::{FieldKind, classify, split_line};
+    let shaped = |block: &Block| {
+        let [line] = block.lines.as_slice() else {
+            return false;
+        };
+        let text = &line.text;
+        let plain = text.text.trim();
+        block.kind == BlockKind::ListItem
+            && !plain.is_empty()
+            && (text.covered_by(0..text.text.len(), |m| *m == Mark::Emphasis)
+                || crate::fields::is_links_only(text)
+                || (plain.len() <= 40 && paperlist_model::venue::year_in(plain).is_some()))
+    };
+    let kinds = |block: &Block| -> Vec<FieldKind> {
+        block
+            .lines
+            .iter()
+            .flat_map(|line| split_line(&line.text))
+            .map(|piece| classify(&piece))
+            .collect()
+    };
+    if !blocks.iter().any(shaped) {
         return;
     }
-    let mut depths = item_depths(blocks);
-    merge_nested_items(blocks, &mut depths);
+    let depths = item_depths(blocks);
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i + 1 < blocks.len() {
+        let siblings = (i + 1..blocks.len())
+            .take_while(|&j| depths[j] == depths[i] && shaped(&blocks[j]))
+            .take_while(|&j| {
+                let kinds = kinds(&blocks[j]);
+                !kinds.is_empty() && !kinds.contains(&FieldKind::Title)
+            })
+            .count();
+        if siblings > 0 && blocks[i].kind == BlockKind::ListItem && blocks[i].lines.len() == 1 && {
+            let parent = kinds(&blocks[i]);
+            parent.contains(&FieldKind::Title)
+                && !parent.iter().any(|k| matches!(k, FieldKind::Authors(_)))
+        } {
+            merged.push((i, siblings));
+            i += siblings + 1;
+        } else {
+            i += 1;
+        }
+    }
+    for &(at, count) in merged.iter().rev() {
+        let children: Vec<Block> = blocks.drain(at + 1..=at + count).collect();
+        let parent = &mut blocks[at];
+        for child in children {
+            parent.span.end = parent.span.end.max(child.span.end);
+            parent.lines.extend(child.lines);
+        }
+    }
 }
 
 /// `- **Title**` with nested `- Authors`, `- OSDI 2022`, `- Note: ...` items
@@ -1243,6 +1305,33 @@ mod tests {
         assert!(
             parsed.entries[0].arxiv.is_some(),
             "the summary's link is read"
+        );
+    }
+
+    #[test]
+    fn sibling_items_of_fields_join_the_title_item() {
+        let text = "# Notes\n\n- Unsupervised Domain Adaptation by Backpropagation [[pdf]](https://arxiv.org/pdf/1409.7495.pdf)\n- *Yaroslav Ganin, Victor Lempitsky*\n- `2015, ICML`\n- [code](https://github.com/x/y)\n\n# Publications\n\n- Attention Is All You Need (2017)\n- Deep Residual Learning for Image Recognition (2016)\n";
+        let parsed = crate::parse(text, &crate::SourceId::new("x.md"), crate::Format::Markdown);
+        let entries: Vec<(&str, usize, Option<i32>)> = parsed
+            .entries
+            .iter()
+            .map(|e| (e.title.as_str(), e.authors.len(), e.year))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                (
+                    "Unsupervised Domain Adaptation by Backpropagation",
+                    2,
+                    Some(2015)
+                ),
+                ("Attention Is All You Need", 0, Some(2017)),
+                (
+                    "Deep Residual Learning for Image Recognition",
+                    0,
+                    Some(2016)
+                ),
+            ]
         );
     }
 
