@@ -1735,6 +1735,32 @@ pub fn resolve(text: &str) -> Option<&'static Venue> {
     lookup(text).or_else(|| detect(text))
 }
 
+/// `19 ICML`, `22 arxiv`: a registry venue after a two-digit year, as reading
+/// lists tag papers (`(20 ECCV) Title`), written venue first with the whole
+/// year (`ICML 2019`). `None` for anything else.
+///
+/// ```
+/// use paperlist_model::venue::year_first_tag;
+/// assert_eq!(year_first_tag("19 ICML").as_deref(), Some("ICML 2019"));
+/// assert_eq!(year_first_tag("22 arxiv").as_deref(), Some("arxiv 2022"));
+/// assert_eq!(year_first_tag("19 Things"), None);
+/// assert_eq!(year_first_tag("2019 ICML"), None);
+/// ```
+pub fn year_first_tag(text: &str) -> Option<String> {
+    let (digits, name) = text.trim().split_once(' ')?;
+    if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    lookup(name.trim())?;
+    let short: i32 = digits.parse().ok()?;
+    let year = if short < 50 {
+        2000 + short
+    } else {
+        1900 + short
+    };
+    Some(format!("{} {year}", name.trim()))
+}
+
 /// `OSDI22`, `NeurIPS2023`, `[EuroSys24]`: a venue's short name with its year
 /// glued on, written apart (`OSDI 2022`, `[EuroSys 2024]`) so the year and the
 /// venue can be read. `None` when no word of the text is such a pair; the

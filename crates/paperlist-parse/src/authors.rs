@@ -334,6 +334,60 @@ const TITLE_WORDS: &[&str] = &[
     "abstraction",
     "portability",
     "precision",
+    // Machine learning's title words (`Simple Black-box Adversarial Attacks`
+    // is no name), none of them a family name.
+    "adversarial",
+    "attack",
+    "attacks",
+    "simple",
+    "black-box",
+    "white-box",
+    "robustness",
+    "secure",
+    "security",
+    "defense",
+    "defenses",
+    "image",
+    "images",
+    "object",
+    "objects",
+    "text",
+    "visual",
+    "multimodal",
+    "agent",
+    "agents",
+    "reasoning",
+    "planning",
+    "policy",
+    "policies",
+    "contrastive",
+    "supervised",
+    "self-supervised",
+    "unsupervised",
+    "semi-supervised",
+    "pretraining",
+    "pre-training",
+    "pretrained",
+    "pre-trained",
+    "fine-tuning",
+    "zero-shot",
+    "few-shot",
+    "transfer",
+    "domain",
+    "stochastic",
+    "bayesian",
+    "probabilistic",
+    "causal",
+    "rethinking",
+    "revisiting",
+    "improving",
+    "learned",
+    "segmentation",
+    "diffusion",
+    "tokenizer",
+    "benchmarks",
+    "datasets",
+    "dataset",
 ];
 
 /// Word endings that English words have and names rarely do.
@@ -1900,6 +1954,14 @@ fn split_glued(name: &str) -> Option<(String, String)> {
 mod tests {
     use super::*;
     use crate::styled::Mark;
+
+    #[test]
+    fn machine_learning_titles_are_no_names() {
+        assert!(name_score("Simple Black-box Adversarial Attacks") < 0.5);
+        assert!(name_score("Contrastive Domain Transfer") < 0.5);
+        // Family names that are words stay names.
+        assert!(name_score("Jack Black") >= 0.5);
+    }
 
     #[test]
     fn a_title_with_commas_is_no_name_and_affiliation() {

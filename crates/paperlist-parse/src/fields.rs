@@ -2421,6 +2421,7 @@ pub(crate) fn is_tag(inner: &str) -> bool {
         || STATUS.is_match(&cleaned)
         || (AWARD.is_match(&cleaned) && words_up_to(&cleaned, 15) <= 14)
         || venue::lookup(&cleaned).is_some()
+        || venue::year_first_tag(&cleaned).is_some()
         // `(SOSP2019)`, `(OSDI22)`: a venue with its year glued on.
         || (cleaned.len() <= 16
             && venue::unglue_year(&cleaned).is_some_and(|tag| venue::lookup(&tag).is_some()))
@@ -3126,6 +3127,12 @@ fn venue_text(piece: &Styled, tag: &str) -> Option<VenueText> {
         return None;
     }
     let year = year_in(body);
+    // `19 ICML`: a reading list's year first, in two digits.
+    if year.is_none()
+        && let Some(tag) = venue::year_first_tag(body)
+    {
+        return venue_text(piece, &tag);
+    }
     let known = if words <= 16 {
         venue::lookup(body)
     } else {
