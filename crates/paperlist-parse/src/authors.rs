@@ -388,6 +388,23 @@ const TITLE_WORDS: &[&str] = &[
     "benchmarks",
     "datasets",
     "dataset",
+    // What paper notes label their parts (`**Core Idea:** ...`).
+    "idea",
+    "ideas",
+    "insight",
+    "insights",
+    "contribution",
+    "contributions",
+    "method",
+    "motivation",
+    "limitations",
+    "takeaway",
+    "takeaways",
+    "summary",
+    "results",
+    "findings",
+    "overview",
+    "background",
 ];
 
 /// Word endings that English words have and names rarely do.

@@ -420,6 +420,7 @@ pub(crate) fn strip_list_label(text: &Styled) -> Styled {
 pub(crate) const FIELD_LABELS: &[&str] = &[
     "title",
     "paper title",
+    "full title",
     "authors",
     "author",
     "author(s)",

@@ -312,6 +312,7 @@ fn merge_field_items(blocks: &mut Vec<Block>) {
         merge_nested_items(blocks, &mut depths);
     }
     merge_sibling_fields(blocks);
+    crate::records::merge_labelled_paragraphs(blocks);
 }
 
 /// `- Title [[pdf]](url)` followed by `- *Names*`, `` - `2021, TMI` `` and
@@ -1332,6 +1333,21 @@ mod tests {
                     Some(2016)
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn labelled_paragraphs_are_one_card() {
+        let text = "# Notes\n\n### Paper 2\n\n**Full Title:** A Watermark for Large Language Models\n\n**Authors:** John Kirchenbauer, Jonas Geiping\n\n**Venue:** ICML 2023\n";
+        let parsed = crate::parse(text, &crate::SourceId::new("x.md"), crate::Format::Markdown);
+        let entries: Vec<(&str, usize, Option<&str>)> = parsed
+            .entries
+            .iter()
+            .map(|e| (e.title.as_str(), e.authors.len(), e.venue.as_deref()))
+            .collect();
+        assert_eq!(
+            entries,
+            [("A Watermark for Large Language Models", 2, Some("ICML"))]
         );
     }
 

@@ -30,7 +30,14 @@ enum Label {
 
 /// Labels whose value is the paper itself (before [`fields::FIELD_LABELS`],
 /// which names `title` too).
-const PAPER_LABELS: &[&str] = &["paper", "papers", "title", "paper title", "article"];
+const PAPER_LABELS: &[&str] = &[
+    "paper",
+    "papers",
+    "title",
+    "paper title",
+    "full title",
+    "article",
+];
 
 /// The label an item's first line starts with (`Paper:`, `**Web server:**`),
 /// and where its value starts. A label is one to three words before a colon,
@@ -140,6 +147,55 @@ fn without_name_label(line: Line) -> Line {
 }
 
 /// Whether any list item starts with a paper's label (cheap: most lists have none).
+/// `**Full Title:** ...`, `**Authors:** ...`, `**Venue:** ICML 2023`, each a
+/// paragraph of its own (a paper's summary card): one entry's lines, joined
+/// into the first paragraph. A label seen again starts the next record; a
+/// paragraph without a paper's or a field's label (`**Core Idea:**`) ends it.
+pub(crate) fn merge_labelled_paragraphs(blocks: &mut Vec<Block>) {
+    let label = |block: &Block| -> Option<String> {
+        let [line] = block.lines.as_slice() else {
+            return None;
+        };
+        if block.kind != BlockKind::Paragraph {
+            return None;
+        }
+        let (kind, value) = label_of(&line.text)?;
+        let name = line.text.text[..value]
+            .trim()
+            .trim_end_matches(':')
+            .to_lowercase();
+        (!matches!(kind, Label::Other(_))).then_some(name)
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(first) = label(&blocks[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut seen = vec![first];
+        let mut end = i + 1;
+        while end < blocks.len()
+            && let Some(name) = label(&blocks[end])
+            && !seen.contains(&name)
+        {
+            seen.push(name);
+            end += 1;
+        }
+        let titled = seen
+            .iter()
+            .any(|name| PAPER_LABELS.contains(&name.as_str()));
+        if end - i >= 2 && titled {
+            let merged: Vec<Block> = blocks.drain(i + 1..end).collect();
+            let block = &mut blocks[i];
+            for other in merged {
+                block.span.end = block.span.end.max(other.span.end);
+                block.lines.extend(other.lines);
+            }
+        }
+        i += 1;
+    }
+}
+
 pub(crate) fn has_records(blocks: &[Block]) -> bool {
     blocks
         .iter()
