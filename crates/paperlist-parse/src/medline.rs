@@ -282,8 +282,7 @@ fn convert(record: &Record) -> Entry {
     } else {
         None
     };
-    entry.kind = tagged::kind_of(declared, &entry, known);
-    tagged::finish_preprint(&mut entry, known, false);
+    tagged::finish_kind(&mut entry, declared, known, false);
     entry
 }
 

@@ -177,9 +177,7 @@ fn convert(record: &Record) -> Entry {
         }
         other => other,
     };
-    entry.kind = tagged::kind_of(declared, &entry, known);
-    entry.publisher_as_school();
-    tagged::finish_preprint(&mut entry, known, status_written);
+    tagged::finish_kind(&mut entry, declared, known, status_written);
     entry
 }
 

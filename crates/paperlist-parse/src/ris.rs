@@ -45,14 +45,8 @@ pub(crate) fn parse(text: &Arc<str>, file: &str) -> (Vec<Entry>, Vec<Diagnostic>
     let mut diagnostics = Vec::new();
     let mut records: Vec<Record> = Vec::new();
     let mut open: Option<Record> = None;
-    let mut offset = 0;
-    for (number, line) in text.split_inclusive('\n').enumerate() {
-        let at = offset;
-        offset += line.len();
-        let number = u32::try_from(number + 1).unwrap_or(u32::MAX);
-        let line = line
-            .trim_end_matches(['\n', '\r'])
-            .trim_start_matches('\u{feff}');
+    for (number, span, line) in tagged::lines(text) {
+        let (at, offset) = (span.start, span.end);
         match (tag_of(line), &mut open) {
             (Some(("TY", kind)), _) => {
                 if let Some(record) = open.take() {
@@ -196,9 +190,7 @@ fn convert(record: &Record) -> Entry {
         "THES" => Some(EntryKind::Thesis),
         _ => None,
     };
-    entry.kind = tagged::kind_of(declared, &entry, known);
-    entry.publisher_as_school();
-    tagged::finish_preprint(&mut entry, known, status_written);
+    tagged::finish_kind(&mut entry, declared, known, status_written);
     entry
 }
 

@@ -67,6 +67,24 @@ pub(crate) struct Syntax {
     pub continues: fn(&str) -> bool,
 }
 
+/// A text's lines for the line formats: each with its number (from 1), the
+/// byte range it spans (with its line end) and its text without the line end
+/// and a byte-order mark.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (u32, std::ops::Range<usize>, &str)> {
+    let mut offset = 0;
+    text.split_inclusive('\n')
+        .enumerate()
+        .map(move |(number, line)| {
+            let at = offset;
+            offset += line.len();
+            let number = u32::try_from(number + 1).unwrap_or(u32::MAX);
+            let text = line
+                .trim_end_matches(['\n', '\r'])
+                .trim_start_matches('\u{feff}');
+            (number, at..offset, text)
+        })
+}
+
 /// Reads records separated by blank lines (refer, MEDLINE). A line that is
 /// neither a tag, a continuation nor blank is a diagnostic with its number.
 pub(crate) fn blank_line_records(
@@ -77,14 +95,8 @@ pub(crate) fn blank_line_records(
     let mut diagnostics = Vec::new();
     let mut records: Vec<Record> = Vec::new();
     let mut open: Option<Record> = None;
-    let mut offset = 0;
-    for (number, line) in text.split_inclusive('\n').enumerate() {
-        let at = offset;
-        offset += line.len();
-        let number = u32::try_from(number + 1).unwrap_or(u32::MAX);
-        let line = line
-            .trim_end_matches(['\n', '\r'])
-            .trim_start_matches('\u{feff}');
+    for (number, span, line) in lines(text) {
+        let (at, offset) = (span.start, span.end);
         if line.trim().is_empty() {
             records.extend(open.take());
             continue;
@@ -217,25 +229,25 @@ pub(crate) fn arxiv_named_in(container: &str) -> Option<ArxivId> {
         .find_map(|word| word.parse::<ArxivId>().ok())
 }
 
-/// The entry's kind: the record's own (`declared`), else a preprint when it
-/// has an arXiv identifier and no venue other than a preprint server.
-pub(crate) fn kind_of(
+/// Sets the entry's kind and what follows from it: the record's own kind
+/// (`declared`), else a preprint when it has an arXiv identifier and no venue
+/// other than a preprint server, else misc; a thesis's publisher is its
+/// school; a preprint gets its status (unless a note said another) and its
+/// server as the venue when the record named none.
+pub(crate) fn finish_kind(
+    entry: &mut Entry,
     declared: Option<EntryKind>,
-    entry: &Entry,
     known: Option<&Venue>,
-) -> EntryKind {
-    match declared {
+    status_written: bool,
+) {
+    entry.kind = match declared {
         Some(kind) => kind,
         None if entry.arxiv.is_some() && known.is_none_or(|v| v.kind == VenueKind::Preprint) => {
             EntryKind::Preprint
         }
         None => EntryKind::Misc,
-    }
-}
-
-/// Finishes a preprint: its status (unless a note said another) and its
-/// server as the venue when the record named none.
-pub(crate) fn finish_preprint(entry: &mut Entry, known: Option<&Venue>, status_written: bool) {
+    };
+    entry.publisher_as_school();
     if known.is_some_and(|v| v.kind == VenueKind::Preprint) || entry.kind == EntryKind::Preprint {
         entry.kind = EntryKind::Preprint;
         if !status_written {
