@@ -16,7 +16,7 @@ fn main() -> Result<()> {
         "ci" => ci(!args.iter().any(|a| a == "--skip-interop")),
         "invariants" => invariants(),
         "bench" => bench(args.get(1).map(String::as_str).unwrap_or("parse")),
-        "interop" => interop(),
+        "interop" => interop(Binary::Release),
         "pipeline" => pipeline(),
         "fake-dblp" => fake_dblp(&args[1..]),
         "help" | "--help" | "-h" => {
@@ -88,7 +88,9 @@ fn ci(with_interop: bool) -> Result<()> {
     test.args(["test", "--workspace", "--locked"]);
     run(test, "cargo test")?;
     if with_interop {
-        interop()?;
+        // The test run above built the command line (its integration tests run
+        // it): checking that build saves a release build of the whole workspace.
+        interop(Binary::Tested)?;
     }
     eprintln!("==> ci: all checks passed");
     Ok(())
@@ -308,12 +310,29 @@ struct Check {
     detail: String,
 }
 
-fn interop() -> Result<()> {
+/// Each fixture's checks, by the fixture's place in the sorted list.
+type FixtureChecks = Vec<(usize, Vec<Check>)>;
+
+/// Which `paperlist` binary interop checks.
+#[derive(Debug, Clone, Copy)]
+enum Binary {
+    /// Build it in release mode.
+    Release,
+    /// The one `cargo test` built for the command line's integration tests
+    /// (built again, in release mode, if it is missing).
+    Tested,
+}
+
+fn interop(which: Binary) -> Result<()> {
     let root = project_root();
     let mut install = Command::new("bash");
     install.arg(root.join("scripts/install-interop-tools.sh"));
     run(install, "install interop tools")?;
-    let binary = build_paperlist(&root)?;
+    let tested = root.join("target/debug/paperlist");
+    let binary = match which {
+        Binary::Tested if tested.is_file() => tested,
+        Binary::Tested | Binary::Release => build_paperlist(&root)?,
+    };
     let work = root.join("target/interop");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work)?;
@@ -327,62 +346,40 @@ fn interop() -> Result<()> {
         }
     }
     fixtures.sort();
-    let mut checks: Vec<Check> = Vec::new();
-    for fixture in &fixtures {
-        let name = fixture
-            .file_name()
-            .map(|n| n.to_string_lossy().replace('.', "-"))
-            .unwrap_or_default();
-        let export = |to: &str, extension: &str| -> Result<PathBuf> {
-            let out = work.join(format!("{name}.{extension}"));
-            let status = Command::new(&binary)
-                .args([
-                    "export",
-                    &fixture.to_string_lossy(),
-                    "--to",
-                    to,
-                    "-o",
-                    &out.to_string_lossy(),
-                ])
-                .stderr(std::process::Stdio::null())
-                .status()
-                .with_context(|| format!("could not run {}", binary.display()))?;
-            if status.code() == Some(2) {
-                bail!("paperlist export {} --to {to} failed", fixture.display());
-            }
-            Ok(out)
-        };
-        let json = export("json", "json")?;
-        let entries = std::fs::read_to_string(&json)?
-            .matches("\n      \"key\": ")
-            .count();
-        if entries == 0 {
-            continue;
-        }
-        let bib = export("bibtex", "bib")?;
-        let biblatex = export("biblatex", "biblatex.bib")?;
-        let csl = export("csl-json", "csl.json")?;
-        let ris = export("ris", "ris")?;
-        for (tool, bibliography) in [("pandoc (BibTeX)", &bib), ("pandoc (CSL-JSON)", &csl)] {
-            checks.push(pandoc(&work, &name, tool, bibliography, entries)?);
-        }
-        checks.push(bibtex(&work, &bib, entries)?);
-        checks.push(biber(&biblatex)?);
-        let output = Command::new("python3")
-            .arg(root.join("xtask/interop/read_back.py"))
-            .args([&json, &bib, &ris])
-            .output()
-            .context("could not run python3")?;
-        let text = String::from_utf8_lossy(&output.stdout)
-            .trim()
-            .replace('\n', "; ");
-        checks.push(Check {
-            fixture: name.clone(),
-            tool: "bibtexparser + rispy",
-            ok: output.status.success(),
-            detail: text,
-        });
+    // The checks run external tools one fixture at a time; a worker per core
+    // takes the next fixture.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    let results: Vec<Result<FixtureChecks>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut checks = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(fixture) = fixtures.get(index) else {
+                            break;
+                        };
+                        checks.push((index, check_fixture(&root, &binary, &work, fixture)?));
+                    }
+                    Ok(checks)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("an interop worker panicked")))
+            })
+            .collect()
+    });
+    let mut by_fixture = Vec::new();
+    for result in results {
+        by_fixture.extend(result?);
     }
+    by_fixture.sort_by_key(|(index, _)| *index);
+    let checks: Vec<Check> = by_fixture.into_iter().flat_map(|(_, c)| c).collect();
     let failed = checks.iter().filter(|c| !c.ok).count();
     for check in &checks {
         eprintln!(
@@ -402,6 +399,65 @@ fn interop() -> Result<()> {
     }
     eprintln!("==> interop: all {} checks passed", checks.len());
     Ok(())
+}
+
+/// Exports one fixture in every format and checks the files with the tools.
+fn check_fixture(root: &Path, binary: &Path, work: &Path, fixture: &Path) -> Result<Vec<Check>> {
+    let mut checks = Vec::new();
+    let name = fixture
+        .file_name()
+        .map(|n| n.to_string_lossy().replace('.', "-"))
+        .unwrap_or_default();
+    let export = |to: &str, extension: &str| -> Result<PathBuf> {
+        let out = work.join(format!("{name}.{extension}"));
+        let status = Command::new(binary)
+            .args([
+                "export",
+                &fixture.to_string_lossy(),
+                "--to",
+                to,
+                "-o",
+                &out.to_string_lossy(),
+            ])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .with_context(|| format!("could not run {}", binary.display()))?;
+        if status.code() == Some(2) {
+            bail!("paperlist export {} --to {to} failed", fixture.display());
+        }
+        Ok(out)
+    };
+    let json = export("json", "json")?;
+    let entries = std::fs::read_to_string(&json)?
+        .matches("\n      \"key\": ")
+        .count();
+    if entries == 0 {
+        return Ok(checks);
+    }
+    let bib = export("bibtex", "bib")?;
+    let biblatex = export("biblatex", "biblatex.bib")?;
+    let csl = export("csl-json", "csl.json")?;
+    let ris = export("ris", "ris")?;
+    for (tool, bibliography) in [("pandoc (BibTeX)", &bib), ("pandoc (CSL-JSON)", &csl)] {
+        checks.push(pandoc(work, &name, tool, bibliography, entries)?);
+    }
+    checks.push(bibtex(work, &bib, entries)?);
+    checks.push(biber(&biblatex)?);
+    let output = Command::new("python3")
+        .arg(root.join("xtask/interop/read_back.py"))
+        .args([&json, &bib, &ris])
+        .output()
+        .context("could not run python3")?;
+    let text = String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .replace('\n', "; ");
+    checks.push(Check {
+        fixture: name.clone(),
+        tool: "bibtexparser + rispy",
+        ok: output.status.success(),
+        detail: text,
+    });
+    Ok(checks)
 }
 
 /// pandoc renders every reference of the bibliography, with no warning.
