@@ -110,68 +110,102 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
     bytes
 }
 
+const FORMATS: [Format; 14] = [
+    Format::Auto,
+    Format::Markdown,
+    Format::Html,
+    Format::Latex,
+    Format::Org,
+    Format::Csv,
+    Format::Bibtex,
+    Format::CslJson,
+    Format::Ris,
+    Format::Refer,
+    Format::Medline,
+    Format::JsonResume,
+    Format::PaperlistJson,
+    Format::SiteData,
+];
+
 #[test]
 fn mutated_inputs_never_panic() {
-    let formats = [
-        Format::Auto,
-        Format::Markdown,
-        Format::Html,
-        Format::Latex,
-        Format::Org,
-        Format::Csv,
-        Format::Bibtex,
-        Format::CslJson,
-        Format::Ris,
-        Format::Refer,
-        Format::Medline,
-        Format::JsonResume,
-        Format::PaperlistJson,
-        Format::SiteData,
-    ];
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut runs = 0;
-    for path in fixtures() {
-        let original = std::fs::read(&path).expect("fixture is readable");
-        for round in 0..40 {
-            let input = if round == 0 {
-                original.clone()
-            } else {
-                mutate(&mut rng, &original)
-            };
-            let format = formats[round % formats.len()];
-            // Site data is read as a script's literal when the name says so.
-            let name = if format == Format::SiteData && round % 2 == 1 {
-                "fuzz.ts"
-            } else {
-                "fuzz"
-            };
-            let parsed = parse_bytes(&input, &SourceId::new(name), format);
-            // Line ends as the parser counts them: LF, CRLF, and a lone CR.
-            let lone_cr = input
-                .windows(2)
-                .filter(|pair| pair[0] == b'\r' && pair[1] != b'\n')
-                .count()
-                + usize::from(input.last() == Some(&b'\r'));
-            let lines = (input.iter().filter(|b| **b == b'\n').count() + lone_cr) as u32 + 1;
-            for diagnostic in &parsed.diagnostics {
-                assert!(
-                    diagnostic.line.is_none_or(|l| l >= 1 && l <= lines),
-                    "{}: line out of range: {diagnostic}",
-                    path.display()
-                );
-            }
-            for entry in &parsed.entries {
-                assert!(
-                    entry.source.line >= 1 && entry.source.line <= lines,
-                    "{}: entry line {} out of range",
-                    path.display(),
-                    entry.source.line
-                );
-            }
-            runs += 1;
-        }
-    }
+    let files = fixtures();
+    // One worker per core takes the next fixture; each fixture has its own
+    // seed, so a failure reproduces whichever worker met it.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    let runs: usize = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut runs = 0;
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(path) = files.get(index) else {
+                            break;
+                        };
+                        runs += fuzz_one(path, index as u64);
+                    }
+                    runs
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .expect("a fuzz worker panicked (the message is above)")
+            })
+            .sum()
+    });
     assert!(runs > 100);
+}
+
+/// Parses one fixture and 39 mutations of it, in the formats in turn, and
+/// checks the line numbers of what comes out. Returns the number of runs.
+fn fuzz_one(path: &PathBuf, seed: u64) -> usize {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ seed.wrapping_mul(0x0100_0000_01B3));
+    let original = std::fs::read(path).expect("fixture is readable");
+    let mut runs = 0;
+    for round in 0..40 {
+        let input = if round == 0 {
+            original.clone()
+        } else {
+            mutate(&mut rng, &original)
+        };
+        let format = FORMATS[round % FORMATS.len()];
+        // Site data is read as a script's literal when the name says so.
+        let name = if format == Format::SiteData && round % 2 == 1 {
+            "fuzz.ts"
+        } else {
+            "fuzz"
+        };
+        let parsed = parse_bytes(&input, &SourceId::new(name), format);
+        // Line ends as the parser counts them: LF, CRLF, and a lone CR.
+        let lone_cr = input
+            .windows(2)
+            .filter(|pair| pair[0] == b'\r' && pair[1] != b'\n')
+            .count()
+            + usize::from(input.last() == Some(&b'\r'));
+        let lines = (input.iter().filter(|b| **b == b'\n').count() + lone_cr) as u32 + 1;
+        for diagnostic in &parsed.diagnostics {
+            assert!(
+                diagnostic.line.is_none_or(|l| l >= 1 && l <= lines),
+                "{}: line out of range: {diagnostic}",
+                path.display()
+            );
+        }
+        for entry in &parsed.entries {
+            assert!(
+                entry.source.line >= 1 && entry.source.line <= lines,
+                "{}: entry line {} out of range",
+                path.display(),
+                entry.source.line
+            );
+        }
+        runs += 1;
+    }
+    runs
 }
 
 #[test]
@@ -190,21 +224,7 @@ fn edge_cases() {
         b"\r\r\r",
         b"\xff",
     ] {
-        for format in [
-            Format::Auto,
-            Format::Markdown,
-            Format::Html,
-            Format::Latex,
-            Format::Org,
-            Format::Csv,
-            Format::Bibtex,
-            Format::CslJson,
-            Format::Ris,
-            Format::Refer,
-            Format::Medline,
-            Format::JsonResume,
-            Format::PaperlistJson,
-        ] {
+        for format in FORMATS {
             let _ = parse_bytes(input, &SourceId::new("edge"), format);
         }
     }
