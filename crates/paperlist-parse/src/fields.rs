@@ -2526,6 +2526,11 @@ fn split_sentences(text: Styled) -> Cut {
                     continue;
                 };
                 if next != b' ' {
+                    // `Frank F. Xu et al.arXiv`: a field glued to the names'
+                    // `et al.` starts after it.
+                    if next.is_ascii_alphabetic() && plain[..i].ends_with(" et al") {
+                        cuts.push(i..i + 1);
+                    }
                     continue;
                 }
                 let after = plain[i + 1..].trim_start();
@@ -2686,7 +2691,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
             ..Issue::default()
         });
     }
-    let bare = plain.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ' '));
+    let bare = plain.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ',' | ' '));
     if let Some(year) = bare
         .parse::<i32>()
         .ok()
@@ -4023,6 +4028,13 @@ mod tests {
         assert_eq!(
             pieces("[2023/12] SGLang: Structured Programs")[0],
             "2023/12"
+        );
+        // ... also before a bold title, where the tag keeps its brackets.
+        assert_eq!(kind("[2023/05]"), FieldKind::Year(2023));
+        // `et al.` glued to the venue after it ends the names all the same.
+        assert_eq!(
+            pieces("Frank F. Xu et al.arXiv"),
+            ["Frank F. Xu et al", "arXiv"]
         );
         // An icon after a sentence starts the next field.
         assert_eq!(
