@@ -512,7 +512,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
         }
         None => rest,
     };
-    let rest = match split_leading_tag(&rest) {
+    let rest = match split_leading_tag(&rest).or_else(|| split_lenticular_tag(&rest)) {
         Some((tag, rest)) => {
             pieces.push(tag);
             rest
@@ -1985,6 +1985,27 @@ fn split_leading_tag(text: &Styled) -> Option<(Styled, Styled)> {
     Some((text.slice(0..close + 1), text.slice(start..plain.len())))
 }
 
+/// `【ICCV 2023】Title`, `（CVPR 2023）Title`: lists written in Chinese put a
+/// venue tag in lenticular brackets or full-width parentheses before the
+/// title, whatever the title's style. The tag is a field of its own (kept
+/// with its brackets).
+fn split_lenticular_tag(text: &Styled) -> Option<(Styled, Styled)> {
+    let plain = &text.text;
+    let (open, close) = [('\u{3010}', '\u{3011}'), ('\u{ff08}', '\u{ff09}')]
+        .into_iter()
+        .find(|(open, _)| plain.starts_with(*open))?;
+    let (inner, _) = plain[open.len_utf8()..].split_once(close)?;
+    let end = open.len_utf8() + inner.len() + close.len_utf8();
+    if !(is_tag(inner) || named_and_dated(inner, false)) {
+        return None;
+    }
+    let start = end + (plain[end..].len() - plain[end..].trim_start().len());
+    if start >= plain.len() {
+        return None;
+    }
+    Some((text.slice(0..end), text.slice(start..plain.len())))
+}
+
 /// ` | `, tabs and runs of three or more spaces separate fields.
 fn split_separators(text: Styled) -> Cut {
     static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -2325,11 +2346,28 @@ fn split_trailing_labels(text: Styled) -> Cut {
                 .ends_with(['.', ',', ';', ':', '|', '-', '\u{2013}'])
             || text.links().any(|(r, _)| r.start == at)
     };
+    // Where labels may start: after a space, or at a link glued to the end of
+    // a sentence (`Pretraining.[[paper]](url)`).
+    let mut starts: Vec<usize> = plain[..end]
+        .rmatch_indices(' ')
+        .map(|(space, _)| space)
+        .chain(
+            text.links()
+                .map(|(r, _)| r.start)
+                .filter(|&at| at > 0 && at < end && plain[..at].ends_with('.')),
+        )
+        .collect();
+    starts.sort_unstable_by(|a, b| b.cmp(a));
     let mut cut = None;
-    for (space, _) in plain[..end].rmatch_indices(' ') {
-        if starts_label(space + 1) && is_links_only(&text.slice(space..end)) {
-            cut = Some(space);
-        } else if !is_links_only(&text.slice(space..end)) {
+    for at in starts {
+        let label_at = if plain[at..].starts_with(' ') {
+            at + 1
+        } else {
+            at
+        };
+        if starts_label(label_at) && is_links_only(&text.slice(at..end)) {
+            cut = Some(at);
+        } else if !is_links_only(&text.slice(at..end)) {
             break;
         }
     }
@@ -2475,10 +2513,12 @@ fn names_chinese_venue(text: &str) -> bool {
 
 /// A tag without emphasis markers, HTML and brackets.
 fn clean_tag(text: &str) -> Cow<'_, str> {
+    /// Marks and brackets around a tag, full-width ones included (`【ICCV 2023】`).
+    const AROUND: &[char] = &[
+        '*', '_', '[', ']', '(', ')', ',', '.', '\u{3010}', '\u{3011}', '\u{ff08}', '\u{ff09}',
+    ];
     fn trim(text: &str) -> &str {
-        text.trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '*' | '_' | '[' | ']' | '(' | ')' | ',' | '.')
-        })
+        text.trim_matches(|c: char| c.is_whitespace() || AROUND.contains(&c))
     }
     match crate::markdown::strip_tags(text) {
         Cow::Borrowed(text) => collapsed(trim(text)),
@@ -4031,6 +4071,28 @@ mod tests {
         );
         // ... also before a bold title, where the tag keeps its brackets.
         assert_eq!(kind("[2023/05]"), FieldKind::Year(2023));
+        // Lists written in Chinese bracket the tag in lenticular brackets or
+        // full-width parentheses, before any style of title.
+        assert_eq!(
+            pieces("\u{3010}ICCV 2023\u{3011}Gloss-free Translation"),
+            ["\u{3010}ICCV 2023\u{3011}", "Gloss-free Translation"]
+        );
+        assert_eq!(
+            pieces("\u{ff08}CVPR 2023\u{ff09} Correlation Network")[1],
+            "Correlation Network"
+        );
+        assert!(matches!(
+            kind("\u{3010}ICCV 2023\u{3011}"),
+            FieldKind::Venue(VenueText {
+                year: Some(2023),
+                ..
+            })
+        ));
+        // A bracket that is no tag stays with the title.
+        assert_eq!(
+            pieces("\u{3010}\u{7efc}\u{8ff0}\u{3011}Deep Learning").len(),
+            1
+        );
         // `et al.` glued to the venue after it ends the names all the same.
         assert_eq!(
             pieces("Frank F. Xu et al.arXiv"),
@@ -4120,6 +4182,15 @@ mod tests {
         };
         let cut: Vec<String> = split_line(&styled).into_iter().map(|p| p.text).collect();
         assert_eq!(cut, ["Shunyu Yao, Jeffrey Zhao", "[pdf]"]);
+        // ... also glued to the period that ends the title.
+        // (`Pretraining.[[paper]](url)`: the link's text is `[paper]`.)
+        let text = "Visual-Language Pretraining.[paper]";
+        let styled = Styled {
+            text: text.into(),
+            marks: vec![(28..35, Mark::Link("https://x.org/p".into()))],
+        };
+        let cut: Vec<String> = split_line(&styled).into_iter().map(|p| p.text).collect();
+        assert_eq!(cut, ["Visual-Language Pretraining", "[paper]"]);
         // A title that is itself the link keeps its words.
         let text = "Paper Code";
         let styled = Styled {
