@@ -1254,9 +1254,28 @@ impl Reader<'_> {
         let mut fields: Vec<(Styled, FieldKind, u32)> = Vec::new();
         if let BlockKind::TableRow { header } = &group.kind {
             let line = group.lines[0].number;
+            let roles = column_roles(header);
+            let has_title_column = roles.iter().any(|role| is_title_role(role));
+            // `| arXiv |` holding `[2312.00752]`: a link to the paper's abstract.
+            for (role, cell) in roles.iter().zip(group.cells.iter_mut()) {
+                if let Some(linked) = arxiv_cell(role, cell) {
+                    *cell = linked;
+                }
+            }
             for (i, cell) in group.cells.iter().enumerate() {
-                let role = header.get(i).map(|h| fold(h)).unwrap_or_default();
-                let kind = table_role(&role, cell);
+                let role = roles.get(i).map(String::as_str).unwrap_or_default();
+                let kind = match table_role(role, cell) {
+                    Some(kind) => kind,
+                    // Under a column that names no field, beside a title
+                    // column, text is neither the title nor names (`| Paper |
+                    // Component |` with `MHA & FFN`).
+                    None => match fields::classify(cell) {
+                        FieldKind::Title | FieldKind::Authors(_) if has_title_column => {
+                            FieldKind::Text
+                        }
+                        kind => kind,
+                    },
+                };
                 // `ICLR 2024 (Spotlight)`, `Human Mutation 20 (3): 162–73` in a
                 // venue column: the venue and what is written after it, when the
                 // cell reads as one venue and such fields.
@@ -1583,6 +1602,7 @@ impl Reader<'_> {
                     }
                 }
                 FieldKind::Links => {}
+                FieldKind::Text => extra_text.push(piece.text.trim().to_owned()),
                 FieldKind::Kind(kind) => written_kind = Some(*kind),
                 FieldKind::Publisher(publisher) => {
                     if entry.details.publisher.is_none() {
@@ -2657,21 +2677,156 @@ fn is_icon(c: char) -> bool {
         | '\u{200D}')
 }
 
-/// Role of a table cell from its column's name.
-fn table_role(header: &str, cell: &Styled) -> FieldKind {
+/// The names of a table's columns, folded, as [`table_role`] reads them. A
+/// name written in Chinese is put in English (`论文` is `title`, `作者`
+/// `authors`); a column of methods' or models' short names (`| Method |
+/// Paper |`, `| 算法 | 论文 |`) is no field when another column holds the
+/// title.
+fn column_roles(header: &[String]) -> Vec<String> {
+    /// Chinese column names, by what they name; a name holding more than one
+    /// (`论文链接`, the paper's link) is what comes first here.
+    const CHINESE: &[(&[&str], &str)] = &[
+        (&["链接", "代码", "地址", "主页", "下载"], "link"),
+        (&["时间", "年份", "日期", "年"], "year"),
+        (&["作者"], "authors"),
+        (&["会议", "期刊", "发表", "出处", "来源", "刊物"], "venue"),
+        (&["算法", "方法", "模型", "简称", "缩写"], "short"),
+        (&["论文", "标题", "题目", "文章", "名称", "题名"], "title"),
+        (
+            &[
+                "备注",
+                "简介",
+                "摘要",
+                "笔记",
+                "说明",
+                "总结",
+                "类别",
+                "分类",
+                "关键词",
+                "机构",
+                "单位",
+                "任务",
+                "数据集",
+            ],
+            "keywords",
+        ),
+    ];
+    const SHORT_NAMES: &[&str] = &[
+        "method",
+        "methods",
+        "algorithm",
+        "model",
+        "models",
+        "approach",
+        "alias",
+        "acronym",
+    ];
+    let words = |role: &str| -> Vec<String> {
+        role.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut roles: Vec<String> = header
+        .iter()
+        .map(|name| {
+            if name.is_ascii() {
+                return fold(name);
+            }
+            CHINESE
+                .iter()
+                .find(|(words, _)| words.iter().any(|w| name.contains(w)))
+                .map_or_else(|| fold(name), |(_, role)| (*role).to_owned())
+        })
+        .collect();
+    if roles.iter().any(|role| is_title_role(role)) {
+        for role in &mut roles {
+            if !is_title_role(role)
+                && words(role)
+                    .iter()
+                    .any(|w| SHORT_NAMES.contains(&w.as_str()))
+            {
+                *role = "short".to_owned();
+            }
+        }
+    }
+    roles
+}
+
+/// A column of titles (`Title`, `Paper`, `Paper Title`; not `Paper Link`
+/// or `Publication Title`), by its folded name.
+fn is_title_role(role: &str) -> bool {
+    let mut words = role.split(|c: char| !c.is_ascii_alphanumeric());
+    let (mut titled, mut other) = (false, false);
+    for word in &mut words {
+        titled |= word == "title" || word == "paper";
+        other |= matches!(
+            word,
+            "link"
+                | "links"
+                | "url"
+                | "pdf"
+                | "code"
+                | "venue"
+                | "journal"
+                | "conference"
+                | "publication"
+                | "proceedings"
+        );
+    }
+    titled && !other
+}
+
+/// A bare arXiv id (`2312.00752`, `[2312.00752]`, `arXiv:2312.00752`) in a
+/// column named for arXiv, as a link to its abstract page.
+fn arxiv_cell(role: &str, cell: &Styled) -> Option<Styled> {
+    if !role.contains("arxiv") || cell.links().next().is_some() {
+        return None;
+    }
+    let text = cell
+        .text
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']');
+    let id: ArxivId = text.parse().ok()?;
+    let url = format!("https://arxiv.org/abs/{}", id.id());
+    let len = cell.text.len();
+    Some(Styled {
+        text: cell.text.clone(),
+        marks: vec![(0..len, Mark::Link(url))],
+    })
+}
+
+/// `Gu and Dao`, `Dao`: one or two capitalised words joined by `and`.
+fn is_family_names(text: &str) -> bool {
+    let names: Vec<&str> = text.trim().split(" and ").map(str::trim).collect();
+    names.len() <= 2
+        && names.iter().all(|name| {
+            !name.contains(' ')
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && name
+                    .chars()
+                    .skip(1)
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+}
+
+/// Role of a table cell from its column's name; `None` when the name says
+/// nothing of what the cell holds.
+fn table_role(header: &str, cell: &Styled) -> Option<FieldKind> {
     let words: Vec<&str> = header.split(|c: char| !c.is_ascii_alphanumeric()).collect();
     let has = |w: &str| words.contains(&w);
     // `[link]`, `[PDF]` under any column (a "Paper" column of links next to a
     // "Title" one) are links.
     // An empty cell is nothing; an address alone (a `Paper Link` column) is a link.
     if fields::is_links_only(cell) || cell.is_blank() || fields::bare_url(&cell.text).is_some() {
-        return FieldKind::Links;
+        return Some(FieldKind::Links);
     }
     // The columns of a spreadsheet, and of paperlist's own CSV, that name a
     // field of their own (`Publication Type` is no venue, `Number of
     // Citations` no number).
     if let Some(kind) = spreadsheet_role(&has, cell) {
-        return kind;
+        return Some(kind);
     }
     // `Publication Title`, `Journal Title`, `Conference Name` name the venue.
     let venue_column = has("venue")
@@ -2682,15 +2837,20 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
         || has("proceedings")
         || has("container");
     if (has("title") || has("paper") || has("name")) && !venue_column {
-        return FieldKind::Title;
+        return Some(FieldKind::Title);
     }
     if has("author") || has("authors") {
         let read = authors::semicolon_list(cell).unwrap_or_else(|| authors::scored_parse(cell).1);
-        return FieldKind::Authors(read);
+        // `Gu and Dao`: two family names, which read alone could be words
+        // (`Search and Rescue`), are names in an authors column.
+        if read.people.is_empty() && is_family_names(&cell.text) {
+            return Some(FieldKind::Authors(authors::short_citation(cell)));
+        }
+        return Some(FieldKind::Authors(read));
     }
     if has("year") || has("date") {
         if let Some(year) = year_in(&cell.text) {
-            return FieldKind::Year(year);
+            return Some(FieldKind::Year(year));
         }
         // `21/1/6`: a reading list's date of reading, no field of the paper.
         let date = cell.text.trim();
@@ -2699,17 +2859,17 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
                 .bytes()
                 .all(|b| b.is_ascii_digit() || b"/-.".contains(&b))
         {
-            return FieldKind::Links;
+            return Some(FieldKind::Links);
         }
     }
     if venue_column {
         // `Preprint`, `Under review` in the venue column: a status, no venue.
         if let Some(status @ FieldKind::Status(_)) = fields::status_or_award(&cell.text) {
-            return status;
+            return Some(status);
         }
         // The cell is a venue: a registry name inside it counts
         // (`13th USENIX symposium on ... (OSDI 18)`).
-        return FieldKind::Venue(fields::column_venue(&cell.text));
+        return Some(FieldKind::Venue(fields::column_venue(&cell.text)));
     }
     // A number under any other column (`#`, `Rank`, `Citations`) is not part
     // of the entry; read alone it would be a volume.
@@ -2722,7 +2882,7 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
         && number.bytes().all(|b| b.is_ascii_digit())
         && year_in(&cell.text).is_none()
     {
-        return FieldKind::Links;
+        return Some(FieldKind::Links);
     }
     if has("link")
         || has("links")
@@ -2733,9 +2893,9 @@ fn table_role(header: &str, cell: &Styled) -> FieldKind {
         || has("arxiv")
         || has("dblp")
     {
-        return FieldKind::Links;
+        return Some(FieldKind::Links);
     }
-    fields::classify(cell)
+    None
 }
 
 /// A venue column's cell read by the line rules, when it holds more than the
@@ -3096,6 +3256,48 @@ mod tests {
         );
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[1].title, "Group Normalization");
+    }
+
+    #[test]
+    fn table_columns_named_in_chinese_or_for_no_field() {
+        let roles = |names: &[&str]| {
+            column_roles(&names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            roles(&["算法", "论文", "作者", "会议", "年份", "代码"]),
+            ["short", "title", "authors", "venue", "year", "link"]
+        );
+        // The paper's link is a link, its publication date a year.
+        assert_eq!(roles(&["论文链接", "发表时间"]), ["link", "year"]);
+        // A method's short name beside a title column is no field; alone, the
+        // method column is all the row has to name the paper by.
+        assert_eq!(roles(&["Method", "Paper", "Venue"])[0], "short");
+        assert_eq!(roles(&["Method", "Venue", "Year"])[0], "method");
+        assert_eq!(roles(&["Model", "Paper Link"])[0], "model");
+
+        let parsed = crate::parse(
+            "# Papers\n\n| Title | Authors | Component | Venue | Year | arXiv |\n|---|---|---|---|---|---|\n\
+             | Mamba: Linear-Time Sequence Modeling with Selective State Spaces | Gu and Dao | MHA & FFN | arXiv | 2023 | [2312.00752] |\n",
+            &crate::SourceId::new("list.md"),
+            crate::Format::Markdown,
+        );
+        let entry = &parsed.entries[0];
+        let names: Vec<&str> = entry.authors.iter().map(|p| p.name()).collect();
+        assert_eq!(names, ["Gu", "Dao"]);
+        assert_eq!(
+            entry.arxiv().map(|id| id.id().to_owned()).as_deref(),
+            Some("2312.00752")
+        );
+        // The component column is a note, not a name.
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("MHA & FFN"))
+        );
+        assert!(is_family_names("Gu and Dao"));
+        assert!(!is_family_names("Search and Rescue Robots"));
+        assert!(!is_family_names("DeepSeek Team"));
     }
 
     #[test]

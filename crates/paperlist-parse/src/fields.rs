@@ -37,6 +37,9 @@ pub(crate) enum FieldKind {
     Award(String),
     /// Only link labels (`[PDF]`, `[code]`).
     Links,
+    /// Text that is no field of the entry: a table's column of tags or
+    /// components beside its title column. Kept as a note.
+    Text,
     /// Pages (`pp. 5998–6008`, `578–594`).
     Pages(PageRange),
     /// A journal's volume, number and maybe pages: `vol. 51`, `no. 1`,
