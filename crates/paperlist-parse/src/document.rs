@@ -2283,7 +2283,50 @@ fn breaks_mid_sentence(line: &str, next: &str) -> bool {
     }
     let last = line.rsplit(' ').next().unwrap_or_default();
     let first = next.split_whitespace().next().unwrap_or_default();
-    JOINING_WORDS.contains(&last) || JOINING_WORDS.contains(&first)
+    JOINING_WORDS.contains(&last) || JOINING_WORDS.contains(&first) || breaks_in_names(line, next)
+}
+
+/// `..., A. Ghodsi, J. Gonzalez,` / `S. Shenker, and I. Stoica. Title`: an
+/// author list wrapped after a comma: the line is a list of two names or
+/// more, and the next line goes on with names.
+fn breaks_in_names(line: &str, next: &str) -> bool {
+    let Some(list) = line.strip_suffix(',') else {
+        return false;
+    };
+    let names_before = list
+        .rsplit(", ")
+        .take(2)
+        .filter(|name| is_short_name(name))
+        .count();
+    let next = next.trim_start();
+    let next = next.strip_prefix("and ").unwrap_or(next);
+    let first = next
+        .split_once([',', '.'])
+        .filter(|(_, rest)| !rest.is_empty())
+        .map(|(head, _)| head);
+    // (`S. Shenker` splits at the initial's period: the name is its head and
+    // what follows up to the comma.)
+    let first = match first {
+        Some(head) if head.len() == 1 => next.split_once(',').map(|(name, _)| name),
+        other => other,
+    };
+    names_before == 2 && first.is_some_and(is_short_name)
+}
+
+/// `J. Gonzalez`, `Joseph E. Gonzalez`, `M. I. Jordan`: a name of two to
+/// four words, each capitalised, at least one more than an initial.
+fn is_short_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words
+            .iter()
+            .any(|w| w.chars().count() > 2 && !w.ends_with('.'))
+        && words
+            .last()
+            .is_some_and(|w| !w.ends_with('.') && w.chars().count() > 1)
 }
 
 /// `[C5]`, `[12]`, `(3)`, `12.`: a numbered entry's label at the start of a
@@ -3520,6 +3563,21 @@ mod tests {
             .is_none()
         );
         assert!(unwrap_entries(&lines(&["**Title**", "A, B", "*OSDI 2018*"])).is_none());
+        // An author list wrapped after a comma is wrapped text; a line of
+        // names before a venue line is not.
+        assert!(breaks_in_names(
+            "[3] M. Zaharia, A. Dave, X. Meng,",
+            "    J. Rosen, S. Shenker, and I. Stoica. Apache Spark"
+        ));
+        assert!(breaks_in_names(
+            "Matei Zaharia, Reynold S. Xin,",
+            "Scott Shenker, and Ion Stoica. Apache Spark"
+        ));
+        assert!(!breaks_in_names("Woosuk Kwon, Zhuohan Li,", "SOSP 2023."));
+        assert!(!breaks_in_names(
+            "Efficient Memory Management for Serving,",
+            "Woosuk Kwon, Zhuohan Li"
+        ));
         assert!(
             starts_with_label("[C12] x")
                 && starts_with_label("12. x")
