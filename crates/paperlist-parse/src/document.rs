@@ -2333,8 +2333,18 @@ fn is_short_name(text: &str) -> bool {
 /// line (not a year: `2018. Title` is ACM's year after the authors).
 fn starts_with_label(text: &str) -> bool {
     let text = text.trim_start();
-    // reStructuredText's auto-numbered item.
-    if text.starts_with("#. ") {
+    // reStructuredText's auto-numbered item; a bullet that is no Markdown
+    // (`• `, as a PDF's text has it).
+    if text.starts_with("#. ")
+        || [
+            '\u{2022}', '\u{25e6}', '\u{25aa}', '\u{25cf}', '\u{25a0}', '\u{2023}', '\u{27a2}',
+        ]
+        .iter()
+        .any(|bullet| {
+            text.strip_prefix(*bullet)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+    {
         return true;
     }
     let label = |inner: &str| {

@@ -1480,8 +1480,12 @@ const THESIS_KIND: &str = r"(?:(?:doctoral|ph\.?\s?d\.?|master'?s?|m\.?\s?s\.?c?
 /// The presentation a venue tag ends with: `ICLR 2024 Oral`, `NeurIPS 2023
 /// Spotlight`, `CVPR 2024 Highlight` (after a year, so `Oral Oncology` is
 /// no such tag).
+/// How a paper was presented, when a venue singles it out (kept as a
+/// distinction among the awards).
+const PRESENTATIONS: &[&str] = &["Oral", "Spotlight", "Highlight"];
+
 pub(crate) fn presentation_after_venue(written: &str) -> Option<&'static str> {
-    const KINDS: &[&str] = &["Oral", "Spotlight", "Highlight"];
+    const KINDS: &[&str] = PRESENTATIONS;
     let (head, last) = written.trim().rsplit_once(' ')?;
     // `ICML 2023 (Oral)`: in parentheses too.
     let last = last.trim_matches(['(', ')']);
@@ -2776,6 +2780,10 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
         } else {
             FieldKind::Title
         };
+    }
+    // `(Oral)`, `Spotlight` alone after the venue: how it was presented.
+    if let Some(kind) = PRESENTATIONS.iter().find(|k| k.eq_ignore_ascii_case(&tag)) {
+        return FieldKind::Award((*kind).to_owned());
     }
     // An award unless it reads as names; then a venue; then names; else a title.
     // Reading names is the costly step, so it is done only where it decides.
@@ -4074,6 +4082,7 @@ mod tests {
         );
         // ... also before a bold title, where the tag keeps its brackets.
         assert_eq!(kind("[2023/05]"), FieldKind::Year(2023));
+        assert_eq!(kind("(Oral)"), FieldKind::Award("Oral".into()));
         // Lists written in Chinese bracket the tag in lenticular brackets or
         // full-width parentheses, before any style of title.
         assert_eq!(
