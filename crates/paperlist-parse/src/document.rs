@@ -2414,6 +2414,9 @@ fn unwrap_entries(lines: &[Line]) -> Option<Vec<(Vec<Line>, Styled)>> {
         if hyphenated {
             // `Learn-` + `ing`: the hyphen only broke the word.
             truncate_styled(joined, end - 1);
+        } else if ends_field_before(&joined.text, entry_lines, line) {
+            truncate_styled(joined, end);
+            joined.push_str(". ");
         } else {
             truncate_styled(joined, end);
             joined.push_str(" ");
@@ -2422,6 +2425,36 @@ fn unwrap_entries(lines: &[Line]) -> Option<Vec<(Vec<Line>, Styled)>> {
         entry_lines.push(line.clone());
     }
     Some(entries)
+}
+
+/// `Serving with` / `PagedAttention` / `Woosuk Kwon, Ion Stoica` / `SOSP
+/// 2023`: in a block wrapped in one place and one field per line in others,
+/// a line that is an author list or a venue by itself, after a line with no
+/// closing punctuation and no break inside a sentence, starts a field.
+fn ends_field_before(joined: &str, entry_lines: &[Line], line: &Line) -> bool {
+    let previous = entry_lines.last().map_or("", |l| l.text.text.as_str());
+    // (Not inside a quoted title: `“AlpaServe: Statistical` / `Multiplexing ...”`.)
+    let open_quote = joined.matches('\u{201c}').count() > joined.matches('\u{201d}').count()
+        || joined.matches('"').count() % 2 == 1;
+    if joined.trim_end().ends_with(['.', ',', ';', ':', '-'])
+        || open_quote
+        || breaks_mid_sentence(previous, &line.text.text)
+    {
+        return false;
+    }
+    match analyze(&line.text.trim()).as_slice() {
+        [(_, FieldKind::Authors(read))] => read.people.len() >= 2,
+        // A venue line is short (`SOSP 2023`) or says it is one (`In
+        // Proceedings of the 14th USENIX Symposium on ...`).
+        [(piece, FieldKind::Venue(_))] => {
+            let text = line.text.text.trim_start();
+            fields::words_up_to(&piece.text, 9) <= 8
+                || ["In ", "Proc. ", "Proceedings "]
+                    .iter()
+                    .any(|p| text.starts_with(p))
+        }
+        _ => false,
+    }
 }
 
 /// Cuts styled text at `len` bytes, marks with it.
