@@ -343,6 +343,12 @@ fn is_prose(text: &str) -> bool {
     words >= 8 && lower * 5 >= words * 3 && sentence() && year_in(text).is_none()
 }
 
+/// [`is_prose`] on a stretch of the input as written: an HTML page's tags
+/// (`<p>I am a research scientist ...</p>`) are no words.
+fn is_prose_source(text: &str) -> bool {
+    is_prose(&crate::markdown::strip_tags(text))
+}
+
 /// A list's introduction read as a lone title: a paragraph of prose (no list
 /// item, no table row: `text` is `None` for those) with nothing an entry has
 /// besides its title.
@@ -656,7 +662,7 @@ impl<'a> Reader<'a> {
             .into_iter()
             .filter(|&(first, last)| {
                 let range = self.line_index.line_range(self.source, first, last);
-                self.source.get(range).is_some_and(is_prose)
+                self.source.get(range).is_some_and(is_prose_source)
             })
             .collect();
         for step in self.steps {
@@ -685,7 +691,7 @@ impl<'a> Reader<'a> {
                     // list's introduction).
                     let prose = || {
                         let range = self.line_index.line_range(self.source, first, last);
-                        self.source.get(range).is_some_and(is_prose)
+                        self.source.get(range).is_some_and(is_prose_source)
                             || prose_runs
                                 .iter()
                                 .any(|&(start, end)| start <= first && last <= end)
