@@ -1553,7 +1553,9 @@ impl Reader<'_> {
                     {
                         shared_affiliation =
                             Some(Arc::from(piece.text.trim().trim_end_matches(['.', ','])));
-                    } else if !is_marker_legend(&piece.text) {
+                    } else if !is_marker_legend(&piece.text)
+                        && !repeats_title(&piece.text, &title_parts)
+                    {
                         // `(* equal contribution)` after the names says what
                         // their marks mean: read, not lost.
                         extra_text.push(piece.text.trim().to_owned());
@@ -2431,6 +2433,16 @@ fn unwrap_entries(lines: &[Line]) -> Option<Vec<(Vec<Line>, Styled)>> {
         entry_lines.push(line.clone());
     }
     Some(entries)
+}
+
+/// The title written again (a theme's heading, then its recommended
+/// citation quoting it): nothing more to keep.
+fn repeats_title(text: &str, title_parts: &[&Styled]) -> bool {
+    let [title] = title_parts else {
+        return false;
+    };
+    let again = clean_title(text);
+    !again.is_empty() && again.eq_ignore_ascii_case(&clean_title(&title.text))
 }
 
 /// `Serving with` / `PagedAttention` / `Woosuk Kwon, Ion Stoica` / `SOSP

@@ -149,6 +149,8 @@ const LINK_LABELS: &[&str] = &[
     "recording",
     "youtube",
     "project page",
+    // academicpages' `Download Paper`, `Download Slides`.
+    "download",
     "webpage",
     "homepage",
     // bibtex2html's `[ bib | http | .pdf | .ps.gz ]`.
@@ -434,6 +436,11 @@ pub(crate) const FIELD_LABELS: &[&str] = &[
     "publication",
     "appeared in",
     "year",
+    // A theme's whole reference after its label (academicpages'
+    // `Recommended citation: Names. (2023). "Title." Venue.`).
+    "recommended citation",
+    "citation",
+    "cite as",
 ];
 
 /// `Title: ...`, `Authors: ...`, `Venue: ...`, `Paper: https://...`: a line

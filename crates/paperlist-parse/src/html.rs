@@ -100,6 +100,9 @@ fn is_entry_card(element: ElementRef<'_>) -> bool {
     if !matches!(element.value().name(), "div" | "article" | "section") {
         return false;
     }
+    if is_titled_item(element) {
+        return true;
+    }
     let Some(class) = element.value().classes().find(|class| {
         class
             .split(['-', '_'])
@@ -119,6 +122,45 @@ fn is_entry_card(element: ElementRef<'_>) -> bool {
                 "li" | "ul" | "ol" | "dl" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
             ) || inner.value().classes().any(|c| c == class)
         })
+}
+
+/// `<article class="archive__item"><h2 class="archive__item-title">Title</h2>
+/// <p>Published in ...</p>...`: an item of a theme's list (a class with the
+/// word `item`) whose heading is its title (a class with the word `title`),
+/// and which holds no list, table or item of its own.
+fn is_titled_item(element: ElementRef<'_>) -> bool {
+    let has_word = |class: &str, word: &str| {
+        class
+            .split(['-', '_'])
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    let Some(class) = element.value().classes().find(|c| has_word(c, "item")) else {
+        return false;
+    };
+    let mut titled = false;
+    for inner in element.descendants().skip(1).filter_map(ElementRef::wrap) {
+        let name = inner.value().name();
+        if matches!(name, "li" | "ul" | "ol" | "dl" | "table")
+            || inner.value().classes().any(|c| c == class)
+        {
+            return false;
+        }
+        titled |= is_title_heading(inner);
+    }
+    titled
+}
+
+/// A heading that a theme marks as an item's title (`h2.archive__item-title`,
+/// `h3.paper-title`).
+fn is_title_heading(element: ElementRef<'_>) -> bool {
+    let name = element.value().name();
+    name.len() == 2
+        && name.starts_with('h')
+        && name.as_bytes()[1].is_ascii_digit()
+        && element
+            .value()
+            .classes()
+            .any(|c| c.to_ascii_lowercase().contains("title"))
 }
 
 impl Walker {
@@ -227,7 +269,8 @@ impl Walker {
         // `<div class="bibbase_paper">` holding divs of author, title and venue:
         // an entry as a list item holds it.
         let card = self.item_depth == 0 && self.cell_depth == 0 && is_entry_card(element);
-        let line_in_item = (self.item_depth > 0 && LINES_IN_ITEM.contains(&name.as_str()))
+        let line_in_item = (self.item_depth > 0
+            && (LINES_IN_ITEM.contains(&name.as_str()) || is_title_heading(element)))
             || (self.cell_depth > 0
                 && name != "table"
                 && (BLOCKS.contains(&name.as_str()) || CONTAINERS.contains(&name.as_str())));
@@ -546,6 +589,23 @@ mod tests {
 
     fn lower_all(source: &str) -> Vec<Block> {
         crate::blocks::lower_all(lower, source)
+    }
+
+    #[test]
+    fn a_theme_item_with_a_title_heading_is_one_entry() {
+        let page = "<h1>Publications</h1><article class=\"archive__item\"><h2 class=\"archive__item-title\"><a href=\"/p/x\">Ray: A Framework</a></h2><p>Published in <i>OSDI</i>, 2018</p></article><div class=\"archive__item\"><h2>Talks</h2><ul><li>A talk</li></ul></div>";
+        let blocks = lower_all(page);
+        let kinds: Vec<&BlockKind> = blocks.iter().map(|b| &b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &BlockKind::Heading(1),
+                &BlockKind::ListItem,
+                &BlockKind::Heading(2),
+                &BlockKind::ListItem
+            ]
+        );
+        assert_eq!(blocks[1].lines[0].text.text, "Ray: A Framework");
     }
 
     #[test]
