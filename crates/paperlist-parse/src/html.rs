@@ -282,6 +282,13 @@ impl Walker {
                 self.break_line();
                 return;
             }
+            // `Kwon<sup>1,*</sup>`: affiliation numbers and marks after a name.
+            "sup" => {
+                let inner: String = element.text().collect();
+                let after_digit = self.current.text.ends_with(|c: char| c.is_ascii_digit());
+                self.text(&crate::styled::superscript(&inner, after_digit));
+                return;
+            }
             "tr" => {
                 self.flush_block();
                 self.kind = Some(BlockKind::TableRow {

@@ -71,6 +71,8 @@ struct Lowering<'i> {
     /// For each open emphasis, whether it is no emphasis but two superscript
     /// marks CommonMark paired (`A<sup>*</sup>, B<sup>*</sup>`).
     literal_emphasis: Vec<bool>,
+    /// Inside `<sup>`: affiliation numbers and marks after a name.
+    in_sup: bool,
     table_header: Vec<String>,
     in_table_head: bool,
     /// Inside a table cell, where a `<br>` separates items (`A<br>B` in an
@@ -173,6 +175,7 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
         open: Vec::new(),
         pending: Vec::new(),
         literal_emphasis: Vec::new(),
+        in_sup: false,
         table_header: Vec::new(),
         in_table_head: false,
         in_table_cell: false,
@@ -243,6 +246,25 @@ fn is_colour_mark(math: &str) -> bool {
     [r"\color{", r"\textcolor{", r"\colorbox{"]
         .iter()
         .any(|command| math.starts_with(command))
+}
+
+/// Whether `at` is inside `<sup>...</sup>` (`A<sup>1,*</sup>`): a `*` there
+/// is a mark after a name, not an emphasis delimiter.
+fn inside_sup(source: &str, at: usize) -> bool {
+    // (Only a few bytes back: a mark's superscript is short, and the text
+    // before it may be the whole document.)
+    let from = crate::styled::floor_char_boundary(source, at.saturating_sub(16));
+    let (Some(before), Some(after)) = (source.get(from..at), source.get(at..)) else {
+        return false;
+    };
+    let Some(open) = before.rfind("<sup>") else {
+        return false;
+    };
+    let after = &after[..crate::styled::floor_char_boundary(after, after.len().min(24))];
+    !before[open..].contains("</sup>")
+        && after
+            .find("</sup>")
+            .is_some_and(|close| !after[..close].contains('<'))
 }
 
 /// A text that may hold Markdown or HTML (`<strong>Name</strong>`,
@@ -626,11 +648,18 @@ impl Lowering<'_> {
             text
         };
         let number = self.index.line_of(range.start);
+        let in_sup = self.in_sup;
         if let Some(open) = self.innermost() {
             if open.current_line.is_none() {
                 open.current_line = Some(number);
             }
-            open.current.push_str(text);
+            if in_sup {
+                let after_digit = open.current.text.ends_with(|c: char| c.is_ascii_digit());
+                open.current
+                    .push_str(&crate::styled::superscript(text, after_digit));
+            } else {
+                open.current.push_str(text);
+            }
         }
     }
 
@@ -721,6 +750,8 @@ impl Lowering<'_> {
                 self.start_mark(Mark::Link(href));
             }
             ("a", true) => self.end_mark(|m| matches!(m, Mark::Link(_))),
+            ("sup", false) => self.in_sup = true,
+            ("sup", true) => self.in_sup = false,
             _ => {
                 // Other tags (`<font>`, `<span>`) carry no meaning here; a
                 // comment or unknown tag leaves a space so words do not glue.
@@ -824,8 +855,7 @@ impl Lowering<'_> {
                 self.start_block(BlockKind::Paragraph, range);
             }
             Tag::Emphasis => {
-                let literal = self.source[..range.start].ends_with("<sup>")
-                    && self.source[range.start..].starts_with("*</sup>");
+                let literal = inside_sup(self.source, range.start);
                 self.literal_emphasis.push(literal);
                 if literal {
                     self.text("*", &(range.start..range.start + 1));

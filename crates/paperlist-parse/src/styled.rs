@@ -153,6 +153,35 @@ impl Styled {
     }
 }
 
+/// What a `<sup>` holds, as the text after a name reads it: digits as
+/// superscript digits (`Kwon<sup>1,2</sup>` is `Kwon¹²`), marks kept
+/// (`<sup>*</sup>`, `†`), the commas, spaces, brackets and affiliation
+/// letters between them gone; after a number, an ordinal's letters as they
+/// are (`29<sup>th</sup>`); a word as it is, spaced (`<sup>(Oral)</sup>`).
+pub(crate) fn superscript(text: &str, after_digit: bool) -> String {
+    const DIGITS: [char; 10] = [
+        '\u{2070}', '\u{b9}', '\u{b2}', '\u{b3}', '\u{2074}', '\u{2075}', '\u{2076}', '\u{2077}',
+        '\u{2078}', '\u{2079}',
+    ];
+    if after_digit && text.chars().all(char::is_alphabetic) {
+        return text.to_owned();
+    }
+    // A word in superscript (`<sup>(Oral)</sup>`, `<sup>new</sup>`) is text,
+    // set apart from what it follows.
+    let has_word = text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| word.chars().count() >= 3);
+    if has_word {
+        return format!(" {text} ");
+    }
+    text.chars()
+        .filter_map(|c| match c.to_digit(10) {
+            Some(digit) => DIGITS.get(digit as usize).copied(),
+            None => crate::authors::MARKERS.contains(&c).then_some(c),
+        })
+        .collect()
+}
+
 /// The largest char boundary not after `index`.
 pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     while index > 0 && !text.is_char_boundary(index) {
@@ -224,6 +253,15 @@ impl Iterator for CutIter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn superscripts_are_marks_ordinals_or_words() {
+        assert_eq!(superscript("1,*", false), "\u{b9}*");
+        assert_eq!(superscript("1, 2", false), "\u{b9}\u{b2}");
+        assert_eq!(superscript("a", false), "");
+        assert_eq!(superscript("th", true), "th");
+        assert_eq!(superscript("(Oral)", false), " (Oral) ");
+    }
 
     #[test]
     fn slicing_keeps_marks() {
