@@ -219,6 +219,7 @@ impl Walker {
     }
 
     fn text(&mut self, text: &str) {
+        let text = crate::styled::caret_marks(text);
         // HTML whitespace collapses; keep one space where the source had any.
         let mut collapsed = String::with_capacity(text.len());
         let mut space = self.current.text.ends_with(' ') || self.current.text.is_empty();

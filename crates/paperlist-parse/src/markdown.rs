@@ -658,7 +658,7 @@ impl Lowering<'_> {
                 open.current
                     .push_str(&crate::styled::superscript(text, after_digit));
             } else {
-                open.current.push_str(text);
+                open.current.push_str(&crate::styled::caret_marks(text));
             }
         }
     }

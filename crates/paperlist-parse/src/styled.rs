@@ -2,6 +2,7 @@
 //! links in the input. Every input format (Markdown, HTML, plain text) is lowered
 //! into lines of styled text, so the entry rules see one representation.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a range of text was marked as.
@@ -182,6 +183,49 @@ pub(crate) fn superscript(text: &str, after_digit: bool) -> String {
         .collect()
 }
 
+/// `Philipp Moritz^1, Ion Stoica^1,2`: marks written with a caret after a
+/// name (a capitalised word), as superscript (`Moritz¹`, `Stoica¹²`). A comma
+/// belongs to the mark only between its numbers.
+pub(crate) fn caret_marks(text: &str) -> Cow<'_, str> {
+    if !text.contains('^') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('^') {
+        let (head, tail) = rest.split_at(at);
+        let tail = &tail[1..];
+        // (After a name: a capitalised word, not `x^2` or `O(n^2)`.)
+        let word = head
+            .rsplit(|c: char| !c.is_alphabetic() && c != '.' && c != '-')
+            .next()
+            .unwrap_or_default();
+        let after_name = word.chars().count() >= 2
+            && word.starts_with(char::is_uppercase)
+            && !word.ends_with('-');
+        let mut end = 0;
+        for (i, c) in tail.char_indices() {
+            let mark = c.is_ascii_digit() || crate::authors::MARKERS.contains(&c);
+            let inner_comma =
+                c == ',' && tail[i + 1..].starts_with(|n: char| n.is_ascii_digit()) && i > 0;
+            if !(mark || inner_comma) {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+        out.push_str(head);
+        if after_name && end > 0 {
+            out.push_str(&superscript(&tail[..end], false));
+            rest = &tail[end..];
+        } else {
+            out.push('^');
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// The largest char boundary not after `index`.
 pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     while index > 0 && !text.is_char_boundary(index) {
@@ -253,6 +297,20 @@ impl Iterator for CutIter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caret_marks_are_superscripts() {
+        assert_eq!(
+            caret_marks("Philipp Moritz^1, Ion Stoica^1,2"),
+            "Philipp Moritz\u{b9}, Ion Stoica\u{b9}\u{b2}"
+        );
+        assert_eq!(
+            caret_marks("Doe^*, Roe^1, and Li"),
+            "Doe*, Roe\u{b9}, and Li"
+        );
+        assert_eq!(caret_marks("x^2 + y^2 in O(n^2)"), "x^2 + y^2 in O(n^2)");
+        assert_eq!(caret_marks("a ^ b"), "a ^ b");
+    }
 
     #[test]
     fn superscripts_are_marks_ordinals_or_words() {
