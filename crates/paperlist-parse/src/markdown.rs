@@ -451,6 +451,12 @@ pub(crate) fn merge_nested_items(blocks: &mut Vec<Block>, depths: &mut Vec<u8>) 
                     });
             return if prose { Child::Prose } else { Child::Entry };
         }
+        // `- TODO` under a paper: a note still to be written.
+        if let [line] = block.lines.as_slice()
+            && is_placeholder(&line.text.text)
+        {
+            return Child::Note;
+        }
         let kinds: Vec<FieldKind> = block
             .lines
             .iter()
@@ -542,6 +548,24 @@ pub(crate) fn merge_nested_items(blocks: &mut Vec<Block>, depths: &mut Vec<u8>) 
         }
         i += 1;
     }
+}
+
+/// What a list puts where a note is still to come: `TODO`, `TBD`, `WIP`.
+fn is_placeholder(text: &str) -> bool {
+    const PLACEHOLDERS: &[&str] = &[
+        "todo",
+        "tbd",
+        "tba",
+        "wip",
+        "to do",
+        "to read",
+        "coming soon",
+    ];
+    let text = text
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    PLACEHOLDERS.contains(&text.as_str())
 }
 
 impl Lowering<'_> {
