@@ -1274,6 +1274,17 @@ impl Reader<'_> {
             for (i, cell) in group.cells.iter().enumerate() {
                 let role = roles.get(i).map(String::as_str).unwrap_or_default();
                 let kind = match table_role(role, cell) {
+                    // `| Paper |` holding `[ICLR 2023](url)`: a link to the
+                    // paper named by its venue.
+                    Some(FieldKind::Title)
+                        if has_title_column
+                            && !roles.iter().all(|r| r == role)
+                            && cell
+                                .covered_by(0..cell.text.len(), |m| matches!(m, Mark::Link(_)))
+                            && matches!(fields::classify(cell), FieldKind::Venue(_)) =>
+                    {
+                        fields::classify(cell)
+                    }
                     Some(kind) => kind,
                     // Under a column that names no field, beside a title
                     // column, text is neither the title nor names (`| Paper |
@@ -1761,10 +1772,18 @@ impl Reader<'_> {
                 let paper_link = title_link.as_deref().is_some_and(|url| {
                     ArxivId::from_url(url).is_some() || Doi::from_url(url).is_some()
                 });
+                // A row of a table with a title column is a paper, when it is
+                // dated or links one.
+                let titled_row = matches!(&group.kind, BlockKind::TableRow { header }
+                    if column_roles(header).iter().any(|role| is_title_role(role)));
                 title_words >= 3
                     && paper_link
                     && !looks_like_date(&title)
                     && !is_first_person(&title)
+                    || titled_row
+                        && title_words >= 2
+                        && !looks_like_date(&title)
+                        && (dated || paper_linked())
                     || title_words >= 2
                         && !looks_like_date(&title)
                         && !is_first_person(&title)
