@@ -1264,7 +1264,8 @@ impl Reader<'_> {
         if let BlockKind::TableRow { header } = &group.kind {
             let line = group.lines[0].number;
             let roles = column_roles(header);
-            let has_title_column = roles.iter().any(|role| is_title_role(role));
+            let title_columns = roles.iter().filter(|role| is_title_role(role)).count();
+            let has_title_column = title_columns > 0;
             // `| arXiv |` holding `[2312.00752]`: a link to the paper's abstract.
             for (role, cell) in roles.iter().zip(group.cells.iter_mut()) {
                 if let Some(linked) = arxiv_cell(role, cell) {
@@ -1274,11 +1275,10 @@ impl Reader<'_> {
             for (i, cell) in group.cells.iter().enumerate() {
                 let role = roles.get(i).map(String::as_str).unwrap_or_default();
                 let kind = match table_role(role, cell) {
-                    // `| Paper |` holding `[ICLR 2023](url)`: a link to the
-                    // paper named by its venue.
+                    // `| Title | Paper |` with `[ICLR 2023](url)` in the
+                    // Paper column: a link to the paper named by its venue.
                     Some(FieldKind::Title)
-                        if has_title_column
-                            && !roles.iter().all(|r| r == role)
+                        if title_columns >= 2
                             && cell
                                 .covered_by(0..cell.text.len(), |m| matches!(m, Mark::Link(_)))
                             && matches!(fields::classify(cell), FieldKind::Venue(_)) =>
