@@ -1552,16 +1552,20 @@ fn first_inverted_style(text: &str, cut_short: bool) -> Option<Vec<Found>> {
     let first_given = given_words.next()?;
     // `Reddi, Vijay Janapa, et al.`: with `et al.` saying it is a list, a
     // second given name is a name too.
+    // So does a middle name after an initial (`Bland, J. Martin, and ...`).
+    let initials_only = is_initial(first_given);
     let second_given = |w: &str| {
-        cut_short
+        (cut_short || initials_only)
             && w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().skip(1).all(char::is_lowercase)
             && word_class(w).0 & (TITLE | NON_NAME) == 0
     };
-    let given_ok = first_given.chars().next().is_some_and(char::is_uppercase)
-        && first_given.chars().skip(1).any(char::is_lowercase)
-        && given_words.all(|w| is_initial(w) || second_given(w));
-    if !given_ok {
+    // `Kaplan, E. L., and Paul Meier`: Chicago with initials for the first
+    // given name.
+    let given_ok = initials_only
+        || (first_given.chars().next().is_some_and(char::is_uppercase)
+            && first_given.chars().skip(1).any(char::is_lowercase));
+    if !given_ok || !given_words.all(|w| is_initial(w) || second_given(w)) {
         return None;
     }
     let elements = split_ranges(text, 0..text.len(), &[',']);
@@ -1574,6 +1578,15 @@ fn first_inverted_style(text: &str, cut_short: bool) -> Option<Vec<Found>> {
         let others = group(text, rest.start..text.len(), false);
         // Every other element must be a name: no affiliations in these styles.
         if others.is_empty() || others.iter().any(|f| f.affiliation_span.is_some()) {
+            return None;
+        }
+        // After initials, the others are whole names (`J. E. Everhart`), not
+        // the halves of more inverted ones (APA's `Kwon, W., Li, Z.`).
+        let whole = |f: &Found| {
+            let name = &text[f.range.clone()];
+            name.contains(' ') && !name.rsplit(' ').next().is_some_and(is_initial)
+        };
+        if initials_only && !others.iter().all(whole) {
             return None;
         }
         found.extend(others);
@@ -2353,6 +2366,20 @@ mod tests {
         assert_eq!(
             names("Dean, Jeffrey, and Sanjay Ghemawat"),
             ["Jeffrey Dean", "Sanjay Ghemawat"]
+        );
+        // ... with initials, or an initial and a middle name, for the first
+        // given name (pandoc's Chicago author-date).
+        assert_eq!(
+            names("Kaplan, E. L., and Paul Meier"),
+            ["E. L. Kaplan", "Paul Meier"]
+        );
+        assert_eq!(
+            names("Bland, J. Martin, and Douglas G. Altman"),
+            ["J. Martin Bland", "Douglas G. Altman"]
+        );
+        assert_eq!(
+            names("Smith, J. W., J. E. Everhart, and R. S. Johannes"),
+            ["J. W. Smith", "J. E. Everhart", "R. S. Johannes"]
         );
         // APA: `...` stands for names left out before the last.
         assert_eq!(

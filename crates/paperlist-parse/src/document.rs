@@ -219,9 +219,18 @@ fn names_topic(words: &[&str]) -> bool {
     let topical = |at: usize| {
         let before = at.checked_sub(1).map(|i| words[i]);
         let after = words.get(at + 1).copied();
+        // `Symposium on New Ideas ... and Software`: the subject of a venue's
+        // name.
+        let in_venue_name = words[..at].windows(2).any(|pair| {
+            matches!(
+                pair[0],
+                "symposium" | "conference" | "workshop" | "journal" | "transactions"
+            ) && matches!(pair[1], "on" | "of")
+        });
         matches!(before, Some("for" | "in"))
             || before.is_some_and(|w| RESEARCH_WORDS.contains(&w))
             || after.is_some_and(|w| RESEARCH_WORDS.contains(&w))
+            || in_venue_name
     };
     let mut skip_words = words
         .iter()
@@ -1081,13 +1090,27 @@ impl<'a> Reader<'a> {
             let lines: Vec<&str> = group.lines.iter().map(|l| l.text.text.trim()).collect();
             lines.join(" ")
         });
+        let group_first_text = group.lines.first().map(|l| l.text.text.clone());
         match self.assemble(group, mode, raw.clone()) {
             // A list's introduction is text the list has, not an entry.
             Ok((entry, ..)) if is_introduction(&entry, paragraph.as_deref()) => {
                 let mode = Mode::Unknown;
                 self.steps.push(Step::Unread { first, last, mode });
             }
-            Ok((mut entry, notes, clear, marks)) => {
+            Ok((mut entry, mut notes, clear, marks)) => {
+                // `———. 1999. “Title.”`: the authors of the entry before.
+                if entry.authors.is_empty()
+                    && let Some(line) = group_first_text.as_deref()
+                    && let Some(mark) = same_authors_mark(line)
+                    && let Some(before) = self.entries.last().filter(|e| !e.authors.is_empty())
+                {
+                    entry.authors = before.authors.clone();
+                    entry.set_origin("authors", Origin::Input);
+                    notes.push((
+                        first,
+                        format!("`{mark}` stands for the authors of the entry before"),
+                    ));
+                }
                 if !marks.is_empty() {
                     self.marked.push((self.entries.len(), marks));
                 }
@@ -1253,6 +1276,22 @@ impl Output<'_> {
 /// An entry, its notes as (line, note), whether it is clear outside a list,
 /// and the marks after its authors' names.
 type Assembled = (Entry, Vec<(u32, String)>, bool, Vec<String>);
+
+/// The dashes that open an entry written by the same authors as the one
+/// before, as Chicago, MLA and pandoc's citation styles print them (`———.`,
+/// `---.`, `——,`): the mark, when the line starts with one.
+fn same_authors_mark(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    let end = line
+        .char_indices()
+        .find(|&(_, c)| !matches!(c, '—' | '-' | '–' | '_'))
+        .map_or(line.len(), |(at, _)| at);
+    let mark = &line[..end];
+    let dashes = mark.chars().count();
+    let long = mark.contains('—') || mark.contains('_');
+    let enough = if long { dashes >= 2 } else { dashes >= 3 };
+    (enough && line[end..].starts_with(['.', ','])).then_some(mark)
+}
 
 impl Reader<'_> {
     /// Makes an entry of a group of lines, or says it is none. Under no telling
@@ -1951,6 +1990,19 @@ impl Reader<'_> {
                     entry.links.push(link);
                 }
             }
+        }
+        // `Cowen, C. C. 1995. *Composition Operators*. CRC Press.`: a work
+        // with a publisher, appeared nowhere (not even on arXiv) and without
+        // pages, is a book.
+        if entry.kind == EntryKind::Misc
+            && written_kind.is_none()
+            && entry.venue.is_none()
+            && entry.arxiv.is_none()
+            && entry.details.publisher.is_some()
+            && entry.details.pages.is_none()
+            && entry.details.volume.is_none()
+        {
+            entry.kind = EntryKind::Book;
         }
         // A paper known only by its arXiv address appeared on arXiv (as the
         // BibTeX, CSL-JSON and RIS readers say of an eprint with no venue).
@@ -3344,11 +3396,47 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dashes_stand_for_the_authors_of_the_entry_before() {
+        assert_eq!(same_authors_mark("———. 1999. “Title.”"), Some("———"));
+        assert_eq!(same_authors_mark("---. 2001. Title."), Some("---"));
+        assert_eq!(same_authors_mark("——, and B. Smith. 2001."), Some("——"));
+        // A dash that is no mark: a rule, a bullet, a range.
+        assert_eq!(same_authors_mark("--- "), None);
+        assert_eq!(same_authors_mark("- Title. 2001."), None);
+        assert_eq!(same_authors_mark("—. Title"), None);
+        let text = "# Papers\n\n- Bland, J. Martin, and Douglas G. Altman. 1986. “Statistical Methods for Assessing Agreement.” *The Lancet* 327 (8476): 307–10.\n- ———. 1999. “Measuring Agreement in Method Comparison Studies.” *Statistical Methods in Medical Research* 8 (2): 135–60.\n";
+        let parsed = crate::parse_document(
+            text.into(),
+            &crate::SourceId::new("x.md"),
+            crate::Format::Markdown,
+        );
+        let names: Vec<Vec<&str>> = parsed
+            .entries
+            .iter()
+            .map(|e| e.authors.iter().map(|p| p.name()).collect())
+            .collect();
+        assert_eq!(names.len(), 2);
+        assert_eq!(names[0], names[1]);
+        assert_eq!(names[1], ["J. Martin Bland", "Douglas G. Altman"]);
+    }
+
+    #[test]
     fn topics_named_with_section_words_are_no_sections() {
         assert_eq!(section_mode("Software"), Some(Mode::Skip));
         assert_eq!(section_mode("Media Coverage"), Some(Mode::Skip));
         assert_eq!(section_mode("Professional Service"), Some(Mode::Skip));
         assert_eq!(section_mode("Software Engineering"), None);
+        // A venue's subject.
+        assert_eq!(
+            section_mode(
+                "ACM SIGPLAN International Symposium on New Ideas, New Paradigms, and Reflections on Programming and Software"
+            ),
+            None
+        );
+        assert_eq!(
+            section_mode("Talks at the Conference on Systems"),
+            Some(Mode::Skip)
+        );
         assert_eq!(section_mode("Social Media Analysis"), None);
         assert_eq!(section_mode("LLMs for Education"), None);
         // The rule is the heading's shape, not a list of topics.

@@ -871,6 +871,9 @@ fn ends_comma_inverted_names(text: &str) -> bool {
             && t.starts_with(|c: char| c.is_uppercase())
             && !t.bytes().any(|b| b.is_ascii_digit())
             && !initials(t)
+            // `Smith, J. W., J. E. Everhart, W. C. Dickson`: Chicago inverts
+            // the first name only; a name that starts with initials is whole.
+            && !t.split(' ').next().is_some_and(initials)
     };
     elements
         .rchunks_exact(2)
@@ -2591,11 +2594,12 @@ fn split_sentences(text: Styled) -> Cut {
                 let Some(first) = after.chars().next() else {
                     continue;
                 };
-                // `arXiv` (and its kin) and a written-out address start a
-                // field in lower case.
-                let preprint_server = ["arXiv", "bioRxiv", "medRxiv", "https://", "http://"]
-                    .iter()
-                    .any(|server| after.starts_with(server));
+                // `arXiv` (and its kin), a written-out address and IEEE's
+                // `doi: 10.1145/...` start a field in lower case.
+                let preprint_server =
+                    ["arXiv", "bioRxiv", "medRxiv", "https://", "http://", "doi:"]
+                        .iter()
+                        .any(|server| after.starts_with(server));
                 // An icon (`📄 Paper`) starts a field too.
                 let icon =
                     !first.is_ascii() && !first.is_alphanumeric() && !matches!(first, '”' | '’');
@@ -2621,8 +2625,11 @@ fn split_sentences(text: Styled) -> Cut {
                 let is_initial = letters.chars().count() == 1
                     || (word.contains('.') && letters.chars().filter(|c| *c != '.').count() <= 3);
                 // ACM reference style puts the year after the authors: "Moritz, P. 2018. Ray".
+                // (`no. 7587,` is no year.)
                 let year_follows = after.as_bytes().get(..5).is_some_and(|head| {
-                    head[..4].iter().all(u8::is_ascii_digit) && matches!(head[4], b'.' | b',')
+                    matches!(&head[..2], b"19" | b"20")
+                        && head[2..4].iter().all(u8::is_ascii_digit)
+                        && matches!(head[4], b'.' | b',')
                 });
                 // "et al." ends an author list: what follows is a new field.
                 let ends_et_al = plain[..i].ends_with("et al");
@@ -2734,6 +2741,16 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
         && let Some(issue) = issue_of(plain)
     {
         return FieldKind::Issue(issue);
+    }
+    // `e0118432`: PLOS and others number their articles instead of paging them.
+    if let Some(digits) = plain.strip_prefix('e')
+        && (4..=8).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return FieldKind::Issue(Issue {
+            article: Some(plain.to_owned()),
+            ..Issue::default()
+        });
     }
     // A number alone (what [`split_journal_volume`] cuts off) is a volume.
     if (1..=4).contains(&plain.len())
@@ -3543,6 +3560,43 @@ mod tests {
 
     fn kind(text: &str) -> FieldKind {
         classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn chicago_and_ieee_references_split_where_their_fields_end() {
+        // Chicago inverts the first name only: the initials of the names after
+        // it end no list of inverted names.
+        assert_eq!(
+            pieces(
+                "Smith, J. W., J. E. Everhart, W. C. Dickson, and R. S. Johannes. 1988. “Title.”"
+            ),
+            [
+                "Smith, J. W., J. E. Everhart, W. C. Dickson, and R. S. Johannes",
+                "1988",
+                "“Title.”"
+            ]
+        );
+        // APA's list of inverted names still ends at its last initials.
+        assert_eq!(
+            pieces("Kwon, W., Li, Z., Zhuang, S. Efficient Memory Management."),
+            ["Kwon, W., Li, Z., Zhuang, S", "Efficient Memory Management"]
+        );
+        // IEEE's `doi:` after the pages is a field of its own.
+        let read = pieces("in Proc. SOSP, 2023, pp. 611–626. doi: 10.1145/3600006.3613165.");
+        assert_eq!(
+            read.last().map(String::as_str),
+            Some("doi: 10.1145/3600006.3613165")
+        );
+        // A four-digit issue number is no year.
+        assert!(
+            pieces("Nature, vol. 529, no. 7587, pp. 484–489, 2016.")
+                .contains(&"no. 7587".to_owned())
+        );
+        // PLOS's article number.
+        assert!(
+            matches!(kind("e0118432"), FieldKind::Issue(Issue { article: Some(a), .. }) if a == "e0118432")
+        );
+        assert_eq!(kind("e2"), FieldKind::Title);
     }
 
     #[test]

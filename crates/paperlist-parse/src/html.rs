@@ -96,32 +96,56 @@ const LINES_IN_ITEM: &[&str] = &[
 /// `csl-entry`, `paper-li`, `pub-item`), worn by no element inside it (so the
 /// list around the entries, `bibbase_group_body`, is none).
 fn is_entry_card(element: ElementRef<'_>) -> bool {
-    const WORDS: &[&str] = &["paper", "publication", "pub", "entry", "bib", "citation"];
     if !matches!(element.value().name(), "div" | "article" | "section") {
         return false;
     }
     if is_titled_item(element) {
         return true;
     }
-    let Some(class) = element.value().classes().find(|class| {
-        class
-            .split(['-', '_'])
-            .any(|word| WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
-    }) else {
-        return false;
+    // `<div class="csl-entry" role="listitem">`: an item as the page says.
+    let listitem = element.value().attr("role") == Some("listitem");
+    let Some(class) = element
+        .value()
+        .classes()
+        .find(|&class| has_entry_word(class))
+    else {
+        return listitem;
     };
     // A `section.publication` around a whole list holds its items, headings
-    // or a table: no card.
-    !element
-        .descendants()
-        .skip(1)
-        .filter_map(ElementRef::wrap)
-        .any(|inner| {
-            matches!(
-                inner.value().name(),
-                "li" | "ul" | "ol" | "dl" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            ) || inner.value().classes().any(|c| c == class)
-        })
+    // or a table: no card. Nor does one around cards of its own
+    // (`div.csl-bib-body` around `div.csl-entry`s): two elements inside that
+    // wear one class with an entry word are cards, and this is their list.
+    let mut inner_classes: Vec<&str> = Vec::new();
+    for inner in element.descendants().skip(1).filter_map(ElementRef::wrap) {
+        if matches!(
+            inner.value().name(),
+            "li" | "ul" | "ol" | "dl" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) || inner.value().classes().any(|c| c == class)
+        {
+            return false;
+        }
+        if inner.value().attr("role") == Some("listitem") {
+            return false;
+        }
+        if matches!(inner.value().name(), "div" | "article" | "section") {
+            for inner_class in inner.value().classes().filter(|&c| has_entry_word(c)) {
+                if inner_classes.contains(&inner_class) {
+                    return false;
+                }
+                inner_classes.push(inner_class);
+            }
+        }
+    }
+    true
+}
+
+/// A class one of whose words names a publication (`bibbase_paper`,
+/// `csl-entry`, `paper-li`, `pub-item`).
+fn has_entry_word(class: &str) -> bool {
+    const WORDS: &[&str] = &["paper", "publication", "pub", "entry", "bib", "citation"];
+    class
+        .split(['-', '_'])
+        .any(|word| WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
 
 /// `<article class="archive__item"><h2 class="archive__item-title">Title</h2>
@@ -614,6 +638,27 @@ mod tests {
             ]
         );
         assert_eq!(blocks[1].lines[0].text.text, "Ray: A Framework");
+    }
+
+    #[test]
+    fn a_list_of_cards_is_no_card() {
+        // pandoc's citations: `div.csl-bib-body` (a class with `bib`) around
+        // `div.csl-entry`s; IEEE's puts the number in a div of its own.
+        let page = "<h2>Papers</h2><div class=\"references csl-bib-body\" role=\"list\"><div class=\"csl-entry\" role=\"listitem\"><div class=\"csl-left-margin\">[1] </div><div class=\"csl-right-inline\">A. Doe, “One,” in <em>OSDI</em>, 2020.</div></div><div class=\"csl-entry\" role=\"listitem\"><div class=\"csl-left-margin\">[2] </div><div class=\"csl-right-inline\">B. Roe, “Two,” in <em>SOSP</em>, 2021.</div></div></div><div role=\"listitem\">C. Poe, “Three,” in NSDI, 2022.</div>";
+        let items: Vec<String> = lower_all(page)
+            .iter()
+            .filter(|b| b.kind == BlockKind::ListItem)
+            .map(|b| {
+                b.lines
+                    .iter()
+                    .map(|l| l.text.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            })
+            .collect();
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert!(items[0].contains("One") && !items[0].contains("Two"));
+        assert!(items[2].contains("Three"));
     }
 
     #[test]
