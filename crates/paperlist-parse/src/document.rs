@@ -955,6 +955,23 @@ impl<'a> Reader<'a> {
                         ),
                     );
                 }
+                // `{% comment %}`, `{{ page.title }}`: a site generator's
+                // template tags left in the page's source.
+                BlockKind::Paragraph
+                    if !block.lines.is_empty()
+                        && block.lines.iter().all(|l| is_template_tag(&l.text.text)) =>
+                {
+                    self.finish_group(pending.take());
+                    let line = block.first_line();
+                    self.info_step(
+                        line,
+                        "template-tag",
+                        format!(
+                            "line {line}: a template tag ({:?}), not an entry",
+                            block.lines[0].text.text.trim()
+                        ),
+                    );
+                }
                 // (Also in a table's last row: a homepage laid out in tables
                 // ends with its credit in one.)
                 BlockKind::Paragraph | BlockKind::TableRow { .. }
@@ -1979,13 +1996,18 @@ impl Reader<'_> {
             identifiers_in_text(&piece.text, &mut entry);
             // An address written out in the text is a link too.
             if *kind == FieldKind::Links
-                && let Some(url) = fields::bare_url(&piece.text)
+                && let Some(url) = fields::written_address(&piece.text)
             {
                 let link = Link {
                     kind: link_kind("", url),
                     url: url.to_owned(),
                     label: None,
                 };
+                // APA's `Retrieved from https://...`: where the work is.
+                let labelled = fields::bare_url(&piece.text).is_none();
+                if labelled && entry.url.is_none() && link.kind != LinkKind::Doi {
+                    entry.url = Some(link.url.clone());
+                }
                 if !entry.links.iter().any(|l| l.url == link.url) {
                     entry.links.push(link);
                 }
@@ -2176,6 +2198,14 @@ fn is_page_furniture(text: &str) -> bool {
     }
     let head: String = text.chars().take(24).collect::<String>().to_lowercase();
     OPENINGS.iter().any(|opening| head.starts_with(opening))
+}
+
+/// A Liquid, Jinja or Hugo tag alone on its line: `{% endcomment %}`,
+/// `{{ content }}`, `{{< figure >}}`.
+fn is_template_tag(text: &str) -> bool {
+    let text = text.trim();
+    (text.starts_with("{%") && text.ends_with("%}"))
+        || (text.starts_with("{{") && text.ends_with("}}"))
 }
 
 /// `(* equal contribution)`, `† corresponding author`, `^ student author`:
@@ -3497,6 +3527,9 @@ mod tests {
             "Design and source code from Jon Barron's website"
         ));
         assert!(is_page_furniture("Powered by Jekyll"));
+        assert!(is_template_tag("{% endcomment %}"));
+        assert!(is_template_tag(" {{ content }}"));
+        assert!(!is_template_tag("{PRETZEL}: Opening the Black Box"));
         assert!(!is_page_furniture(
             "Template Matching with Deformable Parts"
         ));

@@ -556,6 +556,7 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
                             .flat_map(split_publisher_address)
                             .flat_map(split_doi)
                             .flat_map(split_thesis)
+                            .flat_map(split_locator)
                         {
                             for piece in split_trailing_venue(piece)
                                 .into_iter()
@@ -1398,13 +1399,15 @@ fn publisher_of(tag: &str) -> Option<&str> {
         return Some(tag);
     }
     // Harvard and Chicago put the place first: `New York: ACM`,
-    // `Cambridge, MA: MIT Press`.
+    // `Cambridge, MA: MIT Press`; APA a proceedings' hall before it
+    // (`International Convention Centre, Sydney, Australia: PMLR`).
     // `find(':')` is a byte search, cheaper than a string search on titles.
     if let Some(colon) = tag.find(':')
         && let Some(publisher) = tag[colon + 1..].strip_prefix(' ')
         && let place = &tag[..colon]
-        && place.split(", ").count() <= 2
-        && place.split(", ").all(is_place)
+        && let elements = place.split(", ").count()
+        && elements <= 3
+        && place.split(", ").skip(elements / 3).all(is_place)
         && words_up_to(publisher, 6) <= 5
         && (is_publisher(publisher.trim_end_matches('.')) || is_institution(publisher))
     {
@@ -1588,6 +1591,37 @@ fn split_doi(text: Styled) -> Cut {
 }
 
 /// `doi: 10.1145/2934664`, `DOI 10.1145/...`: a DOI written out with its label.
+/// APA's and IEEE's `Retrieved from https://...`, `[Online]. Available:
+/// https://...`: an address, labelled (or the label alone, before a link).
+fn labelled_address(plain: &str) -> bool {
+    labelled_address_rest(plain).is_some_and(|rest| rest.is_empty() || bare_url(rest).is_some())
+}
+
+fn labelled_address_rest(plain: &str) -> Option<&str> {
+    let text = plain
+        .trim()
+        .trim_start_matches("[Online]")
+        .trim_start_matches(['.', ' ']);
+    [
+        "Retrieved from",
+        "Available from",
+        "Available at",
+        "Available:",
+    ]
+    .iter()
+    .find_map(|label| {
+        text.get(..label.len())
+            .filter(|head| head.eq_ignore_ascii_case(label))
+            .map(|_| text[label.len()..].trim_start_matches(':').trim())
+    })
+}
+
+/// An address written out as a field: alone or labelled (`Retrieved from
+/// https://...`).
+pub(crate) fn written_address(plain: &str) -> Option<&str> {
+    bare_url(plain).or_else(|| labelled_address_rest(plain).and_then(bare_url))
+}
+
 fn labelled_doi(plain: &str) -> bool {
     let text = plain.trim().trim_end_matches('.');
     text.get(..4).is_some_and(|label| {
@@ -1704,15 +1738,26 @@ fn split_journal_volume(text: Styled) -> Cut {
         head = before[..at].trim_end();
         cut = at + 1;
     }
+    // APA's `*Pattern Recognition Letters*, *27*`: the journal and its
+    // volume, each in italics.
+    let italic = |range: Range<usize>| text.covered_by(range, |m| *m == Mark::Emphasis);
+    let apa = number.len() <= 4
+        && head.ends_with(',')
+        && italic(0..head.len() - 1)
+        && italic(cut..plain.len());
+    if apa {
+        head = head[..head.len() - 1].trim_end();
+    }
     let is_volume = number.len() <= 4
         && number.bytes().all(|b| b.is_ascii_digit())
         && !(number.len() == 4 && matches!(&number[..2], "19" | "20"))
         && head.ends_with(|c: char| c.is_alphabetic() || c == '.')
-        && match venue::detect(head) {
-            Some(found) => found.kind == VenueKind::Journal,
-            // `Nature Machine Intelligence 5`: a journal named so.
-            None => journal_named(&head.to_lowercase()),
-        };
+        && (apa
+            || match venue::detect(head) {
+                Some(found) => found.kind == VenueKind::Journal,
+                // `Nature Machine Intelligence 5`: a journal named so.
+                None => journal_named(&head.to_lowercase()),
+            });
     if !is_volume {
         return Cut::Whole(text);
     }
@@ -1800,9 +1845,18 @@ fn split_pages(text: Styled) -> Cut {
     let before_year = captures.get(4);
     // Nature's `In Proc. X 561–577` and Science's `OSDI, 561–577`: bare pages
     // after a venue.
+    // APA's `*Journal*, *1*, 203–232`: bare pages after an italic volume.
+    let after_volume = |head: &str| {
+        let volume = head.trim_end().trim_end_matches(',').trim_end();
+        let digits = volume.len() - volume.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        (1..=4).contains(&digits)
+            && text.covered_by(volume.len() - digits..volume.len(), |m| {
+                *m == Mark::Emphasis
+            })
+    };
     let after_venue = captures.get(5).filter(|found| {
         let head = &text.text[..found.start()];
-        venue::detect(head).is_some() || VENUE_WORDS.is_match(head)
+        venue::detect(head).is_some() || VENUE_WORDS.is_match(head) || after_volume(head)
     });
     let found = found.or(inside).or(before_year).or(after_venue);
     let (Some(whole), Some(found)) = (captures.get(0), found) else {
@@ -2302,6 +2356,7 @@ fn split_parentheticals(text: Styled) -> Cut {
                         || is_with_names(inner)
                         || is_short_citation(inner)
                         || italic_dated()
+                        || is_locator(inner)
                     {
                         cuts.push((open..i + 1, false));
                     } else if trailing() && named_and_dated(inner, false) {
@@ -2341,6 +2396,34 @@ fn split_parentheticals(text: Styled) -> Cut {
     }
     pieces.push(text.slice(start..plain.len()));
     Cut::Parts(pieces)
+}
+
+/// APA's `(Vol. 70, pp. 1321–1330)` after a book's or proceedings' name:
+/// where in it the paper is, every part a volume or pages.
+fn is_locator(inner: &str) -> bool {
+    inner.bytes().any(|b| b.is_ascii_digit())
+        && inner.split(", ").all(|part| {
+            let part = part.trim();
+            part.bytes().any(|b| b.is_ascii_digit())
+                && (pages_of(part).is_some()
+                    || (has_issue_hint(part.as_bytes()) && issue_of(part).is_some()))
+        })
+}
+
+/// `Vol. 70, pp. 1321–1330` (what [`split_parentheticals`] took out of its
+/// parentheses): one field per part.
+fn split_locator(text: Styled) -> Cut {
+    if !text.text.contains(", ") || !is_locator(text.text.trim()) {
+        return Cut::Whole(text);
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.text.match_indices(", ") {
+        parts.push(text.slice(start..at));
+        start = at + 2;
+    }
+    parts.push(text.slice(start..text.text.len()));
+    Cut::Parts(parts)
 }
 
 /// `Title [paper] [code]`: link labels at the end of a piece are a field of
@@ -2635,9 +2718,11 @@ fn split_sentences(text: Styled) -> Cut {
                 let ends_et_al = plain[..i].ends_with("et al");
                 // "Moritz, P.; Stoica, I. Ray: ...": the initials of the last of
                 // `;`-separated inverted names end the author list.
+                // (`& Weinberger, K. Q. (2017)`: the last name's initials go on.)
                 let ends_inverted_list = is_initial
-                    && (ends_inverted_names(&plain[..i])
-                        || ends_joined_inverted_names(&plain[..i])
+                    && (((ends_inverted_names(&plain[..i])
+                        || ends_joined_inverted_names(&plain[..i]))
+                        && !starts_with_initial(after))
                         || (ends_comma_inverted_names(&plain[..i]) && !starts_with_initial(after))
                         || ends_vancouver_names(&plain[..i])
                         || (cuts.is_empty() && lone_vancouver_name(&plain[..i], after)));
@@ -2708,6 +2793,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
         || bare_url(plain).is_some()
         || labelled_doi(plain)
         || is_unlinked_labels(plain)
+        || labelled_address(plain)
     {
         return FieldKind::Links;
     }
@@ -3560,6 +3646,56 @@ mod tests {
 
     fn kind(text: &str) -> FieldKind {
         classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn apa_references_as_jekyll_scholar_renders_them() {
+        // The last name's initials go on after the first (`K. Q.`).
+        assert_eq!(
+            pieces("Sun, Y., & Weinberger, K. Q. (2017). On Calibration.")[0],
+            "Sun, Y., & Weinberger, K. Q."
+        );
+        // `(Vol. 70, pp. 1321–1330)` after the proceedings: a volume and pages.
+        let kinds: Vec<FieldKind> = split_line(&Styled::plain(
+            "In Proceedings of the 34th International Conference on Machine Learning (Vol. 70, pp. 1321–1330).",
+        ))
+        .iter()
+        .map(classify)
+        .collect();
+        assert!(matches!(kinds[0], FieldKind::Venue(_)), "{kinds:?}");
+        assert!(matches!(&kinds[1], FieldKind::Issue(Issue { volume: Some(v), .. }) if v == "70"));
+        assert!(matches!(kinds[2], FieldKind::Pages(_)));
+        // A title's own parentheses stay: `(Vol. 2)` alone is a volume, but
+        // `(and Back)` is no locator.
+        assert!(is_locator("Vol. 2"));
+        assert!(!is_locator("and Back"));
+        assert!(!is_locator("2 Players"));
+        // A hall before the place of a proceedings' publisher.
+        assert_eq!(
+            kind("International Convention Centre, Sydney, Australia: PMLR"),
+            FieldKind::Publisher("PMLR".to_owned())
+        );
+        // `Retrieved from` an address: a link, whose address is the work's.
+        assert_eq!(kind("Retrieved from https://x.org/p.pdf"), FieldKind::Links);
+        assert_eq!(
+            kind("[Online]. Available: https://x.org/p"),
+            FieldKind::Links
+        );
+        assert_eq!(
+            written_address("Retrieved from https://x.org/p."),
+            Some("https://x.org/p")
+        );
+        assert_eq!(
+            kind("Retrieved from the archive of a lost era"),
+            FieldKind::Title
+        );
+        // An italic journal and an italic volume, then the pages.
+        let styled =
+            crate::markdown::styled_snippet("*Annual Review of Statistics*, *1*, 203–232.");
+        let read: Vec<String> = split_line(&styled).into_iter().map(|p| p.text).collect();
+        assert_eq!(read, ["Annual Review of Statistics", "1", "203–232"]);
+        // Not in plain text, where `Title, 1, 2–3` could be anything.
+        assert_eq!(pieces("A Review of Things, 1, 203–232").len(), 1);
     }
 
     #[test]

@@ -587,6 +587,20 @@ fn number_lines(source: &str, start: usize, index: &LineIndex, blocks: &mut [Blo
                 cursor += found;
                 last_line = index.line_of(cursor);
                 cursor += word.len();
+                // Past the line's last word too, so that the next line is not
+                // found in this one's markup (`href=".../Blei2014.pdf"`
+                // before the next `Blei, D.`), when it is near.
+                // (A line of one word was found whole already.)
+                let mut words = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().count() >= 3);
+                words.next();
+                if let Some(last) = words.next_back()
+                    && let Some(found) = source[cursor..].find(last)
+                    && found <= 2 * text.len() + 512
+                {
+                    cursor += found + last.len();
+                }
                 for j in unplaced.drain(..) {
                     block.lines[j].number = last_line;
                 }
