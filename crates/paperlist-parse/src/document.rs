@@ -521,7 +521,12 @@ fn split_pseudo_headings(block: Block) -> Vec<Piece> {
         // A line with a link (`[Paper](url)` on a line of its own, `Cloudburst:
         // Stateful Functions-as-a-Service [Paper]`) is the entry's, not a heading.
         let has_link = line.text.links().next().is_some();
-        if !has_link && pseudo_heading_line(text, false) {
+        // teachPress's `Journal Article` under a title says what the entry is
+        // (a heading names the kind in the plural: `Journal Articles`).
+        let kind_label = kind == BlockKind::ListItem
+            && !current.is_empty()
+            && fields::kind_named(text).is_some();
+        if !has_link && !kind_label && pseudo_heading_line(text, false) {
             flush(&mut current, &mut pieces);
             pieces.push(Piece::Heading(line));
         } else {
@@ -2196,6 +2201,16 @@ fn is_page_furniture(text: &str) -> bool {
     if text.len() > 200 {
         return false;
     }
+    // A plugin's count of what it lists: `4 entries`, `12 results`.
+    if let Some((count, noun)) = text.trim_end().split_once(' ')
+        && count.bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            noun,
+            "entries" | "entry" | "results" | "result" | "publications" | "items"
+        )
+    {
+        return true;
+    }
     let head: String = text.chars().take(24).collect::<String>().to_lowercase();
     OPENINGS.iter().any(|opening| head.starts_with(opening))
 }
@@ -3221,7 +3236,7 @@ fn spreadsheet_role(has: &dyn Fn(&str) -> bool, cell: &Styled) -> Option<FieldKi
     if has("kind") || has("type") {
         let kind = serde_json::from_value::<EntryKind>(named(text))
             .ok()
-            .or_else(|| kind_named(text));
+            .or_else(|| fields::kind_named(text));
         return Some(kind.map_or(FieldKind::Links, FieldKind::Kind));
     }
     if has("status") {
@@ -3263,26 +3278,6 @@ fn spreadsheet_role(has: &dyn Fn(&str) -> bool, cell: &Styled) -> Option<FieldKi
         });
     }
     None
-}
-
-/// The kinds reference managers name (Zotero's `conferencePaper`, CSL's
-/// `paper-conference`, BibTeX's `inproceedings`).
-fn kind_named(text: &str) -> Option<EntryKind> {
-    let folded: String = text
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    Some(match folded.as_str() {
-        "conferencepaper" | "paperconference" | "inproceedings" | "conference" => {
-            EntryKind::Inproceedings
-        }
-        "journalarticle" | "articlejournal" | "journal" | "magazinearticle" => EntryKind::Article,
-        "preprint" | "eprint" => EntryKind::Preprint,
-        "booksection" | "incollection" | "inbook" | "chapter" => EntryKind::Chapter,
-        "phdthesis" | "mastersthesis" | "dissertation" => EntryKind::Thesis,
-        _ => return None,
-    })
 }
 
 /// Adds the links of a line (except authors' profile links) to the entry.
@@ -3527,6 +3522,8 @@ mod tests {
             "Design and source code from Jon Barron's website"
         ));
         assert!(is_page_furniture("Powered by Jekyll"));
+        assert!(is_page_furniture("4 entries"));
+        assert!(!is_page_furniture("4 entries of a diary"));
         assert!(is_template_tag("{% endcomment %}"));
         assert!(is_template_tag(" {{ content }}"));
         assert!(!is_template_tag("{PRETZEL}: Opening the Black Box"));

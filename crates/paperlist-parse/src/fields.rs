@@ -2785,6 +2785,29 @@ pub(crate) fn words_up_to(text: &str, limit: usize) -> usize {
     count
 }
 
+/// The kinds reference managers name (Zotero's `conferencePaper`, CSL's
+/// `paper-conference`, BibTeX's `inproceedings`, teachPress's `Proceedings
+/// Article`).
+pub(crate) fn kind_named(text: &str) -> Option<EntryKind> {
+    let folded: String = text
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    Some(match folded.as_str() {
+        "conferencepaper" | "paperconference" | "inproceedings" | "conference"
+        | "proceedingsarticle" => EntryKind::Inproceedings,
+        "journalarticle" | "articlejournal" | "journal" | "magazinearticle" => EntryKind::Article,
+        "preprint" | "eprint" => EntryKind::Preprint,
+        "booksection" | "incollection" | "inbook" | "chapter" | "bookchapter" => EntryKind::Chapter,
+        "book" => EntryKind::Book,
+        // A report is none of the kinds a venue gives.
+        "techreport" | "technicalreport" => EntryKind::Misc,
+        "phdthesis" | "mastersthesis" | "dissertation" => EntryKind::Thesis,
+        _ => return None,
+    })
+}
+
 /// What a piece of an entry is.
 pub(crate) fn classify(piece: &Styled) -> FieldKind {
     let plain = piece.text.trim();
@@ -2811,6 +2834,25 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     }
     if plain.len() <= 30 && names_thesis(plain) && THESIS_ONLY.is_match(plain) {
         return FieldKind::Kind(EntryKind::Thesis);
+    }
+    // `Tags: LLM, serving`, `Keywords: ...`: what the paper is about, said
+    // by the list; kept as a note.
+    if let Some((label, rest)) = plain.split_once(':')
+        && matches!(
+            label.trim().to_ascii_lowercase().as_str(),
+            "tags" | "tag" | "keywords" | "topics"
+        )
+        && !rest.trim().is_empty()
+    {
+        return FieldKind::Text;
+    }
+    // teachPress's `Journal Article` on its own: what the entry is.
+    if plain.len() <= 24
+        && words_up_to(plain, 3) <= 2
+        && plain.contains(' ')
+        && let Some(kind) = kind_named(plain)
+    {
+        return FieldKind::Kind(kind);
     }
     if plain.ends_with(')')
         && let Some(editors) = editors_of(piece)

@@ -54,6 +54,9 @@ struct Walker {
     header: Vec<String>,
     /// Open inline marks: (start offset in the current line, mark).
     marks: Vec<(usize, Mark)>,
+    /// Inside an entry's list of tags (teachPress's `p.tp_pub_tags`): their
+    /// links filter the page by tag and are no links of the paper.
+    in_tags: bool,
     /// How many list items (`li`, `dt`, `dd`) the walk is inside.
     item_depth: usize,
     /// How deep in lists each block of `blocks` is.
@@ -117,6 +120,16 @@ fn is_entry_card(element: ElementRef<'_>) -> bool {
     // wear one class with an entry word are cards, and this is their list.
     let mut inner_classes: Vec<&str> = Vec::new();
     for inner in element.descendants().skip(1).filter_map(ElementRef::wrap) {
+        // (What the page hides is not read: teachPress's hidden list of links.)
+        if inner
+            .ancestors()
+            .take_while(|node| node.id() != element.id())
+            .filter_map(ElementRef::wrap)
+            .chain(std::iter::once(inner))
+            .any(is_hidden)
+        {
+            continue;
+        }
         if matches!(
             inner.value().name(),
             "li" | "ul" | "ol" | "dl" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
@@ -174,6 +187,55 @@ fn is_titled_item(element: ElementRef<'_>) -> bool {
     titled
 }
 
+/// Whether the page hides an element until asked: the `hidden` attribute,
+/// `display: none`, or a class that hides (`hidden`, Bootstrap's `d-none`).
+fn is_hidden(element: ElementRef<'_>) -> bool {
+    let value = element.value();
+    value.attr("hidden").is_some()
+        || value.attr("style").is_some_and(|style| {
+            let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+            style.to_ascii_lowercase().contains("display:none")
+        })
+        || value
+            .classes()
+            .any(|c| c.eq_ignore_ascii_case("hidden") || c.eq_ignore_ascii_case("d-none"))
+}
+
+/// `1.`, `[12]`, `(3)`: an item's number alone.
+fn is_number_label(text: &str) -> bool {
+    let digits = text
+        .strip_suffix('.')
+        .or_else(|| text.strip_prefix('[').and_then(|t| t.strip_suffix(']')))
+        .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')));
+    digits.is_some_and(|d| (1..=4).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A button: a link that only works the page (`onclick`, `role="button"`,
+/// an address of `#` or `javascript:`), goes to no other page and is
+/// labelled in a word or two (`BibTeX`, `Show abstract`).
+fn is_control(element: ElementRef<'_>) -> bool {
+    let value = element.value();
+    let nowhere = value
+        .attr("href")
+        .is_none_or(|href| href.starts_with('#') || href.starts_with("javascript:"));
+    // (teachPress's title shows the abstract when clicked: a title is no
+    // button's label of a word or two.)
+    let label: String = element.text().collect();
+    nowhere
+        && (value.attr("onclick").is_some() || value.attr("role") == Some("button"))
+        && crate::fields::words_up_to(&label, 3) <= 2
+}
+
+/// `doi = {10.1145/3600006.3613165},` in a BibTeX entry written out.
+fn bibtex_doi(text: &str) -> Option<&str> {
+    let at = text.find("doi")?;
+    let rest = text[at + 3..].trim_start().strip_prefix('=')?.trim_start();
+    let rest = rest.strip_prefix(['{', '"'])?;
+    let end = rest.find(['}', '"'])?;
+    let doi = rest[..end].trim();
+    doi.starts_with("10.").then_some(doi)
+}
+
 /// A heading that a theme marks as an item's title (`h2.archive__item-title`,
 /// `h3.paper-title`).
 fn is_title_heading(element: ElementRef<'_>) -> bool {
@@ -228,6 +290,16 @@ impl Walker {
         let kind = self.kind.take().unwrap_or(BlockKind::Paragraph);
         if lines.is_empty() && cells.is_empty() {
             return;
+        }
+        // `<div class="tp_pub_number">1.</div><div>Names ...</div>`: an
+        // item's number in an element of its own labels its first line.
+        let mut lines = lines;
+        if kind == BlockKind::ListItem && lines.len() >= 2 && is_number_label(lines[0].text.trim())
+        {
+            let mut first = lines.remove(0);
+            first.push_str(" ");
+            first.push(&lines[0]);
+            lines[0] = first;
         }
         let lines = lines
             .into_iter()
@@ -287,6 +359,37 @@ impl Walker {
                     }
                 }
             }
+            return;
+        }
+        // A panel the page hides until asked (`style="display:none"`,
+        // `hidden`, al-folio's `class="abstract hidden"`): an abstract, a
+        // BibTeX entry or a menu of links, no part of the entry as read.
+        // Its links (teachPress's DOI and PDF) and a BibTeX entry's DOI are
+        // the entry's.
+        if is_hidden(element) {
+            if self.item_depth > 0 {
+                self.hidden_links(element);
+            }
+            return;
+        }
+        // A button that shows a hidden panel (`<a onclick="...">BibTeX</a>`,
+        // al-folio's `<a class="abstract btn" role="button">Abs</a>`) leads
+        // nowhere: its label is no text of the entry.
+        if name == "a" && is_control(element) {
+            return;
+        }
+        // teachPress's `<span class="tp_pub_type">Journal Article</span>`
+        // after the title: what the entry is, a field of its own.
+        if self.item_depth > 0
+            && name == "span"
+            && element
+                .value()
+                .classes()
+                .any(|c| c.split(['-', '_']).any(|w| w.eq_ignore_ascii_case("type")))
+        {
+            self.break_line();
+            self.walk_children(element);
+            self.break_line();
             return;
         }
         // Inside a table cell, blocks only break the cell's lines: a Google
@@ -401,12 +504,19 @@ impl Walker {
             "b" | "strong" => Some(Mark::Strong),
             "i" | "em" | "cite" => Some(Mark::Emphasis),
             "u" | "ins" => Some(Mark::Underline),
-            "a" => element
+            "a" if !self.in_tags => element
                 .value()
                 .attr("href")
                 .map(|href| Mark::Link(self.resolve(href))),
             _ => None,
         };
+        let tags = self.item_depth > 0
+            && !self.in_tags
+            && element.value().classes().any(|c| {
+                c.split(['-', '_'])
+                    .any(|w| matches!(w.to_ascii_lowercase().as_str(), "tags" | "keywords"))
+            });
+        self.in_tags |= tags;
         if let Some(mark) = &mark {
             self.marks.push((self.current.text.len(), mark.clone()));
         }
@@ -416,6 +526,9 @@ impl Walker {
         self.item_depth += usize::from(is_item);
         self.walk_children(element);
         self.item_depth -= usize::from(is_item);
+        if tags {
+            self.in_tags = false;
+        }
         if line_in_item {
             self.break_line();
         }
@@ -462,6 +575,32 @@ impl Walker {
     }
 
     /// ` [label]` linked to `url`, in the current line.
+    /// The links of a hidden panel inside an entry, and the DOI of a BibTeX
+    /// entry written in it.
+    fn hidden_links(&mut self, element: ElementRef<'_>) {
+        for anchor in element.descendants().filter_map(ElementRef::wrap) {
+            if anchor.value().name() != "a" {
+                continue;
+            }
+            let Some(href) = anchor.value().attr("href") else {
+                continue;
+            };
+            if href.starts_with('#') || href.starts_with("javascript:") {
+                continue;
+            }
+            let label: String = anchor.text().collect();
+            let label = collapse_whitespace(&label);
+            let url = self.resolve(href);
+            self.link_label(label.trim(), &url);
+        }
+        let text: String = element.text().collect();
+        if text.contains('@')
+            && let Some(doi) = bibtex_doi(&text)
+        {
+            self.link_label("DOI", &format!("https://doi.org/{doi}"));
+        }
+    }
+
     fn link_label(&mut self, label: &str, url: &str) {
         self.text(" ");
         let start = self.current.text.len();
@@ -544,6 +683,7 @@ fn lower_document(document: &Html, source: &str, start: usize, index: &LineIndex
         cells: Vec::new(),
         header: Vec::new(),
         marks: Vec::new(),
+        in_tags: false,
         item_depth: 0,
         depths: Vec::new(),
         cell_depth: 0,
@@ -652,6 +792,36 @@ mod tests {
             ]
         );
         assert_eq!(blocks[1].lines[0].text.text, "Ray: A Framework");
+    }
+
+    #[test]
+    fn what_an_entry_hides_and_its_buttons_are_no_text() {
+        // teachPress: the number in a div of its own, a type label after the
+        // title, buttons that show hidden panels, tags that filter the page.
+        let page = "<h2>Papers</h2><div class=\"tp_publication\"><div class=\"tp_pub_number\">1.</div><div class=\"tp_pub_info\"><p class=\"tp_pub_author\">Jane Doe; Wei Chen</p><p class=\"tp_pub_title\"><a class=\"tp_title\" onclick=\"show()\">A Long Title of a Paper</a> <span class=\"tp_pub_type\">Journal Article</span></p><p class=\"tp_pub_tags\">(<a onclick=\"show()\">BibTeX</a> | Tags: <a href=\"/p/?tag=3\">systems</a>)</p><div class=\"tp_bibtex\" style=\"display: none\"><pre>@article{doe, doi = {10.1145/1.2}}</pre></div><div class=\"tp_links\" hidden><ul><li><a href=\"https://arxiv.org/pdf/2309.06180\">arXiv PDF</a></li></ul></div></div></div>";
+        let blocks = lower_all(page);
+        let items: Vec<&Block> = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::ListItem)
+            .collect();
+        assert_eq!(items.len(), 1);
+        let lines: Vec<&str> = items[0].lines.iter().map(|l| l.text.text.trim()).collect();
+        assert_eq!(lines[0], "1. Jane Doe; Wei Chen");
+        assert_eq!(lines[1], "A Long Title of a Paper");
+        assert_eq!(lines[2], "Journal Article");
+        assert!(
+            !lines
+                .iter()
+                .any(|l| l.contains("BibTeX") || l.contains("@article"))
+        );
+        let links: Vec<&str> = items[0]
+            .lines
+            .iter()
+            .flat_map(|l| l.text.links().map(|(_, url)| url))
+            .collect();
+        assert!(links.contains(&"https://doi.org/10.1145/1.2"), "{links:?}");
+        assert!(links.contains(&"https://arxiv.org/pdf/2309.06180"));
+        assert!(!links.iter().any(|l| l.contains("tag=")));
     }
 
     #[test]
