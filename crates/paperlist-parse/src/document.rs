@@ -349,7 +349,10 @@ fn is_prose(text: &str) -> bool {
         lower += usize::from(word.starts_with(|c: char| c.is_lowercase()));
     }
     let sentence = || text.trim_end().ends_with(['.', ':', '!']) || text.contains(". ");
-    words >= 8 && lower * 5 >= words * 3 && sentence() && year_in(text).is_none()
+    // (al-folio's `publications by categories in reversed chronological
+    // order.`: a short sentence all in lower case.)
+    let prose_words = (words >= 8 && lower * 5 >= words * 3) || (words >= 5 && lower == words);
+    prose_words && sentence() && year_in(text).is_none()
 }
 
 /// [`is_prose`] on a stretch of the input as written: an HTML page's tags
@@ -2537,12 +2540,12 @@ fn unwrap_entries(lines: &[Line]) -> Option<Vec<(Vec<Line>, Styled)>> {
         let end = joined.text.trim_end().len();
         if hyphenated {
             // `Learn-` + `ing`: the hyphen only broke the word.
-            truncate_styled(joined, end - 1);
+            joined.truncate(end - 1);
         } else if ends_field_before(&joined.text, entry_lines, line) {
-            truncate_styled(joined, end);
+            joined.truncate(end);
             joined.push_str(". ");
         } else {
-            truncate_styled(joined, end);
+            joined.truncate(end);
             joined.push_str(" ");
         }
         joined.push(&line.text.trim());
@@ -2589,15 +2592,6 @@ fn ends_field_before(joined: &str, entry_lines: &[Line], line: &Line) -> bool {
         }
         _ => false,
     }
-}
-
-/// Cuts styled text at `len` bytes, marks with it.
-fn truncate_styled(text: &mut Styled, len: usize) {
-    text.text.truncate(len);
-    text.marks.retain_mut(|(range, _)| {
-        range.end = range.end.min(len);
-        range.start < range.end
-    });
 }
 
 /// What a whole line of a paragraph holds, for grouping lines into entries.

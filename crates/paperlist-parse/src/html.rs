@@ -378,6 +378,33 @@ impl Walker {
         if name == "a" && is_control(element) {
             return;
         }
+        // al-folio's `<span class="more-authors" onclick="... == '6 more
+        // authors' ? 'Ying Sheng, ..., Ion Stoica' : ...">6 more authors</span>`:
+        // the names it shows when clicked, or `et al.` when it holds none.
+        if element.value().classes().any(|c| c == "more-authors") {
+            let hidden = element
+                .value()
+                .attr("onclick")
+                .and_then(|script| script.split_once("? '"))
+                .and_then(|(_, rest)| rest.split_once("' :"))
+                .map(|(names, _)| names.trim());
+            // `A, B, and <span>` : the list goes on after B.
+            let before = self.current.text.trim_end();
+            let kept = before
+                .strip_suffix("and")
+                .map_or(before, str::trim_end)
+                .len();
+            self.current.truncate(kept);
+            if !self.current.text.ends_with(',') {
+                self.text(",");
+            }
+            self.text(" ");
+            match hidden {
+                Some(names) if !names.is_empty() => self.text(names),
+                _ => self.text("et al."),
+            }
+            return;
+        }
         // teachPress's `<span class="tp_pub_type">Journal Article</span>`
         // after the title: what the entry is, a field of its own.
         if self.item_depth > 0
@@ -822,6 +849,26 @@ mod tests {
         assert!(links.contains(&"https://doi.org/10.1145/1.2"), "{links:?}");
         assert!(links.contains(&"https://arxiv.org/pdf/2309.06180"));
         assert!(!links.iter().any(|l| l.contains("tag=")));
+    }
+
+    #[test]
+    fn more_authors_are_the_names_a_click_shows() {
+        let page = "<h2>Papers</h2><ol><li><div class=\"author\">A. One, B. Two, and <span class=\"more-authors\" onclick=\"var t = element.text() == '2 more authors' ? 'C. Three, D. Four' : '2 more authors';\">2 more authors</span></div></li><li><div>E. Five, and <span class=\"more-authors\">3 more authors</span></div></li></ol>";
+        let lines: Vec<String> = lower_all(page)
+            .iter()
+            .filter(|b| b.kind == BlockKind::ListItem)
+            .map(|b| {
+                b.lines
+                    .iter()
+                    .map(|l| l.text.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            ["A. One, B. Two, C. Three, D. Four", "E. Five, et al."]
+        );
     }
 
     #[test]

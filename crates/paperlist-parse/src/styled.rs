@@ -22,6 +22,15 @@ pub(crate) struct Styled {
 }
 
 impl Styled {
+    /// Cuts the text to `len` bytes, and its marks with it.
+    pub fn truncate(&mut self, len: usize) {
+        self.text.truncate(len);
+        self.marks.retain_mut(|(range, _)| {
+            range.end = range.end.min(len);
+            range.start < range.end
+        });
+    }
+
     #[cfg(test)]
     pub fn plain(text: &str) -> Styled {
         Styled::from_text(text.to_owned())
