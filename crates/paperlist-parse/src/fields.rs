@@ -70,7 +70,7 @@ static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         // IEICE's lettered volumes: `Vol. J105-D`, `Vol. E95-D`.
         r"(?i)^(?:vol(?:ume)?\.?\s*(?P<volume>[A-Z]?[0-9]+(?:-[A-Z]{1,2})?[A-Za-z]?)",
-        r"|(?:no|num|number|issue)\.?\s*(?P<number>[0-9]+(?:[-\u{2013}/][0-9]+)?)",
+        r"|(?:no|num|number|issue|iss)\.?\s*(?P<number>[0-9]+(?:[-\u{2013}/][0-9]+)?)",
         r"|(?P<v>[0-9]{1,4})\s*\((?P<n>[0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?)\)",
         r"(?:\s*:\s*(?P<pages>[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+))?",
         // ACM's `51, 1` (what [`split_journal_volume`] cuts from `Commun. ACM 51, 1`).
@@ -207,6 +207,8 @@ const ABBREVIATIONS: &[&str] = &[
     "j",
     "vol",
     "no",
+    // papercite's `iss. 11`.
+    "iss",
     "pp",
     "inc",
     "corp",
@@ -1780,7 +1782,7 @@ fn has_issue_hint(bytes: &[u8]) -> bool {
         b'(' => bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
         b'v' | b'V' => at(i + 1, b"ol"),
         b'n' | b'N' => at(i + 1, b"o.") || at(i + 1, b"um"),
-        b'i' | b'I' => at(i + 1, b"ssue"),
+        b'i' | b'I' => at(i + 1, b"ssue") || at(i + 1, b"ss."),
         b'a' | b'A' => at(i + 1, b"rticle"),
         _ => false,
     })
@@ -3764,6 +3766,14 @@ mod tests {
         assert_eq!(
             read.last().map(String::as_str),
             Some("doi: 10.1145/3600006.3613165")
+        );
+        // papercite's `iss.`
+        assert!(
+            matches!(kind("iss. 11"), FieldKind::Issue(Issue { number: Some(n), .. }) if n == "11")
+        );
+        assert!(
+            pieces("Commun. ACM, vol. 59, iss. 11, pp. 56-65, 2016.")
+                .contains(&"iss. 11".to_owned())
         );
         // A four-digit issue number is no year.
         assert!(

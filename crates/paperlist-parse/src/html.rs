@@ -366,7 +366,16 @@ impl Walker {
         // BibTeX entry or a menu of links, no part of the entry as read.
         // Its links (teachPress's DOI and PDF) and a BibTeX entry's DOI are
         // the entry's.
-        if is_hidden(element) {
+        // papercite's `<pre>@inproceedings{...}</pre>` in an entry, hidden
+        // by the page's style: the BibTeX entry of the one read.
+        let bibtex_block = self.item_depth > 0
+            && name == "pre"
+            && element
+                .text()
+                .collect::<String>()
+                .trim_start()
+                .starts_with('@');
+        if is_hidden(element) || bibtex_block {
             if self.item_depth > 0 {
                 self.hidden_links(element);
             }
@@ -531,9 +540,11 @@ impl Walker {
             "b" | "strong" => Some(Mark::Strong),
             "i" | "em" | "cite" => Some(Mark::Emphasis),
             "u" | "ins" => Some(Mark::Underline),
+            // (`javascript:void(0)` opens a panel: no link.)
             "a" if !self.in_tags => element
                 .value()
                 .attr("href")
+                .filter(|href| !href.trim_start().starts_with("javascript:"))
                 .map(|href| Mark::Link(self.resolve(href))),
             _ => None,
         };
