@@ -704,16 +704,21 @@ fn link_in(value: &str) -> Option<String> {
 
 /// Whether text looks like BibTeX: an `@type{` at the start of a line.
 pub(crate) fn looks_like_bibtex(text: &str) -> bool {
-    text.lines().take(200).any(|line| {
-        let line = line.trim_start();
-        line.starts_with('@')
-            && line[1..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic())
-            && line.contains(['{', '('])
-    })
+    // The first line that says anything opens an entry (after `%` comments):
+    // a README that quotes a BibTeX entry in a code block (`Please cite:`,
+    // then a fence) is Markdown.
+    text.lines()
+        .map(str::trim_start)
+        .find(|line| !line.is_empty() && !line.starts_with('%'))
+        .is_some_and(|line| {
+            line.starts_with('@')
+                && line[1..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && line.contains(['{', '('])
+        })
 }
 
 #[cfg(test)]
@@ -919,5 +924,8 @@ mod tests {
     fn detection() {
         assert!(looks_like_bibtex("% comment\n@article{x, title={y}}"));
         assert!(!looks_like_bibtex("email me @ home"));
+        assert!(!looks_like_bibtex(
+            "# Awesome list\n\nPlease cite:\n\n```bibtex\n@misc{x, title={y}}\n```\n"
+        ));
     }
 }

@@ -87,9 +87,48 @@ struct Lowering<'i> {
     in_image: usize,
     in_metadata: bool,
     in_code_block: bool,
+    /// A code block's text and first line, kept when it is inside a list
+    /// item: an entry's BibTeX written under it.
+    code: Option<(String, u32)>,
     /// After reStructuredText's `` `Title <url>`_ ``: the `_` or `__` that
     /// follows the code span is the link's syntax, not text.
     skip_underscores: bool,
+}
+
+/// A BibTeX entry written in a code block under a list item (`- **Title**
+/// [[paper]](url)` then a fenced `@inproceedings{...}`): the names, venue,
+/// year, pages and DOI it gives, as labelled lines of the item. The item's
+/// own title stays its title.
+fn bibtex_lines(code: &str) -> Vec<String> {
+    if !crate::bibtex::looks_like_bibtex(code) {
+        return Vec::new();
+    }
+    let (entries, _) = crate::bibtex::parse(&std::sync::Arc::from(code), "");
+    let Some(entry) = entries.first() else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if !entry.authors.is_empty() {
+        let names: Vec<&str> = entry.authors.iter().map(|p| p.name()).collect();
+        lines.push(format!("Authors: {}", names.join(", ")));
+    }
+    let mut published = Vec::new();
+    if let Some(venue) = &entry.venue {
+        published.push(venue.clone());
+    }
+    if let Some(year) = entry.year {
+        published.push(year.to_string());
+    }
+    if let Some(pages) = entry.pages() {
+        published.push(format!("pp. {pages}"));
+    }
+    if !published.is_empty() {
+        lines.push(format!("Published in: {}", published.join(", ")));
+    }
+    if let Some(doi) = entry.doi() {
+        lines.push(format!("doi: {doi}"));
+    }
+    lines
 }
 
 /// Lowers a Markdown document into blocks, in document order, handing them to
@@ -185,6 +224,7 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
         in_image: 0,
         in_metadata: false,
         in_code_block: false,
+        code: None,
         skip_underscores: false,
     };
     let content_end = part.start + text.trim_end().len();
@@ -660,6 +700,11 @@ impl Lowering<'_> {
     }
 
     fn text(&mut self, text: &str, range: &Range<usize>) {
+        if self.in_code_block
+            && let Some((code, _)) = &mut self.code
+        {
+            code.push_str(text);
+        }
         if self.in_metadata || self.in_code_block || self.in_image > 0 {
             return;
         }
@@ -900,7 +945,16 @@ impl Lowering<'_> {
                 self.in_image += 1;
             }
             Tag::MetadataBlock(_) => self.in_metadata = true,
-            Tag::CodeBlock(_) => self.in_code_block = true,
+            Tag::CodeBlock(_) => {
+                self.in_code_block = true;
+                if self
+                    .open
+                    .last()
+                    .is_some_and(|o| o.kind == BlockKind::ListItem)
+                {
+                    self.code = Some((String::new(), self.index.line_of(range.start)));
+                }
+            }
             Tag::BlockQuote(_) => {
                 if !self.open.iter().any(|o| o.kind == BlockKind::ListItem) {
                     self.quote_depth += 1;
@@ -1038,7 +1092,21 @@ impl Lowering<'_> {
             TagEnd::Link => self.end_mark(|m| matches!(m, Mark::Link(_))),
             TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),
             TagEnd::MetadataBlock(_) => self.in_metadata = false,
-            TagEnd::CodeBlock => self.in_code_block = false,
+            TagEnd::CodeBlock => {
+                self.in_code_block = false;
+                if let Some((code, line)) = self.code.take()
+                    && let Some(open) = self.open.last_mut()
+                {
+                    let lines = bibtex_lines(&code);
+                    if !lines.is_empty() {
+                        open.break_line();
+                        open.lines.extend(lines.into_iter().map(|text| Line {
+                            text: Styled::from_text(text),
+                            number: line,
+                        }));
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -1168,6 +1236,22 @@ fn badge_text(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bibtex_block_under_an_item_gives_its_fields() {
+        let lines = bibtex_lines(
+            "@inproceedings{x,\n title={T},\n author={Yu, Gyeong-In and Chun, Byung-Gon},\n booktitle={OSDI},\n pages={521--538},\n doi={10.1145/3600006.3613165},\n year={2022}\n}",
+        );
+        assert_eq!(
+            lines,
+            [
+                "Authors: Gyeong-In Yu, Byung-Gon Chun",
+                "Published in: OSDI, 2022, pp. 521-538",
+                "doi: 10.1145/3600006.3613165"
+            ]
+        );
+        assert!(bibtex_lines("fn main() {}").is_empty());
+    }
 
     fn lower_all(source: &str) -> Vec<Block> {
         crate::blocks::lower_all(lower, source)
