@@ -612,7 +612,6 @@ impl Walker {
         self.flush_block();
     }
 
-    /// ` [label]` linked to `url`, in the current line.
     /// The links of a hidden panel inside an entry, and the DOI of a BibTeX
     /// entry written in it.
     fn hidden_links(&mut self, element: ElementRef<'_>) {
@@ -639,6 +638,7 @@ impl Walker {
         }
     }
 
+    /// ` [label]` linked to `url`, in the current line.
     fn link_label(&mut self, label: &str, url: &str) {
         self.text(" ");
         let start = self.current.text.len();
@@ -801,10 +801,19 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
         .take(512)
         .collect::<String>()
         .to_ascii_lowercase();
+    // A fragment of HTML, unless Markdown goes on after it (`<div
+    // align="center">` around a README's logo, then `## Papers`).
+    let markdown_lines = || {
+        text.lines().take(400).any(|line| {
+            ["# ", "## ", "### ", "- ", "* ", "| ", "```"]
+                .iter()
+                .any(|marker| line.starts_with(marker))
+        })
+    };
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.contains("<body")
-        || (head.starts_with('<') && head.contains("</"))
+        || (head.starts_with('<') && head.contains("</") && !markdown_lines())
 }
 
 #[cfg(test)]
@@ -943,6 +952,10 @@ mod tests {
         );
         assert!(looks_like_html(page));
         assert!(!looks_like_html("# Markdown"));
+        // A README that opens with a centred logo is Markdown.
+        assert!(!looks_like_html(
+            "<div align=\"center\"><img src=\"logo.png\"><h1>List</h1></div>\n\n## 2023\n\n- Title. OSDI 2023.\n"
+        ));
     }
 
     #[test]

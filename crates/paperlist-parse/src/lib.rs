@@ -211,6 +211,12 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     if lower.ends_with(".yml") || lower.ends_with(".yaml") || lower.ends_with(".cff") || script {
         return Format::SiteData;
     }
+    // A Markdown file is Markdown whatever it quotes: HTML (a README's
+    // centred `<div align="center">` logo), BibTeX in a code block, a RIS
+    // or MEDLINE record.
+    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        return Format::Markdown;
+    }
     // Before the content checks: an Org page may quote BibTeX in a source block.
     if lower.ends_with(".org") || (!lower.ends_with(".bib") && org::looks_like_org(head)) {
         return Format::Org;

@@ -1133,15 +1133,15 @@ fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Removes HTML tags, keeping the text between them.
-/// Whether an HTML block holds a table or a list.
+/// Whether an HTML block holds a table, a list or a heading (a README's
+/// `<div align="center">` around its logo and `<h1>` name).
 fn has_html_structure(html: &str) -> bool {
     let bytes = html.as_bytes();
     bytes.windows(3).enumerate().any(|(i, w)| {
         w[0] == b'<'
             && matches!(
                 (w[1].to_ascii_lowercase(), w[2].to_ascii_lowercase()),
-                (b't', b'r') | (b'l', b'i') | (b'd', b't')
+                (b't', b'r') | (b'l', b'i') | (b'd', b't') | (b'h', b'1'..=b'6')
             )
             && bytes
                 .get(i + 3)
