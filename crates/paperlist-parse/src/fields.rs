@@ -1600,6 +1600,10 @@ fn labelled_address(plain: &str) -> bool {
 }
 
 fn labelled_address_rest(plain: &str) -> Option<&str> {
+    // Cheap refusal: most pieces start with none of the labels' letters.
+    if !plain.trim_start().starts_with(['R', 'r', 'A', 'a', '[']) {
+        return None;
+    }
     let text = plain
         .trim()
         .trim_start_matches("[Online]")
@@ -2406,7 +2410,10 @@ fn is_locator(inner: &str) -> bool {
     inner.bytes().any(|b| b.is_ascii_digit())
         && inner.split(", ").all(|part| {
             let part = part.trim();
-            part.bytes().any(|b| b.is_ascii_digit())
+            // Each part opens with a number or a label (`Vol.`, `pp.`, `no.`,
+            // `iss.`): names and words are refused before any pattern runs.
+            part.starts_with(|c: char| c.is_ascii_digit() || "vVpPnNiI".contains(c))
+                && part.bytes().any(|b| b.is_ascii_digit())
                 && (pages_of(part).is_some()
                     || (has_issue_hint(part.as_bytes()) && issue_of(part).is_some()))
         })
@@ -2415,7 +2422,13 @@ fn is_locator(inner: &str) -> bool {
 /// `Vol. 70, pp. 1321–1330` (what [`split_parentheticals`] took out of its
 /// parentheses): one field per part.
 fn split_locator(text: Styled) -> Cut {
-    if !text.text.contains(", ") || !is_locator(text.text.trim()) {
+    // (Byte searches first: a string search builds a searcher each time.)
+    let bytes = text.text.as_bytes();
+    if !bytes.contains(&b',')
+        || !bytes.iter().any(u8::is_ascii_digit)
+        || !text.text.contains(", ")
+        || !is_locator(text.text.trim())
+    {
         return Cut::Whole(text);
     }
     let mut parts = Vec::new();
@@ -2791,6 +2804,10 @@ pub(crate) fn words_up_to(text: &str, limit: usize) -> usize {
 /// `paper-conference`, BibTeX's `inproceedings`, teachPress's `Proceedings
 /// Article`).
 pub(crate) fn kind_named(text: &str) -> Option<EntryKind> {
+    // The longest name is `Proceedings Article`, give or take its spacing.
+    if text.len() > 32 {
+        return None;
+    }
     let folded: String = text
         .chars()
         .filter(char::is_ascii_alphabetic)
