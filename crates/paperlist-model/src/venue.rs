@@ -747,6 +747,22 @@ static VENUES: &[Venue] = &[
         ["journals/ton"]
     ),
     venue!("IEEE Micro", J, "IEEE Micro", [], ["journals/micro"]),
+    // OOPSLA, POPL, ICFP and PLDI papers appear in this journal, its number
+    // naming the conference (`7(OOPSLA2)`).
+    venue!(
+        "PACMPL",
+        J,
+        "Proceedings of the ACM on Programming Languages",
+        ["Proc. ACM Program. Lang."],
+        ["journals/pacmpl"]
+    ),
+    venue!(
+        "IEEE TMI",
+        J,
+        "IEEE Transactions on Medical Imaging",
+        ["IEEE Trans. Medical Imaging", "IEEE Trans. Med. Imaging"],
+        ["journals/tmi"]
+    ),
     venue!(
         "JPDC",
         J,
@@ -1420,6 +1436,23 @@ const CAPITALS_ONLY: &[&str] = &[
     "robot learning",
 ];
 
+/// Whether a text says it names a conference or journal series in words
+/// (`Conference on Robot Learning`).
+fn names_series(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|word| {
+        [
+            "conference",
+            "symposium",
+            "workshop",
+            "proceedings",
+            "journal",
+            "transactions",
+        ]
+        .iter()
+        .any(|series| word.eq_ignore_ascii_case(series))
+    })
+}
+
 /// Whether a venue's name is also a word (`FAST`, `Nature`, `DATE`) or a
 /// person's name (`Chi`): it names the venue only as the venue writes it.
 pub fn is_word_like(name: &str) -> bool {
@@ -1614,8 +1647,12 @@ pub fn lookup(text: &str) -> Option<&'static Venue> {
         return None;
     }
     let key = venue_key(text, false);
+    // (`Conference on Robot Learning` says what it is; `Robot Learning`
+    // alone is a topic.)
     if key.is_empty()
-        || (CAPITALS_ONLY.contains(&key.as_str()) && text.contains(char::is_lowercase))
+        || (CAPITALS_ONLY.contains(&key.as_str())
+            && text.contains(char::is_lowercase)
+            && !names_series(text))
     {
         return None;
     }
@@ -1658,6 +1695,18 @@ pub fn by_dblp_key(key: &DblpKey) -> Option<&'static Venue> {
 /// that names a workshop never resolves to a non-workshop venue: `ICML Workshop
 /// on X` is not ICML.
 pub fn detect(text: &str) -> Option<&'static Venue> {
+    // `Findings of the Association for Computational Linguistics: EMNLP
+    // 2023`: the Findings of the conference named after the colon, which dblp
+    // files under that conference.
+    if let Some((findings, conference)) = text.split_once(':')
+        && findings
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("findings of")
+        && let Some(venue) = detect(conference)
+    {
+        return Some(venue);
+    }
     if let Some(venue) = lookup(text) {
         return Some(venue);
     }
@@ -2036,6 +2085,23 @@ mod tests {
         assert_eq!(found("Date"), None);
         assert_eq!(found("DATE 2024"), Some("DATE"));
         assert_eq!(found("CoRL 2023"), Some("CoRL"));
+        // A topic alone is none; the series named in words is.
+        assert_eq!(
+            found("Proceedings of the 7th Conference on Robot Learning"),
+            Some("CoRL")
+        );
+        assert_eq!(
+            found("Findings of the Association for Computational Linguistics: EMNLP 2023"),
+            Some("EMNLP")
+        );
+        assert_eq!(
+            found("Findings of the Association for Computational Linguistics: ACL 2023"),
+            Some("ACL")
+        );
+        assert_eq!(
+            found("Proceedings of the ACM on Programming Languages"),
+            Some("PACMPL")
+        );
         assert_eq!(found("USENIX ;login:"), Some(";login:"));
         assert_eq!(
             found("Workshop on Hot Topics in Operating Systems"),

@@ -71,7 +71,8 @@ static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
         // IEICE's lettered volumes: `Vol. J105-D`, `Vol. E95-D`.
         r"(?i)^(?:vol(?:ume)?\.?\s*(?P<volume>[A-Z]?[0-9]+(?:-[A-Z]{1,2})?[A-Za-z]?)",
         r"|(?:no|num|number|issue|iss)\.?\s*(?P<number>[0-9]+(?:[-\u{2013}/][0-9]+)?)",
-        r"|(?P<v>[0-9]{1,4})\s*\((?P<n>[0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?)\)",
+        // (PACMPL numbers its issues by conference: `7(OOPSLA2)`.)
+        r"|(?P<v>[0-9]{1,4})\s*\((?P<n>[0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?|(?-i:OOPSLA[12]?|POPL|ICFP|PLDI|CSCW[12]?|EICS))\)",
         r"(?:\s*:\s*(?P<pages>[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+))?",
         // ACM's `51, 1` (what [`split_journal_volume`] cuts from `Commun. ACM 51, 1`).
         r"|(?P<av>[0-9]{1,4}),\s*(?P<an>[0-9]{1,2})",
@@ -1670,8 +1671,8 @@ fn split_issue(text: Styled) -> Cut {
     static PARTS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             r"(?i)(?:[,;]\s*|\s)(vol(?:ume)?\.?\s*[A-Z]?[0-9]+(?:-[A-Z]{1,2})?[A-Za-z]?",
-            r"|(?:no\.|num\.?|number|issue)\s*[0-9]+[A-Za-z]?",
-            r"|[0-9]{1,4}\s*\([0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?\)(?:\s*:\s*[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+)?",
+            r"|(?:no\.|num\.?|number|issue|iss\.)\s*[0-9]+[A-Za-z]?",
+            r"|[0-9]{1,4}\s*\((?:[0-9]{1,4}(?:[-\u{2013}/][0-9]{1,4})?|(?-i:OOPSLA[12]?|POPL|ICFP|PLDI|CSCW[12]?|EICS))\)(?:\s*:\s*[0-9]+\s*[-\u{2010}-\u{2015}]+\s*[0-9]+)?",
             r"|article\s+(?:no\.?\s*)?[0-9]{1,6})",
             r"(?:[,;.]|\s*$)",
         ))
@@ -1783,7 +1784,10 @@ fn has_issue_hint(bytes: &[u8]) -> bool {
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
     };
     (0..bytes.len()).any(|i| match bytes[i] {
-        b'(' => bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+        b'(' => {
+            bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                || (i > 0 && bytes[i - 1].is_ascii_digit())
+        }
         b'v' | b'V' => at(i + 1, b"ol"),
         b'n' | b'N' => at(i + 1, b"o.") || at(i + 1, b"um"),
         b'i' | b'I' => at(i + 1, b"ssue") || at(i + 1, b"ss."),
@@ -3783,6 +3787,13 @@ mod tests {
         assert_eq!(
             read.last().map(String::as_str),
             Some("doi: 10.1145/3600006.3613165")
+        );
+        // A presentation after a year is no issue.
+        assert!(!matches!(kind("2024 (Oral)"), FieldKind::Issue(_)));
+        assert!(!matches!(kind("2024 (ORAL)"), FieldKind::Issue(_)));
+        // PACMPL's issue named by its conference.
+        assert!(
+            matches!(kind("7(OOPSLA2)"), FieldKind::Issue(Issue { number: Some(n), .. }) if n == "OOPSLA2")
         );
         // papercite's `iss.`
         assert!(
