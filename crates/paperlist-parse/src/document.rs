@@ -963,36 +963,20 @@ impl<'a> Reader<'a> {
                         ),
                     );
                 }
-                // `{% comment %}`, `{{ page.title }}`: a site generator's
-                // template tags left in the page's source.
-                BlockKind::Paragraph
-                    if !block.lines.is_empty()
-                        && block.lines.iter().all(|l| is_template_tag(&l.text.text)) =>
-                {
-                    self.finish_group(pending.take());
-                    let line = block.first_line();
-                    self.info_step(
-                        line,
-                        "template-tag",
-                        format!(
-                            "line {line}: a template tag ({:?}), not an entry",
-                            block.lines[0].text.text.trim()
-                        ),
-                    );
-                }
-                // (Also in a table's last row: a homepage laid out in tables
-                // ends with its credit in one.)
+                // The page's own notice (a credit, a count), or a site
+                // generator's template tags left in its source (`{% comment
+                // %}`). (Also in a table's last row: a homepage laid out in
+                // tables ends with its credit in one.)
                 BlockKind::Paragraph | BlockKind::TableRow { .. }
-                    if !block.lines.is_empty()
-                        && block.lines.iter().all(|l| is_page_furniture(&l.text.text)) =>
+                    if let Some((code, what)) = page_notice(&block) =>
                 {
                     self.finish_group(pending.take());
                     let line = block.first_line();
                     self.info_step(
                         line,
-                        "page-furniture",
+                        code,
                         format!(
-                            "line {line}: the page's own notice ({:?}), not an entry",
+                            "line {line}: {what} ({:?}), not an entry",
                             block.lines[0].text.text.trim()
                         ),
                     );
@@ -2216,6 +2200,22 @@ fn is_page_furniture(text: &str) -> bool {
     }
     let head: String = text.chars().take(24).collect::<String>().to_lowercase();
     OPENINGS.iter().any(|opening| head.starts_with(opening))
+}
+
+/// What a block that is no entry of the page is, when every line of it is
+/// the page's own notice or (in a paragraph) a template tag: the diagnostic's
+/// code and words.
+fn page_notice(block: &Block) -> Option<(&'static str, &'static str)> {
+    let all = |test: fn(&str) -> bool| {
+        !block.lines.is_empty() && block.lines.iter().all(|l| test(&l.text.text))
+    };
+    if block.kind == BlockKind::Paragraph && all(is_template_tag) {
+        Some(("template-tag", "a template tag"))
+    } else if all(is_page_furniture) {
+        Some(("page-furniture", "the page's own notice"))
+    } else {
+        None
+    }
 }
 
 /// A Liquid, Jinja or Hugo tag alone on its line: `{% endcomment %}`,

@@ -824,6 +824,21 @@ mod tests {
         crate::blocks::lower_all(lower, source)
     }
 
+    /// Each list item's lines, trimmed and joined with ` / `.
+    fn item_texts(page: &str) -> Vec<String> {
+        lower_all(page)
+            .iter()
+            .filter(|b| b.kind == BlockKind::ListItem)
+            .map(|b| {
+                b.lines
+                    .iter()
+                    .map(|l| l.text.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            })
+            .collect()
+    }
+
     #[test]
     fn a_theme_item_with_a_title_heading_is_one_entry() {
         let page = "<h1>Publications</h1><article class=\"archive__item\"><h2 class=\"archive__item-title\"><a href=\"/p/x\">Ray: A Framework</a></h2><p>Published in <i>OSDI</i>, 2018</p></article><div class=\"archive__item\"><h2>Talks</h2><ul><li>A talk</li></ul></div>";
@@ -874,19 +889,8 @@ mod tests {
     #[test]
     fn more_authors_are_the_names_a_click_shows() {
         let page = "<h2>Papers</h2><ol><li><div class=\"author\">A. One, B. Two, and <span class=\"more-authors\" onclick=\"var t = element.text() == '2 more authors' ? 'C. Three, D. Four' : '2 more authors';\">2 more authors</span></div></li><li><div>E. Five, and <span class=\"more-authors\">3 more authors</span></div></li></ol>";
-        let lines: Vec<String> = lower_all(page)
-            .iter()
-            .filter(|b| b.kind == BlockKind::ListItem)
-            .map(|b| {
-                b.lines
-                    .iter()
-                    .map(|l| l.text.text.trim())
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            })
-            .collect();
         assert_eq!(
-            lines,
+            item_texts(page),
             ["A. One, B. Two, C. Three, D. Four", "E. Five, et al."]
         );
     }
@@ -896,17 +900,7 @@ mod tests {
         // pandoc's citations: `div.csl-bib-body` (a class with `bib`) around
         // `div.csl-entry`s; IEEE's puts the number in a div of its own.
         let page = "<h2>Papers</h2><div class=\"references csl-bib-body\" role=\"list\"><div class=\"csl-entry\" role=\"listitem\"><div class=\"csl-left-margin\">[1] </div><div class=\"csl-right-inline\">A. Doe, “One,” in <em>OSDI</em>, 2020.</div></div><div class=\"csl-entry\" role=\"listitem\"><div class=\"csl-left-margin\">[2] </div><div class=\"csl-right-inline\">B. Roe, “Two,” in <em>SOSP</em>, 2021.</div></div></div><div role=\"listitem\">C. Poe, “Three,” in NSDI, 2022.</div>";
-        let items: Vec<String> = lower_all(page)
-            .iter()
-            .filter(|b| b.kind == BlockKind::ListItem)
-            .map(|b| {
-                b.lines
-                    .iter()
-                    .map(|l| l.text.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            })
-            .collect();
+        let items = item_texts(page);
         assert_eq!(items.len(), 3, "{items:?}");
         assert!(items[0].contains("One") && !items[0].contains("Two"));
         assert!(items[2].contains("Three"));
