@@ -2018,6 +2018,22 @@ impl Reader<'_> {
         {
             entry.kind = EntryKind::Book;
         }
+        // `doi.org/X` and `dx.doi.org/X` (a page's link list and its BibTeX):
+        // one DOI, one link.
+        let mut dois: Vec<Doi> = Vec::new();
+        entry.links.retain(|link| {
+            if link.kind != LinkKind::Doi {
+                return true;
+            }
+            match Doi::from_url(&link.url) {
+                Some(doi) if dois.contains(&doi) => false,
+                Some(doi) => {
+                    dois.push(doi);
+                    true
+                }
+                None => true,
+            }
+        });
         // A paper known only by its arXiv address appeared on arXiv (as the
         // BibTeX, CSL-JSON and RIS readers say of an eprint with no venue).
         if matches!(entry.kind, EntryKind::Misc | EntryKind::Preprint)
