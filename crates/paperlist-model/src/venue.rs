@@ -1144,6 +1144,193 @@ static VENUES: &[Venue] = &[
         ["SIAM J. Comput."],
         ["journals/siamcomp"]
     ),
+    // Journals dblp abbreviates in its records (`Inf. Process. Lett.`), as
+    // reference lists copy them.
+    venue!(
+        "TCS",
+        J,
+        "Theoretical Computer Science",
+        ["Theor. Comput. Sci."],
+        ["journals/tcs"]
+    ),
+    venue!(
+        "IPL",
+        J,
+        "Information Processing Letters",
+        ["Inf. Process. Lett."],
+        ["journals/ipl"]
+    ),
+    venue!(
+        "JCSS",
+        J,
+        "Journal of Computer and System Sciences",
+        ["J. Comput. Syst. Sci."],
+        ["journals/jcss"]
+    ),
+    venue!(
+        "TOPLAS",
+        J,
+        "ACM Transactions on Programming Languages and Systems",
+        ["ACM Trans. Program. Lang. Syst."],
+        ["journals/toplas"]
+    ),
+    venue!(
+        "JFP",
+        J,
+        "Journal of Functional Programming",
+        ["J. Funct. Program."],
+        ["journals/jfp"]
+    ),
+    venue!(
+        "LMCS",
+        J,
+        "Logical Methods in Computer Science",
+        ["Log. Methods Comput. Sci."],
+        ["journals/lmcs"]
+    ),
+    venue!(
+        "JAR",
+        J,
+        "Journal of Automated Reasoning",
+        ["J. Autom. Reason."],
+        ["journals/jar"]
+    ),
+    venue!(
+        "JoC",
+        J,
+        "Journal of Cryptology",
+        ["J. Cryptol."],
+        ["journals/joc"]
+    ),
+    venue!(
+        "TOPS",
+        J,
+        "ACM Transactions on Privacy and Security",
+        ["ACM Trans. Priv. Secur."],
+        ["journals/tissec"]
+    ),
+    venue!(
+        "IEEE TIT",
+        J,
+        "IEEE Transactions on Information Theory",
+        ["IEEE Trans. Inf. Theory"],
+        ["journals/tit"]
+    ),
+    venue!(
+        "IEEE CAL",
+        J,
+        "IEEE Computer Architecture Letters",
+        ["IEEE Comput. Archit. Lett."],
+        ["journals/cal"]
+    ),
+    venue!(
+        "SPE",
+        J,
+        "Software: Practice and Experience",
+        ["Softw. Pract. Exp.", "Software - Practice and Experience"],
+        ["journals/spe"]
+    ),
+    venue!(
+        "EMSE",
+        J,
+        "Empirical Software Engineering",
+        ["Empir. Softw. Eng."],
+        ["journals/ese"]
+    ),
+    venue!(
+        "DMKD",
+        J,
+        "Data Mining and Knowledge Discovery",
+        ["Data Min. Knowl. Discov."],
+        ["journals/datamine"]
+    ),
+    venue!(
+        "TKDD",
+        J,
+        "ACM Transactions on Knowledge Discovery from Data",
+        ["ACM Trans. Knowl. Discov. Data"],
+        ["journals/tkdd"]
+    ),
+    venue!(
+        "TVCG",
+        J,
+        "IEEE Transactions on Visualization and Computer Graphics",
+        ["IEEE Trans. Vis. Comput. Graph."],
+        ["journals/tvcg"]
+    ),
+    venue!(
+        "CGF",
+        J,
+        "Computer Graphics Forum",
+        ["Comput. Graph. Forum"],
+        ["journals/cgf"]
+    ),
+    venue!(
+        "TOCHI",
+        J,
+        "ACM Transactions on Computer-Human Interaction",
+        ["ACM Trans. Comput. Hum. Interact."],
+        ["journals/tochi"]
+    ),
+    venue!(
+        "PACMHCI",
+        J,
+        "Proceedings of the ACM on Human-Computer Interaction",
+        ["Proc. ACM Hum. Comput. Interact."],
+        ["journals/pacmhci"]
+    ),
+    venue!(
+        "IJHCS",
+        J,
+        "International Journal of Human-Computer Studies",
+        ["Int. J. Hum. Comput. Stud."],
+        ["journals/ijmms"]
+    ),
+    venue!(
+        "RA-L",
+        J,
+        "IEEE Robotics and Automation Letters",
+        ["IEEE Robotics Autom. Lett."],
+        ["journals/ral"]
+    ),
+    venue!(
+        "T-RO",
+        J,
+        "IEEE Transactions on Robotics",
+        ["IEEE Trans. Robotics"],
+        ["journals/trob"]
+    ),
+    venue!(
+        "IJRR",
+        J,
+        "International Journal of Robotics Research",
+        ["Int. J. Robotics Res."],
+        ["journals/ijrr"]
+    ),
+    venue!(
+        "IEEE TSP",
+        J,
+        "IEEE Transactions on Signal Processing",
+        ["IEEE Trans. Signal Process."],
+        ["journals/tsp"]
+    ),
+    venue!(
+        "IEEE SPL",
+        J,
+        "IEEE Signal Processing Letters",
+        ["IEEE Signal Process. Lett."],
+        ["journals/spl"]
+    ),
+    venue!(
+        "TASLP",
+        J,
+        "IEEE/ACM Transactions on Audio, Speech, and Language Processing",
+        [
+            "IEEE ACM Trans. Audio Speech Lang. Process.",
+            "IEEE/ACM Trans. Audio Speech Lang. Process."
+        ],
+        ["journals/taslp"]
+    ),
     // Human-computer interaction and graphics.
     venue!(
         "CHI",
