@@ -489,7 +489,18 @@ pub(crate) fn name_score(text: &str) -> f32 {
         b.is_ascii_digit()
             || matches!(
                 b,
-                b':' | b'?' | b'!' | b'/' | b'@' | b'=' | b'|' | b'"' | b'(' | b')' | b'[' | b']'
+                b':' | b'?'
+                    | b'!'
+                    | b'/'
+                    | b'@'
+                    | b'='
+                    | b'|'
+                    | b'"'
+                    | b'('
+                    | b')'
+                    | b'['
+                    | b']'
+                    | b'&'
             )
     }) {
         return 0.0;
@@ -980,6 +991,51 @@ pub(crate) fn short_citation(text: &Styled) -> Authors {
         authors.people.push(Person::new(name));
     }
     authors
+}
+
+/// Family names alone, two to eight (`Fischer, Lynch, Paterson`, `Ongaro &
+/// Ousterhout`, `Ghemawat, Gobioff, and Leung`), as course reading lists and
+/// informal lists cite. [`parse`] does not read them: `Eat, Pray, Love` and
+/// `Search & Rescue` look the same, and the caller knows a title follows.
+/// Each is one capitalised word that scores as a name (no title word, no
+/// acronym).
+pub(crate) fn family_names(text: &Styled) -> Option<Authors> {
+    let plain = text.text.trim().trim_end_matches(['.', ',']);
+    if plain.len() > 120 || !plain.contains([',', '&', ' ']) {
+        return None;
+    }
+    let mut authors = Authors::default();
+    for part in plain.split(',') {
+        let part = part.trim();
+        let mut names = part.strip_prefix("and ").unwrap_or(part);
+        names = names.strip_prefix("& ").unwrap_or(names);
+        // `Ongaro & Ousterhout`, `Gobioff and Leung` in one element.
+        let joined = names
+            .split_once(" and ")
+            .or_else(|| names.split_once(" & "));
+        let pair = match joined {
+            Some((left, right)) => [left.trim(), right.trim()],
+            None => [names, ""],
+        };
+        for name in pair.into_iter().filter(|name| !name.is_empty()) {
+            let word_like = name
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'))
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && name.chars().any(char::is_lowercase);
+            if !word_like || name_score(name) < 0.5 || authors.people.len() == 8 {
+                return None;
+            }
+            authors.people.push(Person::from_parts(None, name));
+            authors.name_scores.push(0.5);
+            authors.marks.push(String::new());
+        }
+    }
+    if authors.people.len() < 2 {
+        return None;
+    }
+    authors.score = 0.5;
+    Some(authors)
 }
 
 /// A lone `Family, Given` name: Chicago and MLA's single author before a

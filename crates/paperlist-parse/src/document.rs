@@ -375,6 +375,33 @@ fn is_introduction(entry: &Entry, text: Option<&str>) -> bool {
         && text.is_some_and(is_prose)
 }
 
+/// A course's term beside its year (`CS 244b (Fall 2024)`, `2023 Spring
+/// Semester`, `Winter Term 2022`): the year the course was taught, not one
+/// of the papers it reads. (`Winter Conference on ... 2024` has no term word
+/// beside its year.)
+fn names_academic_term(text: &str) -> bool {
+    const TERMS: &[&str] = &["fall", "spring", "summer", "winter", "autumn"];
+    const FILLERS: &[&str] = &["semester", "term", "quarter", "session"];
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let is_term = |at: Option<&String>| at.is_some_and(|w| TERMS.contains(&w.as_str()));
+    words.iter().enumerate().any(|(at, word)| {
+        let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
+            || (word.len() == 2 && word.bytes().all(|b| b.is_ascii_digit()));
+        if !year {
+            return false;
+        }
+        let before = at.checked_sub(1).and_then(|i| words.get(i));
+        let before_filler = before.is_some_and(|w| FILLERS.contains(&w.as_str()));
+        is_term(before)
+            || is_term(words.get(at + 1))
+            || (before_filler && is_term(at.checked_sub(2).and_then(|i| words.get(i))))
+    })
+}
+
 /// `2020-2021`, `2019 – 2022`, `2015–17`: two years joined by a dash; and a
 /// decade, `1970 ...`, `1980…`, `1990s`, `2010 - present`.
 fn names_year_span(text: &str) -> bool {
@@ -799,8 +826,11 @@ impl<'a> Reader<'a> {
         // `## OSDI22` is `## OSDI 2022`.
         let text = venue::unglue_year(&text).unwrap_or(text);
         // `2020-2021`, `2019 – 2022`: a span of years dates no entry under it.
-        let year = year_in(&text)
-            .filter(|_| fields::words_up_to(&text, 7) <= 6 && !names_year_span(&text));
+        let year = year_in(&text).filter(|_| {
+            fields::words_up_to(&text, 7) <= 6
+                && !names_year_span(&text)
+                && !names_academic_term(&text)
+        });
         let mut mode = section_mode(&text);
         let venue = if mode == Some(Mode::Skip) {
             None
@@ -1665,6 +1695,12 @@ impl Reader<'_> {
                     status_written = true;
                 }
                 FieldKind::Award(award) => entry.details.awards.push(award.clone()),
+                FieldKind::Note(note) => {
+                    entry.details.note = Some(match entry.details.note.take() {
+                        Some(before) => format!("{before}. {note}"),
+                        None => note.clone(),
+                    });
+                }
                 FieldKind::Editors(editors) => {
                     if entry.details.editors.is_empty() {
                         entry.details.editors = editors.people.clone();
@@ -2634,6 +2670,13 @@ fn analyze(text: &Styled) -> Analysis {
             (piece, kind)
         })
         .collect();
+    // A course's `Required:` before the paper says nothing of where its fields
+    // are: read after them.
+    let notes = analysis
+        .iter()
+        .take_while(|(_, kind)| matches!(kind, FieldKind::Note(_)))
+        .count();
+    analysis.rotate_left(notes);
     // Chicago and MLA put a single author first, family name first, before a
     // quoted title: `Lamport, Leslie. "The Part-Time Parliament." ...`, and
     // Chicago's author-date style the year between: `Lamport, Leslie. 1998. "..."`.
@@ -2650,6 +2693,47 @@ fn analyze(text: &Styled) -> Analysis {
         && let Some(authors) = authors::lone_inverted_name(first)
     {
         *first_kind = FieldKind::Authors(authors);
+    }
+    // A course's `Fischer, Lynch, Paterson. *Impossibility of ...*`,
+    // `Ongaro & Ousterhout, [In Search of ...](url)`, `Ghemawat, Gobioff,
+    // Leung — The Google File System`: family names alone before the title,
+    // when the title is set apart (marked, or after a dash) or three names
+    // make a list no title is; and no other names are on the line.
+    let no_names = !analysis
+        .iter()
+        .any(|(_, kind)| matches!(kind, FieldKind::Authors(_)));
+    if no_names
+        && let [(first, first_kind), (second, FieldKind::Title), ..] = analysis.as_mut_slice()
+        && *first_kind == FieldKind::Title
+        && let Some(names) = authors::family_names(first)
+    {
+        let marked = second.covered_by(0..second.text.len(), |m| {
+            matches!(m, Mark::Emphasis | Mark::Strong | Mark::Link(_))
+        }) || quoted(second);
+        let names_end = first.text.trim_end().trim_end_matches(['.', ',']);
+        let dashed = text
+            .text
+            .find(names_end)
+            .map(|at| text.text[at + names_end.len()..].trim_start())
+            .is_some_and(|after| after.starts_with(['—', '–', '-']));
+        if marked || dashed || names.people.len() >= 3 {
+            *first_kind = FieldKind::Authors(names);
+        }
+    }
+    // `Junqueira, Reed, and Serafini`: read as `Family, Given` pairs it
+    // leaves a lone word (`Serafini`) no such list has; it is family names.
+    for (piece, kind) in &mut analysis {
+        if let FieldKind::Authors(read) = kind
+            && read
+                .people
+                .iter()
+                .any(|p| p.given().is_none() && !p.name().contains(' '))
+            && read.people.iter().any(|p| p.name().contains(' '))
+            && let Some(names) = authors::family_names(piece)
+            && names.people.len() > read.people.len()
+        {
+            *kind = FieldKind::Authors(names);
+        }
     }
     // `[Über die Modellierung von Systemen & Netzen](url) — A and B`: a
     // linked first piece that reads as names, before the names, is the title.
@@ -3429,6 +3513,61 @@ fn identifiers_in_text(text: &str, entry: &mut Entry) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn authors_and_titles(text: &str) -> Vec<(Vec<String>, String)> {
+        let parsed = crate::parse_document(
+            text.into(),
+            &crate::SourceId::new("x.md"),
+            crate::Format::Markdown,
+        );
+        parsed
+            .entries
+            .iter()
+            .map(|e| {
+                let names = e.authors.iter().map(|p| p.name().to_owned()).collect();
+                (names, e.title.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_course_reading_list_cites_family_names_alone() {
+        let read = authors_and_titles(concat!(
+            "# Week 2\n\n",
+            "- Ritchie & Thompson, [The UNIX Time-Sharing System](https://x.org/u), CACM 1974.\n",
+            "- Castro, Liskov — Practical Byzantine Fault Tolerance (OSDI '99)\n",
+            "- Fischer, Lynch, Paterson. Impossibility of Distributed Consensus with One Faulty Process. JACM 1985.\n",
+            "- Junqueira, Reed, and Serafini. *Zab: High-performance Broadcast*. DSN 2011.\n",
+        ));
+        let names = |i: usize| read[i].0.iter().map(String::as_str).collect::<Vec<_>>();
+        assert_eq!(names(0), ["Ritchie", "Thompson"]);
+        assert_eq!(read[0].1, "The UNIX Time-Sharing System");
+        assert_eq!(names(1), ["Castro", "Liskov"]);
+        assert_eq!(read[1].1, "Practical Byzantine Fault Tolerance");
+        assert_eq!(names(2), ["Fischer", "Lynch", "Paterson"]);
+        assert_eq!(
+            read[2].1,
+            "Impossibility of Distributed Consensus with One Faulty Process"
+        );
+        assert_eq!(names(3), ["Junqueira", "Reed", "Serafini"]);
+        // Two words before an unmarked title with no dash: a title's start.
+        let read =
+            authors_and_titles("# Papers\n\n- Search & Rescue. Robots in the Wild. ICRA 2020.\n");
+        assert!(read[0].0.is_empty(), "{read:?}");
+        assert!(read[0].1.starts_with("Search & Rescue"), "{read:?}");
+    }
+
+    #[test]
+    fn a_courses_term_dates_none_of_its_papers() {
+        assert!(names_academic_term("CS 262a: Advanced Topics (Fall 2023)"));
+        assert!(names_academic_term("2023 Spring"));
+        assert!(names_academic_term("Winter Term 2022"));
+        assert!(!names_academic_term("WACV 2024"));
+        assert!(!names_academic_term(
+            "Winter Conference on Applications of Computer Vision 2024"
+        ));
+        assert!(!names_academic_term("2023"));
+    }
 
     #[test]
     fn dashes_stand_for_the_authors_of_the_entry_before() {

@@ -40,6 +40,9 @@ pub(crate) enum FieldKind {
     /// Text that is no field of the entry: a table's column of tags or
     /// components beside its title column. Kept as a note.
     Text,
+    /// What the list says the paper is to its reader (`Required:`,
+    /// `Optional:` in a course's reading list): the entry's note.
+    Note(String),
     /// Pages (`pp. 5998–6008`, `578–594`).
     Pages(PageRange),
     /// A journal's volume, number and maybe pages: `vol. 51`, `no. 1`,
@@ -325,7 +328,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Words of [`ABBREVIATIONS`] that are English words too, which end titles.
 const ABBREVIATIONS_THAT_ARE_WORDS: &[&str] = &[
-    "program", "perform", "interact", "embed", "sustain", "depend", "dig", "mob",
+    "program", "perform", "interact", "embed", "sustain", "depend", "dig", "mob", "process",
+    "neural", "found", "graph", "robot", "math", "manage", "inform", "photon",
 ];
 
 /// Whether a word (without its period) is one of [`ABBREVIATIONS`], in any case.
@@ -470,6 +474,60 @@ fn strip_field_label(text: Styled) -> Styled {
     text
 }
 
+/// The labels a reading list (a course's, a group's) puts before a paper to
+/// say what it is to the reader, lower case: `Required: Lamport. Paxos Made
+/// Simple.`, `**Optional:** ...`.
+const READING_ROLES: &[&str] = &[
+    "required",
+    "optional",
+    "recommended",
+    "suggested",
+    "background",
+    "supplementary",
+    "supplemental",
+    "additional",
+    "further",
+    "extra",
+    "skim",
+    "must read",
+    "must-read",
+    "reading",
+    "required reading",
+    "optional reading",
+    "recommended reading",
+    "suggested reading",
+    "background reading",
+    "further reading",
+    "additional reading",
+    "supplementary reading",
+    "supplemental reading",
+    "extra reading",
+];
+
+/// A reading role before the paper (`Required: Leslie Lamport. Time,
+/// ...`): the label without its colon and the rest of the line.
+fn split_reading_role(text: &Styled) -> Option<(Styled, Styled)> {
+    let plain = &text.text;
+    if !plain.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let colon = plain.get(..26).unwrap_or(plain).find(':')?;
+    let label = plain[..colon].trim_end();
+    if !READING_ROLES.contains(&label.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    let rest = &plain[colon + 1..];
+    let value = rest.trim_start();
+    if value.len() == rest.len() || value.is_empty() {
+        return None;
+    }
+    let end = plain.len();
+    Some((
+        text.slice(0..label.len()),
+        text.slice(end - value.len()..end),
+    ))
+}
+
 /// Cuts one line into pieces that are each one field.
 pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
     // A label on a line of its own (dblp's `[c340]`) is no field.
@@ -481,12 +539,20 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
         return Vec::new();
     }
     let text = strip_field_label(strip_list_label(text).into_trimmed(&[]));
-    if let Some(pieces) = split_scholar_result(&text) {
+    let (role, text) = match split_reading_role(&text) {
+        Some((role, rest)) => (Some(role), rest),
+        None => (None, text),
+    };
+    let mut pieces = Vec::new();
+    pieces.extend(role);
+    if let Some(found) = split_scholar_result(&text) {
+        pieces.extend(found);
         return pieces;
     }
     // `**Date analyzed:** 2026-04-11`: one field, whatever its label's style.
     if labelled_date(text.text.trim()).is_some() {
-        return vec![text];
+        pieces.push(text);
+        return pieces;
     }
     // GB/T 7714 lines are cut at their type code, and their `Place:
     // Publisher, Year` in two; other lines are not looked at for either.
@@ -504,7 +570,6 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
             Cut::Whole(piece)
         }
     };
-    let mut pieces = Vec::new();
     let rest = match split_glued_venue_prefix(&text) {
         Some((tag, rest)) => {
             pieces.push(tag);
@@ -952,6 +1017,42 @@ fn lone_vancouver_name(head: &str, after: &str) -> bool {
         && !first_word.ends_with(',')
         && name_score(family) >= 0.5
         && scored_parse(&Styled::from_text(next.to_owned())).0 < 0.6
+}
+
+/// A lone author, family name first with initials, before a title with no
+/// year between (`Mattern, F. Virtual Time and Global States of ...`, as
+/// reading lists cite): the name is all of `head` (up to the initials' last
+/// period), and what follows is a sentence of three words or more, opening
+/// with a word (not an initial), that reads as no names (`Smith, J. William`
+/// goes on with the name).
+fn lone_inverted_initials(head: &str, after: &str) -> bool {
+    let Some((family, initials)) = head.trim_start().split_once(", ") else {
+        return false;
+    };
+    let family_ok = !family.is_empty()
+        && words_up_to(family, 3) <= 2
+        && family.split([' ', '-']).all(|word| {
+            word.starts_with(|c: char| c.is_uppercase())
+                && word.chars().any(char::is_lowercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}'))
+        });
+    let initials_ok = initials
+        .split(['.', ' ', '-'])
+        .filter(|part| !part.is_empty())
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+        && initials.chars().any(char::is_uppercase);
+    if !family_ok || !initials_ok {
+        return false;
+    }
+    let next = after.split(". ").next().unwrap_or(after);
+    let first_word = next.split(' ').next().unwrap_or_default();
+    first_word.chars().count() >= 2
+        && first_word.starts_with(|c: char| c.is_uppercase())
+        && !first_word.ends_with([',', '.'])
+        && words_up_to(next, 3) >= 3
+        && name_score(family) >= 0.5
 }
 
 /// Whether text ends a list of two names or more in Vancouver style:
@@ -2744,7 +2845,9 @@ fn split_sentences(text: Styled) -> Cut {
                         && !starts_with_initial(after))
                         || (ends_comma_inverted_names(&plain[..i]) && !starts_with_initial(after))
                         || ends_vancouver_names(&plain[..i])
-                        || (cuts.is_empty() && lone_vancouver_name(&plain[..i], after)));
+                        || (cuts.is_empty()
+                            && (lone_vancouver_name(&plain[..i], after)
+                                || lone_inverted_initials(&plain[..i], after))));
                 // IEEE's `pp. 400–415, Feb. 2023`: a month after pages or a
                 // number dates the paper (not ACM's `Doe, Jan. 2018.`).
                 // So does a month before a year that a comma follows (`(CVPR),
@@ -2845,6 +2948,9 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     }
     if STATUS.is_match(&tag) {
         return FieldKind::Status(status_of(&tag));
+    }
+    if plain.len() <= 24 && READING_ROLES.contains(&plain.to_ascii_lowercase().as_str()) {
+        return FieldKind::Note(plain.to_owned());
     }
     if is_citation_count(&tag) {
         // `12 citations`, `Cited by 40`: about the paper, not of it.
@@ -3711,6 +3817,63 @@ mod tests {
 
     fn kind(text: &str) -> FieldKind {
         classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn a_reading_role_is_the_entrys_note() {
+        assert_eq!(
+            pieces("Required: Leslie Lamport. Paxos Made Simple. 2001.")[..2],
+            ["Required", "Leslie Lamport"]
+        );
+        assert_eq!(
+            pieces("Background reading: Lamport, L. Title.")[0],
+            "Background reading"
+        );
+        assert_eq!(kind("Optional"), FieldKind::Note("Optional".into()));
+        // A title's own colon, and a role with nothing after it.
+        assert_eq!(pieces("Optional: Not Required. SOSP 2020.")[0], "Optional");
+        assert_eq!(
+            pieces("Background: A Survey of Consensus. SOSP 2020.")[0],
+            "Background"
+        );
+        assert_eq!(
+            pieces("BERT: Pre-training of Deep Transformers")[0],
+            "BERT: Pre-training of Deep Transformers"
+        );
+        assert!(split_reading_role(&Styled::plain("Required:")).is_none());
+        assert!(split_reading_role(&Styled::plain("Required:x")).is_none());
+    }
+
+    #[test]
+    fn a_lone_inverted_name_with_initials_before_its_title() {
+        assert_eq!(
+            pieces("Mattern, F. Virtual Time and Global States. Algorithms, 1989.")[..2],
+            ["Mattern, F", "Virtual Time and Global States"]
+        );
+        assert_eq!(
+            pieces("Lampson, B. W. Hints for Computer System Design. SOSP 1983.")[..2],
+            ["Lampson, B. W", "Hints for Computer System Design"]
+        );
+        // The name goes on (`J. William`), or names follow.
+        assert!(!lone_inverted_initials("Smith, J", "William. Title. 1989."));
+        assert!(!lone_inverted_initials(
+            "Smith, J",
+            "Jones, K. Title. 1989."
+        ));
+        assert!(!lone_inverted_initials("Smith, J", "Title. 1989."));
+    }
+
+    #[test]
+    fn a_title_may_end_with_a_word_venues_abbreviate() {
+        assert_eq!(
+            pieces("Jane Smith. Consensus with One Faulty Process. JACM 1985.")[1],
+            "Consensus with One Faulty Process"
+        );
+        // Among other abbreviations it is one.
+        assert_eq!(
+            pieces("J. Smith. Title. Adv. Neural Inf. Process. Syst. 2017.")[2],
+            "Adv. Neural Inf. Process. Syst"
+        );
     }
 
     #[test]
