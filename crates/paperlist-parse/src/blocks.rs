@@ -151,3 +151,103 @@ pub(crate) fn lower_all(lower: crate::Lower, source: &str) -> Vec<Block> {
     lower(source, &index, &mut |blocks| all.extend(blocks));
     all
 }
+
+/// A course schedule's columns (`| Date | Topic | Readings |`): the one whose
+/// cells are the papers to read, each line of a cell a whole reference, and
+/// the one naming the class's topic, which heads them. None when the table
+/// lists papers by field (a `Title` or `Authors` column).
+pub(crate) fn schedule_columns(header: &[String]) -> Option<(usize, Option<usize>)> {
+    let folded: Vec<String> = header
+        .iter()
+        .map(|name| {
+            name.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let has_word = |name: &str, words: &[&str]| name.split(' ').any(|w| words.contains(&w));
+    if folded.iter().any(|name| {
+        has_word(
+            name,
+            &[
+                "title",
+                "author",
+                "authors",
+                "venue",
+                "conference",
+                "journal",
+                "publication",
+                "published",
+                "year",
+            ],
+        )
+    }) {
+        return None;
+    }
+    // (`Paper` beside a `Date` is an awesome list's title column: only a
+    // class's schedule reads papers in its rows.)
+    let dated = folded
+        .iter()
+        .any(|name| has_word(name, &["week", "lecture", "class", "session"]));
+    let readings = folded.iter().position(|name| {
+        has_word(name, &["reading", "readings", "prereading"])
+            || (dated && has_word(name, &["paper", "papers", "materials"]))
+    })?;
+    let topic = folded.iter().position(|name| {
+        has_word(
+            name,
+            &["topic", "topics", "subject", "theme", "lecture", "session"],
+        )
+    });
+    Some((readings, topic.filter(|&at| at != readings)))
+}
+
+/// What a line of a schedule's readings cell may hold besides papers: a dash,
+/// `TBD`, `None`.
+pub(crate) fn is_no_reading(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.');
+    text.chars().all(|c| !c.is_alphanumeric())
+        || ["tbd", "tba", "none", "n/a", "no reading", "no readings"]
+            .iter()
+            .any(|word| text.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(names: &[&str]) -> Vec<String> {
+        names.iter().map(|n| (*n).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_schedule_reads_papers_in_its_readings_column() {
+        assert_eq!(
+            schedule_columns(&header(&["Date", "Topic", "Readings", "Presenter"])),
+            Some((2, Some(1)))
+        );
+        assert_eq!(
+            schedule_columns(&header(&["Week", "Required Reading"])),
+            Some((1, None))
+        );
+        assert_eq!(
+            schedule_columns(&header(&["Lecture", "Papers"])),
+            Some((1, Some(0)))
+        );
+        // A list of papers by field, and an awesome list's dated table.
+        assert_eq!(
+            schedule_columns(&header(&["Title", "Authors", "Reading"])),
+            None
+        );
+        assert_eq!(
+            schedule_columns(&header(&["Date", "Keywords", "Paper", "Publication"])),
+            None
+        );
+        assert_eq!(schedule_columns(&header(&["Date", "Paper"])), None);
+        assert!(is_no_reading("—"));
+        assert!(is_no_reading("TBD"));
+        assert!(!is_no_reading("Lamport. Paxos Made Simple. 2001."));
+    }
+}

@@ -3558,6 +3558,30 @@ mod tests {
     }
 
     #[test]
+    fn a_schedules_readings_are_entries_under_their_topic() {
+        let text = "# Course\n\n| Week | Topic | Readings |\n| --- | --- | --- |\n| 1 | Consensus | Castro, Liskov — Practical Byzantine Fault Tolerance (OSDI '99)<br>Optional: Narayanan et al., *PipeDream: Pipeline Parallelism*, SOSP 2019 |\n| 2 | Midterm | — |\n";
+        let parsed = crate::parse_document(
+            text.into(),
+            &crate::SourceId::new("x.md"),
+            crate::Format::Markdown,
+        );
+        let titles: Vec<String> = parsed.entries.iter().map(|e| e.title.to_string()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Practical Byzantine Fault Tolerance",
+                "PipeDream: Pipeline Parallelism"
+            ]
+        );
+        assert_eq!(parsed.entries[1].details.note.as_deref(), Some("Optional"));
+        assert_eq!(parsed.entries[1].authors[0].name(), "Narayanan");
+        assert_eq!(
+            parsed.entries[0].source.section.last().map(String::as_str),
+            Some("Consensus")
+        );
+    }
+
+    #[test]
     fn a_courses_term_dates_none_of_its_papers() {
         assert!(names_academic_term("CS 262a: Advanced Topics (Fall 2023)"));
         assert!(names_academic_term("2023 Spring"));

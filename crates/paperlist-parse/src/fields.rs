@@ -2781,6 +2781,14 @@ fn split_sentences(text: Styled) -> Cut {
         match b {
             b'(' | b'[' => depth += 1,
             b')' | b']' => depth -= 1,
+            // `Narayanan et al., PipeDream: ...`: the comma after `et al.`
+            // ends the names.
+            b',' if depth <= 0
+                && bytes.get(i + 1) == Some(&b' ')
+                && (plain[..i].ends_with(" et al.") || plain[..i].ends_with(" et al")) =>
+            {
+                cuts.push(i..i + 1);
+            }
             b'.' if depth <= 0 => {
                 let Some(&next) = bytes.get(i + 1) else {
                     continue;

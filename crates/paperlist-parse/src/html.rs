@@ -472,6 +472,10 @@ impl Walker {
                     self.current = Styled::default();
                     return;
                 }
+                if let Some((readings, topic)) = crate::blocks::schedule_columns(&self.header) {
+                    self.push_schedule_row(cells, cell_lines, readings, topic);
+                    return;
+                }
                 // `<tr><td>[1]</td><td>Title. Authors. Venue 2023.</td></tr>`
                 // under no header: a numbered entry, not a row of fields.
                 let words = |cell: &Styled| crate::fields::words_up_to(&cell.text, 9);
@@ -610,6 +614,34 @@ impl Walker {
         self.kind = Some(BlockKind::ListItem);
         self.lines = lines;
         self.flush_block();
+    }
+
+    /// A course schedule's row (`<td>Jan 23</td><td>Dataflow</td><td>Abadi et
+    /// al. TensorFlow ...<br>Optional: ...</td>`): its topic heads the papers,
+    /// each line of the readings cell one.
+    fn push_schedule_row(
+        &mut self,
+        cells: Vec<Styled>,
+        cell_lines: Vec<Vec<Styled>>,
+        readings: usize,
+        topic: Option<usize>,
+    ) {
+        self.current = Styled::default();
+        if let Some(topic) = topic.and_then(|at| cells.get(at))
+            && !topic.is_blank()
+        {
+            self.kind = Some(BlockKind::Heading(6));
+            self.lines = vec![topic.trim()];
+            self.flush_block();
+        }
+        for line in cell_lines.into_iter().nth(readings).unwrap_or_default() {
+            if line.is_blank() || crate::blocks::is_no_reading(&line.text) {
+                continue;
+            }
+            self.kind = Some(BlockKind::ListItem);
+            self.lines = vec![line.trim()];
+            self.flush_block();
+        }
     }
 
     /// The links of a hidden panel inside an entry, and the DOI of a BibTeX

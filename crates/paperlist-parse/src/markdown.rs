@@ -84,6 +84,9 @@ struct Lowering<'i> {
     quote_depth: usize,
     /// In a table whose rows are groups of papers, the column that lists them.
     papers_column: Option<usize>,
+    /// In a course schedule (`| Date | Topic | Readings |`), the readings
+    /// column and the topic column that heads each row's papers.
+    schedule: Option<(usize, Option<usize>)>,
     in_image: usize,
     in_metadata: bool,
     in_code_block: bool,
@@ -221,6 +224,7 @@ fn lower_part(source: &str, part: Range<usize>, index: &LineIndex) -> (Vec<Block
         cell_breaks: Vec::new(),
         quote_depth: 0,
         papers_column: None,
+        schedule: None,
         in_image: 0,
         in_metadata: false,
         in_code_block: false,
@@ -255,16 +259,7 @@ fn cell_papers(cell: &Styled, breaks: &[usize], least: usize) -> Vec<Styled> {
     if breaks.len() + 1 < least {
         return Vec::new();
     }
-    let mut starts = vec![0];
-    // Each break added `, ` after it.
-    starts.extend(breaks.iter().map(|&at| at + 2));
-    let mut ends: Vec<usize> = breaks.to_vec();
-    ends.push(cell.text.len());
-    let papers: Vec<Styled> = starts
-        .into_iter()
-        .zip(ends)
-        .filter(|(start, end)| start < end)
-        .map(|(start, end)| cell.slice(start..end).trim())
+    let papers: Vec<Styled> = cell_lines(cell, breaks)
         .filter(|line| {
             line.marks
                 .iter()
@@ -277,6 +272,22 @@ fn cell_papers(cell: &Styled, breaks: &[usize], least: usize) -> Vec<Styled> {
     } else {
         Vec::new()
     }
+}
+
+/// The lines of a table cell its `<br>`s broke (at `breaks`), trimmed, none
+/// empty.
+fn cell_lines<'a>(cell: &'a Styled, breaks: &'a [usize]) -> impl Iterator<Item = Styled> + 'a {
+    // Each break added `, ` after it.
+    let starts = std::iter::once(0).chain(breaks.iter().map(|&at| at + 2));
+    let ends = breaks
+        .iter()
+        .copied()
+        .chain(std::iter::once(cell.text.len()));
+    starts
+        .zip(ends)
+        .filter(|(start, end)| start < end)
+        .map(|(start, end)| cell.slice(start..end).trim())
+        .filter(|line| !line.is_blank())
 }
 
 /// `\color{red}{(Read)(New)}`, `\textcolor{blue}{\text{[Hot]}}`: math that
@@ -344,16 +355,20 @@ pub(crate) fn styled_snippet(text: &str) -> Styled {
 /// How deep in lists each block is, from the byte ranges of Markdown's
 /// blocks: a list item inside another item's range is nested in it.
 fn item_depths(blocks: &[Block]) -> Vec<u8> {
-    let mut open: Vec<usize> = Vec::new();
+    let mut open: Vec<&Range<usize>> = Vec::new();
     blocks
         .iter()
         .map(|block| {
-            while open.last().is_some_and(|&end| end <= block.span.start) {
+            // (The papers of one table row share its span: siblings.)
+            while open
+                .last()
+                .is_some_and(|span| span.end <= block.span.start || **span == block.span)
+            {
                 open.pop();
             }
             let depth = u8::try_from(open.len()).unwrap_or(u8::MAX);
             if block.kind == BlockKind::ListItem {
-                open.push(block.span.end);
+                open.push(&block.span);
             }
             depth
         })
@@ -679,12 +694,17 @@ impl Lowering<'_> {
             cells: Vec::new(),
             span: span.clone(),
         };
-        if let Some(topic) = open.cells.first().map(Styled::trim)
+        // A schedule's row is headed by its topic, if a column names it.
+        let topic = match self.schedule {
+            Some((_, topic)) => topic,
+            None => Some(0),
+        };
+        if let Some(topic) = topic.and_then(|at| open.cells.get(at)).map(Styled::trim)
             && !topic.is_blank()
         {
             self.emit(block(BlockKind::Heading(6), topic));
         }
-        if open.papers.is_empty() {
+        if open.papers.is_empty() && self.schedule.is_none() {
             let column = self.papers_column.unwrap_or_default();
             if let Some(cell) = open.cells.get(column) {
                 self.emit(block(BlockKind::Paragraph, cell.trim()));
@@ -1036,7 +1056,15 @@ impl Lowering<'_> {
                         } else {
                             2
                         };
-                        let papers = cell_papers(&cell, &self.cell_breaks, least);
+                        let papers = match self.schedule {
+                            // Each line of a readings cell is a reference.
+                            Some((readings, _)) if readings == column => {
+                                cell_lines(&cell, &self.cell_breaks)
+                                    .filter(|line| !crate::blocks::is_no_reading(&line.text))
+                                    .collect()
+                            }
+                            _ => cell_papers(&cell, &self.cell_breaks, least),
+                        };
                         if !papers.is_empty() {
                             self.papers_column = Some(column);
                         }
@@ -1048,6 +1076,8 @@ impl Lowering<'_> {
             }
             TagEnd::TableHead => {
                 self.in_table_head = false;
+                self.schedule = crate::blocks::schedule_columns(&self.table_header);
+                self.papers_column = self.schedule.map(|(readings, _)| readings);
                 self.open.pop();
             }
             TagEnd::TableRow => {
