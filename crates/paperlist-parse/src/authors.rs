@@ -993,15 +993,15 @@ pub(crate) fn short_citation(text: &Styled) -> Authors {
     authors
 }
 
-/// Family names alone, two to eight (`Fischer, Lynch, Paterson`, `Ongaro &
-/// Ousterhout`, `Ghemawat, Gobioff, and Leung`), as course reading lists and
-/// informal lists cite. [`parse`] does not read them: `Eat, Pray, Love` and
+/// Family names alone, `least` to eight (`Fischer, Lynch, Paterson`, `Ongaro
+/// & Ousterhout`, `Ghemawat, Gobioff, and Leung`, `Lamport`), as course
+/// reading lists and informal lists cite. [`parse`] does not read them: `Eat, Pray, Love` and
 /// `Search & Rescue` look the same, and the caller knows a title follows.
 /// Each is one capitalised word that scores as a name (no title word, no
 /// acronym).
-pub(crate) fn family_names(text: &Styled) -> Option<Authors> {
+pub(crate) fn family_names(text: &Styled, least: usize) -> Option<Authors> {
     let plain = text.text.trim().trim_end_matches(['.', ',']);
-    if plain.len() > 120 || !plain.contains([',', '&', ' ']) {
+    if plain.len() > 120 || (least > 1 && !plain.contains([',', '&', ' '])) {
         return None;
     }
     let mut authors = Authors::default();
@@ -1031,7 +1031,7 @@ pub(crate) fn family_names(text: &Styled) -> Option<Authors> {
             authors.marks.push(String::new());
         }
     }
-    if authors.people.len() < 2 {
+    if authors.people.len() < least.max(1) {
         return None;
     }
     authors.score = 0.5;

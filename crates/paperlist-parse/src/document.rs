@@ -352,7 +352,13 @@ fn is_prose(text: &str) -> bool {
     // (al-folio's `publications by categories in reversed chronological
     // order.`: a short sentence all in lower case.)
     let prose_words = (words >= 8 && lower * 5 >= words * 3) || (words >= 5 && lower == words);
-    prose_words && sentence() && year_in(text).is_none()
+    // (`We meet every Thursday. Suggestions welcome!`: a group's note to its
+    // readers, in the first person.)
+    let first_person = words >= 3
+        && ["We ", "I ", "Our ", "My "]
+            .iter()
+            .any(|start| text.trim_start().starts_with(start));
+    (prose_words || first_person) && sentence() && year_in(text).is_none()
 }
 
 /// [`is_prose`] on a stretch of the input as written: an HTML page's tags
@@ -2705,7 +2711,7 @@ fn analyze(text: &Styled) -> Analysis {
     if no_names
         && let [(first, first_kind), (second, FieldKind::Title), ..] = analysis.as_mut_slice()
         && *first_kind == FieldKind::Title
-        && let Some(names) = authors::family_names(first)
+        && let Some(names) = authors::family_names(first, 2)
     {
         let marked = second.covered_by(0..second.text.len(), |m| {
             matches!(m, Mark::Emphasis | Mark::Strong | Mark::Link(_))
@@ -2720,6 +2726,28 @@ fn analyze(text: &Styled) -> Analysis {
             *first_kind = FieldKind::Authors(names);
         }
     }
+    // `[Paxos Made Simple](url) — Lamport, 2001`: one family name (not a
+    // link: a tag) after a title set apart, before its year or venue.
+    if no_names
+        && let Some(at) = analysis
+            .iter()
+            .position(|(_, kind)| *kind == FieldKind::Title)
+        && (analysis[at]
+            .0
+            .covered_by(0..analysis[at].0.text.len(), |m| {
+                matches!(m, Mark::Emphasis | Mark::Strong | Mark::Link(_))
+            })
+            || quoted(&analysis[at].0))
+        && analysis.get(at + 1).is_some_and(|(piece, kind)| {
+            *kind == FieldKind::Title && piece.links().next().is_none()
+        })
+        && analysis
+            .get(at + 2)
+            .is_some_and(|(_, kind)| matches!(kind, FieldKind::Year(_) | FieldKind::Venue(_)))
+        && let Some(names) = authors::family_names(&analysis[at + 1].0, 1)
+    {
+        analysis[at + 1].1 = FieldKind::Authors(names);
+    }
     // `Junqueira, Reed, and Serafini`: read as `Family, Given` pairs it
     // leaves a lone word (`Serafini`) no such list has; it is family names.
     for (piece, kind) in &mut analysis {
@@ -2729,7 +2757,7 @@ fn analyze(text: &Styled) -> Analysis {
                 .iter()
                 .any(|p| p.given().is_none() && !p.name().contains(' '))
             && read.people.iter().any(|p| p.name().contains(' '))
-            && let Some(names) = authors::family_names(piece)
+            && let Some(names) = authors::family_names(piece, 2)
             && names.people.len() > read.people.len()
         {
             *kind = FieldKind::Authors(names);
@@ -3382,7 +3410,7 @@ fn collect_links(
     entry: &mut Entry,
 ) {
     for (range, url) in text.links() {
-        let label = text.text[range]
+        let label = text.text[range.clone()]
             .trim()
             .trim_matches(['[', ']'])
             .trim()
@@ -3398,7 +3426,18 @@ fn collect_links(
             continue;
         }
         set_identifiers_from_url(url, entry);
-        let kind = match link_kind(&label, url) {
+        // `**Slides:** [link](url)`: a link that says nothing of itself is
+        // what the label before it names.
+        let generic = matches!(
+            label.to_ascii_lowercase().as_str(),
+            "link" | "here" | "url" | "click here" | "view" | "download" | "online"
+        );
+        let named = text.text[..range.start]
+            .trim_end()
+            .strip_suffix(':')
+            .and_then(|before| before.split([' ', '|', '(', '[']).next_back())
+            .filter(|_| generic);
+        let kind = match named.map_or_else(|| link_kind(&label, url), |name| link_kind(name, url)) {
             // The link on the title is the paper.
             LinkKind::Other if title_link == Some(url) => LinkKind::Paper,
             kind => kind,
@@ -3550,6 +3589,21 @@ mod tests {
             "Impossibility of Distributed Consensus with One Faulty Process"
         );
         assert_eq!(names(3), ["Junqueira", "Reed", "Serafini"]);
+        // One family name after a title set apart, before its year; a tag
+        // after a linked title is no name.
+        let read = authors_and_titles(concat!(
+            "# Readings\n\n",
+            "- **Paper:** [Paxos Made Simple](https://x.org/p) — Lamport, 2001\n",
+            "- [Cloud Computing](https://x.org/c) [Networking](https://x.org/n)\n",
+        ));
+        assert_eq!(
+            read[0],
+            (vec!["Lamport".to_owned()], "Paxos Made Simple".to_owned())
+        );
+        assert!(
+            read.iter()
+                .all(|(names, _)| names.iter().all(|n| n != "Networking"))
+        );
         // Two words before an unmarked title with no dash: a title's start.
         let read =
             authors_and_titles("# Papers\n\n- Search & Rescue. Robots in the Wild. ICRA 2020.\n");

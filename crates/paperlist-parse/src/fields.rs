@@ -431,6 +431,8 @@ pub(crate) fn strip_list_label(text: &Styled) -> Styled {
 /// lower case.
 pub(crate) const FIELD_LABELS: &[&str] = &[
     "title",
+    // A reading group's `**Paper:** Title. Names. Venue.`
+    "paper",
     "paper title",
     "full title",
     "authors",
