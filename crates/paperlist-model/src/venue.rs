@@ -1602,6 +1602,8 @@ const WORD_LIKE: &[&str] = &[
     "micro",
     "cluster",
     "nature",
+    // dblp's `Nat.` is Nature; `Nat Med`, `Nat. Commun.` are other journals.
+    "nat",
     "science",
     "middleware",
     "pact",
@@ -2290,6 +2292,9 @@ mod tests {
             Some("PACMPL")
         );
         assert_eq!(found("USENIX ;login:"), Some(";login:"));
+        assert_eq!(found("Nat."), Some("Nature"));
+        assert_eq!(found("Nat Med"), None);
+        assert_eq!(found("Nat. Commun."), None);
         assert_eq!(
             found("Workshop on Hot Topics in Operating Systems"),
             Some("HotOS")

@@ -2676,6 +2676,27 @@ fn analyze(text: &Styled) -> Analysis {
             (piece, kind)
         })
         .collect();
+    // Vancouver's `Title. Nat Med. 2020;26(3):360-3`: what stands right
+    // before the date, after the title, is the journal (`Nat Med` is no
+    // name, `Bioinformatics` no part of the title).
+    if text.text.contains(';')
+        && fields::VANCOUVER_DATE.is_match(&text.text)
+        && let Some(year) = analysis
+            .iter()
+            .position(|(_, kind)| matches!(kind, FieldKind::Year(_)))
+        && year >= 2
+        && analysis[..year - 1]
+            .iter()
+            .any(|(_, kind)| *kind == FieldKind::Title)
+        && matches!(
+            analysis[year - 1].1,
+            FieldKind::Title | FieldKind::Authors(_)
+        )
+    {
+        let mut journal = fields::container_venue(analysis[year - 1].0.text.trim());
+        journal.kind = journal.kind.or(Some(VenueKind::Journal));
+        analysis[year - 1].1 = FieldKind::Venue(journal);
+    }
     // A course's `Required:` before the paper says nothing of where its fields
     // are: read after them.
     let notes = analysis
@@ -3633,6 +3654,26 @@ mod tests {
             parsed.entries[0].source.section.last().map(String::as_str),
             Some("Consensus")
         );
+    }
+
+    #[test]
+    fn vancouvers_journal_stands_before_the_date() {
+        let kinds = |line: &str| -> Vec<FieldKind> {
+            analyze(&Styled::plain(line))
+                .into_iter()
+                .map(|(_, kind)| kind)
+                .collect()
+        };
+        for line in [
+            "Doe J, Lee A. Deep learning for ECG classification. Nat Med. 2020;26(3):360-363.",
+            "Doe J, Lee A. Deep learning for ECG classification. Bioinformatics. 2020 Mar 5;26(3):360-363.",
+        ] {
+            let read = kinds(line);
+            assert!(
+                matches!(&read[2], FieldKind::Venue(v) if v.kind == Some(VenueKind::Journal)),
+                "{read:?}"
+            );
+        }
     }
 
     #[test]

@@ -530,6 +530,42 @@ fn split_reading_role(text: &Styled) -> Option<(Styled, Styled)> {
     ))
 }
 
+/// `Title: Scalable Inference; Authors: Jane Doe, John Smith; Venue: KDD
+/// 2019`: a line of labelled parts, cut before each label after the first
+/// (a label is a field's name and a colon after `; ` or ` | `). None unless
+/// the line opens with a label and has another.
+fn split_labelled_parts(text: &Styled) -> Option<Vec<Styled>> {
+    let plain = &text.text;
+    let is_label = |head: &str| {
+        head.split_once(':').is_some_and(|(label, _)| {
+            label.len() <= 20 && FIELD_LABELS.contains(&label.trim().to_ascii_lowercase().as_str())
+        })
+    };
+    if !plain.contains("; ") && !plain.contains(" | ") || !is_label(plain) {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    for separator in ["; ", " | "] {
+        for (at, _) in plain.match_indices(separator) {
+            if is_label(&plain[at + separator.len()..]) {
+                cuts.push(at..at + separator.len());
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    cuts.sort_by_key(|cut| cut.start);
+    let mut parts = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts {
+        parts.push(text.slice(start..cut.start));
+        start = cut.end;
+    }
+    parts.push(text.slice(start..plain.len()));
+    Some(parts)
+}
+
 /// Cuts one line into pieces that are each one field.
 pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
     // A label on a line of its own (dblp's `[c340]`) is no field.
@@ -540,7 +576,12 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
     {
         return Vec::new();
     }
-    let text = strip_field_label(strip_list_label(text).into_trimmed(&[]));
+    let text = strip_list_label(text).into_trimmed(&[]);
+    // `Title: ...; Authors: ...; Venue: KDD 2019`: each labelled part alone.
+    if let Some(parts) = split_labelled_parts(&text) {
+        return parts.iter().flat_map(split_line).collect();
+    }
+    let text = strip_field_label(text);
     let (role, text) = match split_reading_role(&text) {
         Some((role, rest)) => (Some(role), rest),
         None => (None, text),
@@ -993,6 +1034,12 @@ fn is_inverted_initials(text: &str) -> bool {
     family_ok && !family.is_empty() && initials_ok
 }
 
+/// Vancouver's date before the volume: `2020;12(3)`, `2020 Mar 5;12`.
+pub(crate) static VANCOUVER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:19|20)[0-9]{2}(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+[0-9]{1,2})?)?\s*;\s*[0-9]")
+        .expect("valid Vancouver date regex")
+});
+
 /// A lone author in Vancouver style before the title: `Stoica I. Stateless
 /// core: ... Nature. 2020;12(3):45-50`. The name is all of `head`, and what follows is a sentence of
 /// three words or more that does not go on with names (`Tan N. Le (SUNY),
@@ -1000,10 +1047,6 @@ fn is_inverted_initials(text: &str) -> bool {
 fn lone_vancouver_name(head: &str, after: &str) -> bool {
     // The entry must be in Vancouver style throughout, dated `2020;12(3)`:
     // `Vitamin D. Effects on bone` is a title.
-    static VANCOUVER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:19|20)[0-9]{2}(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+[0-9]{1,2})?)?\s*;\s*[0-9]")
-            .expect("valid Vancouver date regex")
-    });
     let Some((family, _)) = crate::authors::vancouver_name(head) else {
         return false;
     };
@@ -3827,6 +3870,27 @@ mod tests {
 
     fn kind(text: &str) -> FieldKind {
         classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn a_line_of_labelled_parts() {
+        assert_eq!(
+            pieces(
+                "Title: Latent Dirichlet Allocation; Authors: David M. Blei, Andrew Y. Ng; Venue: JMLR 2003"
+            ),
+            [
+                "Latent Dirichlet Allocation",
+                "David M. Blei, Andrew Y. Ng",
+                "JMLR 2003"
+            ]
+        );
+        assert_eq!(
+            pieces("Title: A | Authors: Jane Doe | Year: 2017"),
+            ["A", "Jane Doe", "2017"]
+        );
+        // One label, or `;` inside a value.
+        assert!(split_labelled_parts(&Styled::plain("Title: A; B; C")).is_none());
+        assert!(split_labelled_parts(&Styled::plain("Notes: x; Title: y")).is_none());
     }
 
     #[test]
