@@ -37,6 +37,7 @@ mod document;
 mod fields;
 mod frontmatter;
 mod html;
+mod jemdoc;
 mod jsonresume;
 mod latex;
 mod markdown;
@@ -108,6 +109,9 @@ pub enum Format {
     Latex,
     /// An Org-mode document (`* Publications`, `[[url][Title]]`).
     Org,
+    /// A jemdoc source (`= Publications`, `[url Title]`), as academic
+    /// homepages kept with jemdoc are written.
+    Jemdoc,
     /// CSV or TSV with a header row (a spreadsheet, paperlist's CSV export).
     Csv,
     /// BibTeX or BibLaTeX.
@@ -145,6 +149,7 @@ impl FromStr for Format {
             "html" | "htm" => Format::Html,
             "latex" | "tex" => Format::Latex,
             "org" | "org-mode" => Format::Org,
+            "jemdoc" => Format::Jemdoc,
             "csv" | "tsv" => Format::Csv,
             "bibtex" | "biblatex" | "bib" => Format::Bibtex,
             "csl-json" | "csljson" | "csl" => Format::CslJson,
@@ -169,6 +174,7 @@ impl fmt::Display for Format {
             Format::Html => "html",
             Format::Latex => "latex",
             Format::Org => "org",
+            Format::Jemdoc => "jemdoc",
             Format::Csv => "csv",
             Format::Bibtex => "bibtex",
             Format::CslJson => "csl-json",
@@ -216,6 +222,11 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     // or MEDLINE record.
     if lower.ends_with(".md") || lower.ends_with(".markdown") {
         return Format::Markdown;
+    }
+    // A jemdoc page may quote BibTeX in a block too; its `# jemdoc:` comment
+    // would read as a Markdown heading.
+    if lower.ends_with(".jemdoc") || jemdoc::looks_like_jemdoc(head) {
+        return Format::Jemdoc;
     }
     // Before the content checks: an Org page may quote BibTeX in a source block.
     if lower.ends_with(".org") || (!lower.ends_with(".bib") && org::looks_like_org(head)) {
@@ -287,6 +298,7 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
         Format::Html => read_blocks(html::lower, &text, source, false),
         Format::Latex => read_blocks(latex::lower, &text, source, false),
         Format::Org => read_blocks(org::lower, &text, source, false),
+        Format::Jemdoc => read_blocks(jemdoc::lower, &text, source, false),
         Format::Csv => read_blocks(delimited::lower, &text, source, true),
         Format::SiteData => read_site_data(&text, source),
     };

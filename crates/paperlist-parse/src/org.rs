@@ -122,6 +122,22 @@ fn inline(line: &str) -> String {
 /// after a non-space and before the end, a space or punctuation (so
 /// `TCP/IP` and `5 * 3` are text).
 fn emphasis(text: &str) -> String {
+    emphasis_with(
+        text,
+        &[
+            ('*', "**", "**"),
+            ('/', "*", "*"),
+            ('_', "<u>", "</u>"),
+            ('=', "`", "`"),
+            ('~', "`", "`"),
+        ],
+    )
+}
+
+/// Emphasis marks in Markdown, each mark (`/`) with what opens and closes
+/// its Markdown form (`*`, `*`), where a mark may open and close as Org's
+/// are (see [`emphasis`]). jemdoc's marks are read so too.
+pub(crate) fn emphasis_with(text: &str, marks: &[(char, &str, &str)]) -> String {
     let chars: Vec<char> = text.chars().collect();
     let opens = |i: usize| {
         i.checked_sub(1)
@@ -139,13 +155,10 @@ fn emphasis(text: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let mark = chars[i];
-        let markup = match mark {
-            '*' => Some(("**", "**")),
-            '/' => Some(("*", "*")),
-            '_' => Some(("<u>", "</u>")),
-            '=' | '~' => Some(("`", "`")),
-            _ => None,
-        };
+        let markup = marks
+            .iter()
+            .find(|(m, _, _)| *m == mark)
+            .map(|&(_, open, close)| (open, close));
         if let Some((open, close)) = markup.filter(|_| opens(i))
             && let Some(j) = (i + 2..chars.len()).find(|&j| chars[j] == mark && closes(j))
         {

@@ -110,12 +110,13 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
     bytes
 }
 
-const FORMATS: [Format; 14] = [
+const FORMATS: [Format; 15] = [
     Format::Auto,
     Format::Markdown,
     Format::Html,
     Format::Latex,
     Format::Org,
+    Format::Jemdoc,
     Format::Csv,
     Format::Bibtex,
     Format::CslJson,
