@@ -128,7 +128,7 @@ struct ParseArgs {
     #[arg(required = true)]
     files: Vec<String>,
     /// Input format.
-    #[arg(long, default_value = "auto", value_parser = ["auto", "markdown", "rst", "homepage", "cv", "html", "latex", "org", "jemdoc", "csv", "bibtex", "csl-json", "ris", "refer", "medline", "json-resume", "json", "yaml", "dblp"])]
+    #[arg(long, default_value = "auto", value_parser = ["auto", "markdown", "rst", "homepage", "cv", "html", "latex", "org", "jemdoc", "asciidoc", "csv", "bibtex", "csl-json", "ris", "refer", "medline", "json-resume", "json", "yaml", "dblp"])]
     format: String,
     /// Write paperlist JSON here instead of standard output (written atomically).
     #[arg(short, long)]

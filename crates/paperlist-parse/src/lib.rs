@@ -28,6 +28,7 @@
 
 #![deny(missing_docs)]
 
+mod asciidoc;
 mod authors;
 mod bibtex;
 mod blocks;
@@ -112,6 +113,8 @@ pub enum Format {
     /// A jemdoc source (`= Publications`, `[url Title]`), as academic
     /// homepages kept with jemdoc are written.
     Jemdoc,
+    /// An AsciiDoc page (`== 2023`, `https://x.org[Title]`).
+    Asciidoc,
     /// CSV or TSV with a header row (a spreadsheet, paperlist's CSV export).
     Csv,
     /// BibTeX or BibLaTeX.
@@ -150,6 +153,7 @@ impl FromStr for Format {
             "latex" | "tex" => Format::Latex,
             "org" | "org-mode" => Format::Org,
             "jemdoc" => Format::Jemdoc,
+            "asciidoc" | "adoc" => Format::Asciidoc,
             "csv" | "tsv" => Format::Csv,
             "bibtex" | "biblatex" | "bib" => Format::Bibtex,
             "csl-json" | "csljson" | "csl" => Format::CslJson,
@@ -175,6 +179,7 @@ impl fmt::Display for Format {
             Format::Latex => "latex",
             Format::Org => "org",
             Format::Jemdoc => "jemdoc",
+            Format::Asciidoc => "asciidoc",
             Format::Csv => "csv",
             Format::Bibtex => "bibtex",
             Format::CslJson => "csl-json",
@@ -227,6 +232,12 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     // would read as a Markdown heading.
     if lower.ends_with(".jemdoc") || jemdoc::looks_like_jemdoc(head) {
         return Format::Jemdoc;
+    }
+    if [".adoc", ".asciidoc", ".asc"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+    {
+        return Format::Asciidoc;
     }
     // Before the content checks: an Org page may quote BibTeX in a source block.
     if lower.ends_with(".org") || (!lower.ends_with(".bib") && org::looks_like_org(head)) {
@@ -299,6 +310,7 @@ pub fn parse_document(text: Arc<str>, source: &SourceId, format: Format) -> Pars
         Format::Latex => read_blocks(latex::lower, &text, source, false),
         Format::Org => read_blocks(org::lower, &text, source, false),
         Format::Jemdoc => read_blocks(jemdoc::lower, &text, source, false),
+        Format::Asciidoc => read_blocks(asciidoc::lower, &text, source, false),
         Format::Csv => read_blocks(delimited::lower, &text, source, true),
         Format::SiteData => read_site_data(&text, source),
     };

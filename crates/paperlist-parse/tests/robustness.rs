@@ -110,13 +110,14 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
     bytes
 }
 
-const FORMATS: [Format; 15] = [
+const FORMATS: [Format; 16] = [
     Format::Auto,
     Format::Markdown,
     Format::Html,
     Format::Latex,
     Format::Org,
     Format::Jemdoc,
+    Format::Asciidoc,
     Format::Csv,
     Format::Bibtex,
     Format::CslJson,

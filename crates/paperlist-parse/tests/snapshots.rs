@@ -135,7 +135,7 @@ fn seed_inputs() {
 fn parser_fixtures() {
     insta::glob!(
         "../../../fixtures/parse",
-        "*.{md,txt,rst,org,jemdoc,bib,json,html,tex,csv,tsv,ris,enw,nbib,yml,yaml,cff,ts,js}",
+        "*.{md,txt,rst,org,jemdoc,adoc,bib,json,html,tex,csv,tsv,ris,enw,nbib,yml,yaml,cff,ts,js}",
         |path| {
             if path.file_name().is_some_and(|n| n == "README.md") {
                 return;
