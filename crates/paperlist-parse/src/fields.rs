@@ -151,6 +151,10 @@ const LINK_LABELS: &[&str] = &[
     "details",
     "more",
     "recording",
+    // A course's `Notes`, `Handout`, `Transcript` beside its slides.
+    "notes",
+    "handout",
+    "transcript",
     "youtube",
     "project page",
     // academicpages' `Download Paper`, `Download Slides`.
@@ -2992,6 +2996,7 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     let plain = piece.text.trim();
     let tag = clean_tag(plain);
     if is_links_only(piece)
+        || labelled_links(piece)
         || bare_url(plain).is_some()
         || labelled_doi(plain)
         || is_unlinked_labels(plain)
@@ -3456,10 +3461,27 @@ pub(crate) fn is_links_only(piece: &Styled) -> bool {
     words.peek().is_some() && words.all(is_label_word)
 }
 
+/// `Notes: [PDF](url)`: a link label, its colon and links.
+fn labelled_links(piece: &Styled) -> bool {
+    let plain = &piece.text;
+    let Some(colon) = plain.get(..18).unwrap_or(plain).find(": ") else {
+        return false;
+    };
+    LINK_LABELS.contains(&plain[..colon].trim().to_ascii_lowercase().as_str())
+        && is_links_only(&piece.slice(colon + 2..plain.len()))
+}
+
 /// `[pdf]`, `[slides | video]` with no address behind them (a CV pasted as
 /// text): link labels, no field of the entry.
 fn is_unlinked_labels(plain: &str) -> bool {
     let text = plain.trim();
+    // `Slides:` cut from the links after it (`Slides: [PDF](url)`).
+    if let Some(label) = text.strip_suffix(':')
+        && label.len() <= 16
+        && LINK_LABELS.contains(&label.trim().to_ascii_lowercase().as_str())
+    {
+        return true;
+    }
     text.starts_with('[')
         && text.ends_with(']')
         && text
@@ -3870,6 +3892,27 @@ mod tests {
 
     fn kind(text: &str) -> FieldKind {
         classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn a_lectures_labelled_links_are_no_title() {
+        let link = |text: &str, label: &str| {
+            let start = text.find(label).unwrap_or_default();
+            (
+                start..start + label.len(),
+                Mark::Link("https://x.org/s.pdf".into()),
+            )
+        };
+        let text = "Notes: PDF";
+        let styled = Styled {
+            text: text.into(),
+            marks: vec![link(text, "PDF")],
+        };
+        assert_eq!(classify(&styled), FieldKind::Links);
+        assert_eq!(kind("Slides:"), FieldKind::Links);
+        // Unlinked, or not a link's label: text.
+        assert_eq!(kind("Notes: PDF"), FieldKind::Title);
+        assert_eq!(kind("Consensus:"), FieldKind::Title);
     }
 
     #[test]
