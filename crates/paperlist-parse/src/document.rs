@@ -1688,6 +1688,9 @@ impl Reader<'_> {
                     {
                         entry.details.awards.push(distinction.to_owned());
                     }
+                    if let Some(kind) = fields::paper_kind_after_venue(&found.written) {
+                        add_note(&mut entry, kind);
+                    }
                     if let Some(status) = found.status
                         && !status_written
                     {
@@ -1701,12 +1704,7 @@ impl Reader<'_> {
                     status_written = true;
                 }
                 FieldKind::Award(award) => entry.details.awards.push(award.clone()),
-                FieldKind::Note(note) => {
-                    entry.details.note = Some(match entry.details.note.take() {
-                        Some(before) => format!("{before}. {note}"),
-                        None => note.clone(),
-                    });
-                }
+                FieldKind::Note(note) => add_note(&mut entry, note),
                 FieldKind::Editors(editors) => {
                     if entry.details.editors.is_empty() {
                         entry.details.editors = editors.people.clone();
@@ -3301,6 +3299,7 @@ fn venue_cell_fields(cell: &Styled) -> Option<Analysis> {
             FieldKind::Year(_)
                 | FieldKind::Status(_)
                 | FieldKind::Award(_)
+                | FieldKind::Note(_)
                 | FieldKind::Issue(_)
                 | FieldKind::Pages(_)
                 | FieldKind::Publisher(_)
@@ -3424,6 +3423,15 @@ fn spreadsheet_role(has: &dyn Fn(&str) -> bool, cell: &Styled) -> Option<FieldKi
 }
 
 /// Adds the links of a line (except authors' profile links) to the entry.
+/// Adds to an entry's note (`Required`, `Poster`), after what it says.
+fn add_note(entry: &mut Entry, note: &str) {
+    entry.details.note = Some(match entry.details.note.take() {
+        Some(before) if before.split(". ").any(|said| said == note) => before,
+        Some(before) => format!("{before}. {note}"),
+        None => note.to_owned(),
+    });
+}
+
 fn collect_links(
     text: &Styled,
     author_fields: &[&Styled],

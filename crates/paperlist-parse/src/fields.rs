@@ -1663,6 +1663,35 @@ pub(crate) fn presentation_after_venue(written: &str) -> Option<&'static str> {
     year_before.then_some(*kind)
 }
 
+/// What kind of paper a venue's tag says it is (`ICLR 2024 (Poster)`,
+/// `SIGMOD 2023 [Demo]`, `CHI 2022, Short Paper`): kept as the entry's note.
+const PAPER_KINDS: &[&str] = &[
+    "Poster",
+    "Demo",
+    "Short Paper",
+    "Extended Abstract",
+    "Position Paper",
+    "Invited Paper",
+    "Work in Progress",
+    "Lightning Talk",
+];
+
+pub(crate) fn paper_kind_after_venue(written: &str) -> Option<&'static str> {
+    let text = written.trim().trim_end_matches([')', ']', '.', ' ']);
+    PAPER_KINDS.iter().find_map(|kind| {
+        let at = text.len().checked_sub(kind.len())?;
+        if !text.get(at..)?.eq_ignore_ascii_case(kind) {
+            return None;
+        }
+        let head = text[..at].trim_end_matches(['(', '[', ',', ' ', '-', '\u{2014}']);
+        let year_before = head
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| year_in(w).is_some() || w.starts_with(['\'', '\u{2019}']));
+        year_before.then_some(*kind)
+    })
+}
+
 /// A citation count as Google Scholar and BibBase show it: `12 citations`,
 /// `Cited by 40`, `1 citation`.
 fn is_citation_count(text: &str) -> bool {
@@ -3010,6 +3039,15 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
     if plain.len() <= 24 && READING_ROLES.contains(&plain.to_ascii_lowercase().as_str()) {
         return FieldKind::Note(plain.to_owned());
     }
+    // `(Poster)`, `[Short Paper]`: how the paper was presented or what kind
+    // of paper it is, which the venue does not say.
+    if tag.len() <= 20
+        && PAPER_KINDS
+            .iter()
+            .any(|kind| kind.eq_ignore_ascii_case(&tag))
+    {
+        return FieldKind::Note(tag.into_owned());
+    }
     if is_citation_count(&tag) {
         // `12 citations`, `Cited by 40`: about the paper, not of it.
         return FieldKind::Links;
@@ -3892,6 +3930,20 @@ mod tests {
 
     fn kind(text: &str) -> FieldKind {
         classify(&Styled::plain(text))
+    }
+
+    #[test]
+    fn a_venues_tag_may_say_what_kind_of_paper_it_is() {
+        assert_eq!(paper_kind_after_venue("ICLR 2024 (Poster"), Some("Poster"));
+        assert_eq!(paper_kind_after_venue("SIGMOD 2023 [Demo]"), Some("Demo"));
+        assert_eq!(
+            paper_kind_after_venue("CHI '22, short paper"),
+            Some("Short Paper")
+        );
+        // Not after a venue's year: a word of a name.
+        assert_eq!(paper_kind_after_venue("Workshop on Demo"), None);
+        assert_eq!(paper_kind_after_venue("Poster"), None);
+        assert_eq!(kind("(Poster)"), FieldKind::Note("Poster".into()));
     }
 
     #[test]
