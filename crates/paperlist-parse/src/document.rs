@@ -2695,6 +2695,24 @@ fn analyze(text: &Styled) -> Analysis {
         journal.kind = journal.kind.or(Some(VenueKind::Journal));
         analysis[year - 1].1 = FieldKind::Venue(journal);
     }
+    // `In *ReScience C*`: what a reference is in, set in italics, is the
+    // container whatever its words (not names, not a title).
+    for (piece, kind) in &mut analysis {
+        if matches!(kind, FieldKind::Authors(_) | FieldKind::Title)
+            && let Some(rest) = piece.text.trim_start().strip_prefix("In ")
+        {
+            let start = piece.text.len() - rest.len();
+            let end = piece.text.trim_end().trim_end_matches(['.', ',']).len();
+            // (`*In Search of ...*`: a title in italics starting with `In`.)
+            let in_word = start - "In ".len()..start - 1;
+            if start < end
+                && piece.covered_by(start..end, |m| *m == Mark::Emphasis)
+                && !piece.covered_by(in_word, |m| *m == Mark::Emphasis)
+            {
+                *kind = FieldKind::Venue(fields::container_venue(&piece.text[start..end]));
+            }
+        }
+    }
     // A course's `Required:` before the paper says nothing of where its fields
     // are: read after them.
     let notes = analysis
@@ -3682,6 +3700,26 @@ mod tests {
                 "{read:?}"
             );
         }
+    }
+
+    #[test]
+    fn in_and_italics_name_the_container() {
+        let kinds = |line: &str| -> Vec<FieldKind> {
+            analyze(&crate::markdown::styled_snippet(line))
+                .into_iter()
+                .map(|(_, kind)| kind)
+                .collect()
+        };
+        let read = kinds("Title Here. Jane Doe, Ana Lee. In *ReScience C*, 2021.");
+        assert!(
+            matches!(&read[2], FieldKind::Venue(v) if v.written == "ReScience C"),
+            "{read:?}"
+        );
+        // A title in italics that starts with `In` is no container.
+        let read = kinds(
+            "Diego Ongaro, John Ousterhout. *In Search of an Understandable Consensus Algorithm*. USENIX ATC 2014.",
+        );
+        assert_eq!(read[1], FieldKind::Title);
     }
 
     #[test]

@@ -637,7 +637,10 @@ pub(crate) fn split_line(text: &Styled) -> Vec<Styled> {
         }
         None => rest,
     };
-    let rest = match split_leading_tag(&rest).or_else(|| split_lenticular_tag(&rest)) {
+    let rest = match split_leading_tag(&rest)
+        .or_else(|| split_lenticular_tag(&rest))
+        .or_else(|| split_list_tag(&rest))
+    {
         Some((tag, rest)) => {
             pieces.push(tag);
             rest
@@ -2266,6 +2269,57 @@ fn split_lenticular_tag(text: &Styled) -> Option<(Styled, Styled)> {
     Some((text.slice(0..end), text.slice(start..plain.len())))
 }
 
+/// The tags a reading list puts before a title to say what the paper is to
+/// its readers (`[Survey]`, `**[Must Read]**`, `【综述】`), lower case: the
+/// entry's note. (Other bracketed words may be the title's own: ReScience's
+/// `[Re] Reproducing ...`.)
+const LIST_TAGS: &[&str] = &[
+    "survey",
+    "review",
+    "must read",
+    "must-read",
+    "classic",
+    "seminal",
+    "recommended",
+    "new",
+    "hot",
+    "benchmark",
+    "dataset",
+    "tutorial",
+    "position paper",
+    "highly cited",
+    // A survey, must read, a classic, recommended, a dataset.
+    "\u{7efc}\u{8ff0}",
+    "\u{5fc5}\u{8bfb}",
+    "\u{7ecf}\u{5178}",
+    "\u{63a8}\u{8350}",
+    "\u{6570}\u{636e}\u{96c6}",
+];
+
+/// Whether a tag's words (brackets gone) are one of [`LIST_TAGS`].
+fn is_list_tag(tag: &str) -> bool {
+    tag.len() <= 16 && LIST_TAGS.contains(&tag.trim().to_lowercase().as_str())
+}
+
+/// `[Survey] A Survey of ...`, `【综述】Title`: a list's tag before the title,
+/// unlinked, is a field of its own (kept with its brackets).
+fn split_list_tag(text: &Styled) -> Option<(Styled, Styled)> {
+    let plain = &text.text;
+    let (open, close) = [('[', ']'), ('\u{3010}', '\u{3011}')]
+        .into_iter()
+        .find(|(open, _)| plain.starts_with(*open))?;
+    let (inner, _) = plain[open.len_utf8()..].split_once(close)?;
+    let end = open.len_utf8() + inner.len() + close.len_utf8();
+    if !is_list_tag(inner) || text.links().any(|(r, _)| r.start < end) {
+        return None;
+    }
+    let start = end + (plain[end..].len() - plain[end..].trim_start().len());
+    if start >= plain.len() {
+        return None;
+    }
+    Some((text.slice(0..end), text.slice(start..plain.len())))
+}
+
 /// ` | `, tabs and runs of three or more spaces separate fields.
 fn split_separators(text: Styled) -> Cut {
     static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -3046,6 +3100,11 @@ pub(crate) fn classify(piece: &Styled) -> FieldKind {
             .iter()
             .any(|kind| kind.eq_ignore_ascii_case(&tag))
     {
+        return FieldKind::Note(tag.into_owned());
+    }
+    // `[Survey]` before the title (its brackets say it is a tag: a bare
+    // `Survey` may be a table cell's title).
+    if plain.starts_with(['[', '\u{3010}']) && is_list_tag(&tag) {
         return FieldKind::Note(tag.into_owned());
     }
     if is_citation_count(&tag) {
@@ -3933,6 +3992,22 @@ mod tests {
     }
 
     #[test]
+    fn a_lists_own_tag_before_the_title_is_a_note() {
+        assert_eq!(
+            pieces("[Survey] A Survey of Large Language Models. arXiv 2023.")[..2],
+            ["[Survey]", "A Survey of Large Language Models"]
+        );
+        assert_eq!(kind("[Survey]"), FieldKind::Note("Survey".into()));
+        assert_eq!(
+            kind("\u{3010}\u{7efc}\u{8ff0}\u{3011}"),
+            FieldKind::Note("\u{7efc}\u{8ff0}".into())
+        );
+        // ReScience's `[Re]` is the title's; a bare `Survey` may be a title.
+        assert_eq!(pieces("[Re] Reproducing X. 2021.")[0], "[Re] Reproducing X");
+        assert_eq!(kind("Survey"), FieldKind::Title);
+    }
+
+    #[test]
     fn a_venues_tag_may_say_what_kind_of_paper_it_is() {
         assert_eq!(paper_kind_after_venue("ICLR 2024 (Poster"), Some("Poster"));
         assert_eq!(paper_kind_after_venue("SIGMOD 2023 [Demo]"), Some("Demo"));
@@ -4709,10 +4784,16 @@ mod tests {
                 ..
             })
         ));
-        // A bracket that is no tag stays with the title.
+        // A bracket that is no venue and no list's tag (`【第一章】`, chapter
+        // one) stays with the title; a list's tag (`【综述】`, a survey) is
+        // the note.
+        assert_eq!(
+            pieces("\u{3010}\u{7b2c}\u{4e00}\u{7ae0}\u{3011}Deep Learning").len(),
+            1
+        );
         assert_eq!(
             pieces("\u{3010}\u{7efc}\u{8ff0}\u{3011}Deep Learning").len(),
-            1
+            2
         );
         // `et al.` glued to the venue after it ends the names all the same.
         assert_eq!(
